@@ -1,0 +1,82 @@
+package com.taskdesk.dashboard;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import com.taskdesk.platform.Database;
+import com.taskdesk.platform.DeskConfig;
+import com.taskdesk.platform.TodayWindow;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * GET /api/manager/dashboard/metrics: the Text Club counts in one statement, or from this
+ * instance's memory for {@code taskdesk.metrics.cache-seconds} (then no statement at all).
+ */
+@Path("/api/manager/dashboard/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"MANAGER", "MANAGER_AGENT"})
+public class MetricsResource {
+
+    /** Parameters: today's start and end in UTC. */
+    static final String SQL = """
+            SELECT (SELECT count(*) FROM "RawMessage" WHERE "status" = 'READY') AS pending_raw_messages,
+                   (SELECT count(*) FROM "Task"
+                     WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'COMPLETED'
+                       AND "endTime" >= ? AND "endTime" < ?)                            AS completed_today,
+                   count(*) FILTER (WHERE "status" = 'PENDING')             AS pending_tasks,
+                   count(*) FILTER (WHERE "status" = 'SPAM_REVIEW')         AS spam_review,
+                   count(*) FILTER (WHERE "status" = 'COMPLETED')           AS total_completed,
+                   count(*) FILTER (WHERE "status" = 'IN_PROGRESS')         AS in_progress,
+                   count(*) FILTER (WHERE "status" = 'ASSISTANCE_REQUIRED') AS assistance_required
+            FROM "Task"
+            WHERE "taskType" = 'TEXT_CLUB'
+            """;
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+    private final Database database;
+    private final Clock clock;
+    private final DeskConfig config;
+    private final ReadThrough<Metrics> cache;
+
+    MetricsResource(Database database, Clock clock, DeskConfig config) {
+        this.database = database;
+        this.clock = clock;
+        this.config = config;
+        this.cache = new ReadThrough<>(clock, Duration.ofSeconds(config.metrics().cacheSeconds()));
+    }
+
+    @GET
+    public Response metrics() {
+        ReadThrough.Reading<Metrics> reading = cache.get(this::read);
+        Response.ResponseBuilder response = Response.ok(new MetricsResponse(true, reading.value()));
+        if (cache.enabled()) {
+            long secondsLeft = reading.secondsLeft(clock);
+            response.header("Cache-Control", "private, max-age=" + secondsLeft)
+                    .header("Last-Modified", HTTP_DATE.format(reading.readAt()))
+                    .header("X-Data-Age", Duration.between(reading.readAt(), clock.instant()).toSeconds());
+        }
+        return response.build();
+    }
+
+    private Metrics read() {
+        TodayWindow today = TodayWindow.of(clock, config.today().timeZone());
+        return database.query(SQL, statement -> {
+            statement.setObject(1, today.startUtc());
+            statement.setObject(2, today.endUtc());
+        }, rows -> {
+            rows.next();
+            return Metrics.of(rows.getLong("pending_raw_messages"), rows.getLong("pending_tasks"),
+                    rows.getLong("spam_review"), rows.getLong("completed_today"), rows.getLong("total_completed"),
+                    rows.getLong("in_progress"), rows.getLong("assistance_required"));
+        });
+    }
+}

@@ -1,0 +1,4 @@
+package com.taskdesk.dashboard;
+
+public record MetricsResponse(boolean success, Metrics metrics) {
+}

@@ -1,0 +1,66 @@
+package com.taskdesk.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * The existing app signs its HS256 tokens with the raw {@code JWT_SECRET}; SmallRye JWT
+ * takes an HMAC key only as a JWK. This source turns the secret into one, at run time
+ * only (never during the build, so the secret cannot end up in the jar). The local run
+ * and the tests, when JWT_SECRET is unset, use {@link #LOCAL_DEMO_SECRET}, which is
+ * public and therefore worthless anywhere else.
+ */
+public class JwtSecretConfigSource implements ConfigSource {
+
+    public static final String LOCAL_DEMO_SECRET = "local-demo-secret-for-the-embedded-database-only";
+
+    private final Map<String, String> properties;
+
+    public JwtSecretConfigSource() {
+        this(QuarkusBuild.isPackaging() ? null : secret(System.getenv("JWT_SECRET"), LaunchMode.current()));
+    }
+
+    JwtSecretConfigSource(String secret) {
+        if (secret == null) {
+            properties = Map.of();
+        } else {
+            String jwk = "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\""
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
+                    + "\"}";
+            properties = Map.of("smallrye.jwt.verify.secretkey", jwk, "smallrye.jwt.sign.key", jwk);
+        }
+    }
+
+    private static String secret(String fromEnv, LaunchMode mode) {
+        if (fromEnv != null && !fromEnv.isEmpty() && mode != LaunchMode.TEST) {
+            return fromEnv;
+        }
+        return mode == LaunchMode.NORMAL ? null : LOCAL_DEMO_SECRET;
+    }
+
+    @Override
+    public int getOrdinal() {
+        return 275;
+    }
+
+    @Override
+    public Set<String> getPropertyNames() {
+        return properties.keySet();
+    }
+
+    @Override
+    public String getValue(String propertyName) {
+        return properties.get(propertyName);
+    }
+
+    @Override
+    public String getName() {
+        return "JWT_SECRET";
+    }
+}

@@ -1,0 +1,35 @@
+package com.taskdesk.platform;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * This instance's pool: its configured budget and what it holds right now ({@code invalidated}:
+ * connections found dead by validation and dropped instead of being handed out).
+ */
+public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTimeoutSeconds,
+                          long active, long idle, long awaiting, long maxUsed, long created, long destroyed,
+                          long invalidated) {
+
+    @ApplicationScoped
+    public static class Source {
+
+        private final AgroalDataSource dataSource;
+        private final int statementTimeoutSeconds;
+
+        Source(AgroalDataSource dataSource, DeskConfig config) {
+            this.dataSource = dataSource;
+            this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
+        }
+
+        public PoolFigures now() {
+            AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
+            AgroalDataSourceMetrics metrics = dataSource.getMetrics();
+            return new PoolFigures(pool.maxSize(), pool.acquisitionTimeout().toSeconds(), statementTimeoutSeconds,
+                    metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(), metrics.maxUsedCount(),
+                    metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package com.taskdesk.spam;
+
+import java.util.List;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import com.taskdesk.platform.Database;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * POST /api/manager/tasks/mark-spam: raw messages READY or PROMOTED go to SPAM_REVIEW, and
+ * their open or resolved tasks with them (assignee kept, history written). One statement,
+ * so all of it happens or none; nothing is deleted; repeating it changes nothing more.
+ */
+@Path("/api/manager/tasks/mark-spam")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({"MANAGER", "MANAGER_AGENT"})
+public class MarkSpamResource {
+
+    /** Parameters: the ids (text[]), the caller's user id. */
+    static final String SQL = """
+            WITH ids AS (
+                SELECT DISTINCT unnest(?::text[]) AS id
+            ), moved_raws AS (
+                UPDATE "RawMessage" r
+                SET "status" = 'SPAM_REVIEW'
+                FROM ids
+                WHERE r."id" = ids.id AND r."status" IN ('READY', 'PROMOTED')
+                RETURNING r."id"
+            ), tasks_before AS (
+                SELECT t."id", t."status"
+                FROM "Task" t
+                WHERE t."rawMessageId" IN (SELECT id FROM ids)
+                  AND t."status" IN ('PENDING', 'IN_PROGRESS', 'ASSISTANCE_REQUIRED', 'RESOLVED')
+                FOR UPDATE
+            ), moved_tasks AS (
+                UPDATE "Task" t
+                SET "status" = 'SPAM_REVIEW', "updatedAt" = now() AT TIME ZONE 'UTC'
+                FROM tasks_before b
+                WHERE t."id" = b."id"
+                RETURNING t."id", b."status" AS prev_status
+            ), history AS (
+                INSERT INTO "TaskHistory" ("id", "taskId", "actorId", "action", "prevStatus", "newStatus", "note", "createdAt")
+                SELECT gen_random_uuid()::text, m."id", ?, 'MARKED_SPAM', m.prev_status, 'SPAM_REVIEW',
+                       'Moved to spam review with its raw message', now() AT TIME ZONE 'UTC'
+                FROM moved_tasks m
+            )
+            SELECT (SELECT count(*) FROM moved_raws)  AS raws_updated,
+                   (SELECT count(*) FROM moved_tasks) AS tasks_moved
+            """;
+
+    public record MarkSpamResult(boolean success, long rawsUpdated, long tasksMoved) {
+    }
+
+    private final Database database;
+    private final JsonWebToken caller;
+
+    MarkSpamResource(Database database, JsonWebToken caller) {
+        this.database = database;
+        this.caller = caller;
+    }
+
+    @POST
+    public MarkSpamResult markSpam(String body) {
+        List<String> ids = RawMessageIds.parse(body);
+        String actorId = caller.getClaim("userId");
+        return database.query(SQL, statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("text", ids.toArray()));
+            statement.setString(2, actorId);
+        }, rows -> {
+            rows.next();
+            return new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved"));
+        });
+    }
+}
