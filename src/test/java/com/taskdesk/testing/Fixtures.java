@@ -1,0 +1,206 @@
+package com.taskdesk.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Test data written and read over a connection of its own (never the functions' pool),
+ * so what the tests do is not counted against the handlers.
+ */
+public final class Fixtures implements AutoCloseable {
+
+    public static final LocalDateTime EPOCH = LocalDateTime.of(2025, 1, 1, 0, 0);
+
+    private final Connection connection;
+
+    private Fixtures(Connection connection) {
+        this.connection = connection;
+    }
+
+    public static Fixtures connect() {
+        return connect(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+    }
+
+    public static Fixtures connect(String jdbcUrl) {
+        try {
+            return new Fixtures(DriverManager.getConnection(jdbcUrl));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Empties every table the functions touch. */
+    public Fixtures reset() {
+        return execute("TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"User\" CASCADE");
+    }
+
+    public Fixtures execute(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public Fixtures user(String id, String name, String role, LocalDateTime createdAt) {
+        return user(id, id + "@taskdesk.example", name, role, false, null, createdAt);
+    }
+
+    public Fixtures user(String id, String email, String name, String role, boolean isLive, LocalDateTime lastSeen,
+                         LocalDateTime createdAt) {
+        return execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isLive\", \"lastSeen\", \"createdAt\") "
+                + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?)", id, email, name, role, isLive, lastSeen, createdAt);
+    }
+
+    public Fixtures raw(String id, String status) {
+        execute("INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
+        return execute("INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\") "
+                + "VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text')", id, status, "hash-" + id);
+    }
+
+    public TaskRow task(String id) {
+        return new TaskRow(id);
+    }
+
+    /** A task to insert; unset columns take the schema's defaults (PENDING, TEXT_CLUB, unassigned). */
+    public final class TaskRow {
+        private final String id;
+        private String type = "TEXT_CLUB";
+        private String status = "PENDING";
+        private String assignedTo;
+        private String rawMessage;
+        private String sentBackBy;
+        private LocalDateTime endTime;
+        private LocalDateTime updatedAt = EPOCH;
+
+        private TaskRow(String id) {
+            this.id = id;
+        }
+
+        public TaskRow type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        public TaskRow status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public TaskRow assignedTo(String userId) {
+            this.assignedTo = userId;
+            return this;
+        }
+
+        public TaskRow rawMessage(String rawMessageId) {
+            this.rawMessage = rawMessageId;
+            return this;
+        }
+
+        public TaskRow sentBackBy(String userId) {
+            this.sentBackBy = userId;
+            return this;
+        }
+
+        public TaskRow endTime(LocalDateTime endTime) {
+            this.endTime = endTime;
+            return this;
+        }
+
+        public TaskRow updatedAt(LocalDateTime updatedAt) {
+            this.updatedAt = updatedAt;
+            return this;
+        }
+
+        public Fixtures insert() {
+            return execute("INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"rawMessageId\", "
+                            + "\"sentBackBy\", \"endTime\", \"createdAt\", \"updatedAt\") "
+                            + "VALUES (?, ?::\"TaskType\", ?::\"TaskStatus\", ?, ?, ?, ?, ?, ?)",
+                    id, type, status, assignedTo, rawMessage, sentBackBy, endTime, EPOCH, updatedAt);
+        }
+    }
+
+    /** Inserts {@code count} tasks with these settings, ids prefix-1 .. prefix-count. */
+    public Fixtures tasks(int count, String prefix, java.util.function.UnaryOperator<TaskRow> settings) {
+        for (int i = 1; i <= count; i++) {
+            settings.apply(task(prefix + "-" + i)).insert();
+        }
+        return this;
+    }
+
+    public List<Map<String, Object>> rows(String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Map<String, Object>> result = new ArrayList<>();
+                int columns = rows.getMetaData().getColumnCount();
+                while (rows.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    for (int c = 1; c <= columns; c++) {
+                        row.put(rows.getMetaData().getColumnLabel(c), rows.getObject(c));
+                    }
+                    result.add(row);
+                }
+                return result;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    public Object value(String sql, Object... parameters) {
+        List<Map<String, Object>> rows = rows(sql, parameters);
+        return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
+    }
+
+    public long count(String sql, Object... parameters) {
+        return ((Number) value(sql, parameters)).longValue();
+    }
+
+    public String taskStatus(String taskId) {
+        return String.valueOf(value("SELECT \"status\"::text FROM \"Task\" WHERE \"id\" = ?", taskId));
+    }
+
+    public String rawStatus(String rawId) {
+        return String.valueOf(value("SELECT \"status\"::text FROM \"RawMessage\" WHERE \"id\" = ?", rawId));
+    }
+
+    /** A digest of every row the functions may touch: equal digests mean nothing changed. */
+    public String snapshot() {
+        StringBuilder all = new StringBuilder();
+        for (String table : List.of("User", "RawMessage", "Task", "TaskHistory")) {
+            all.append(table).append(rows("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM \""
+                    + table + "\" t")).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

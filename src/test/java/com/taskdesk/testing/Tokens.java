@@ -1,0 +1,48 @@
+package com.taskdesk.testing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.taskdesk.platform.JwtSecretConfigSource;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Tokens shaped like the existing app's (HS256, raw secret, claims userId/email/role/name, 24 h). */
+public final class Tokens {
+
+    public static final String SECRET = JwtSecretConfigSource.LOCAL_DEMO_SECRET;
+    public static final String MANAGER_ID = "manager-1";
+
+    private Tokens() {
+    }
+
+    public static String manager() {
+        return withRole(MANAGER_ID, "MANAGER");
+    }
+
+    public static String withRole(String userId, String role) {
+        return claims(userId, role).expiresIn(Duration.ofHours(24)).jws().algorithm(
+                io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(SECRET);
+    }
+
+    public static String expiredManager() {
+        return claims(MANAGER_ID, "MANAGER").issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600)).jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(SECRET);
+    }
+
+    public static String managerSignedWith(String secret) {
+        return claims(MANAGER_ID, "MANAGER").expiresIn(Duration.ofHours(24)).jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(secret);
+    }
+
+    private static JwtClaimsBuilder claims(String userId, String role) {
+        return Jwt.claims()
+                .claim("userId", userId)
+                .claim("email", userId + "@taskdesk.example")
+                .claim("role", role)
+                .claim("name", "Test " + role)
+                .claim("mustChangePassword", false);
+    }
+}
