@@ -23,6 +23,8 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
     public static final String POOL_TIMEOUT = "DB_POOL_TIMEOUT_SECONDS";
     public static final String CONNECT_TIMEOUT = "DB_CONNECT_TIMEOUT_SECONDS";
     public static final String STATEMENT_TIMEOUT = "DB_STATEMENT_TIMEOUT_SECONDS";
+    /** The function's own database role (from the budget tool's roles SQL); wins over the URL's user. */
+    public static final String USER = "DB_USER";
     public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
 
     /** Without any setting: one connection (an instance serves one request at a time). */
@@ -48,6 +50,10 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
     public static DatabaseSettings resolve(Map<String, String> env) {
         String rawUrl = env.get(DATABASE_URL);
         DatabaseUrl url = rawUrl == null || rawUrl.isBlank() ? null : DatabaseUrl.parse(rawUrl);
+        String user = env.get(USER);
+        if (url != null && user != null && !user.isBlank()) {
+            url = new DatabaseUrl(url.host(), url.port(), url.database(), user, url.password(), url.parameters());
+        }
         Map<String, String> parameters = url == null ? Map.of() : url.parameters();
 
         List<String> ignored = new ArrayList<>();
