@@ -10,6 +10,7 @@ import com.taskdesk.platform.DeskConfig;
 import com.taskdesk.platform.TodayWindow;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
  * GET /api/manager/dashboard/metrics: the Text Club counts in one statement, or from this
  * instance's memory for {@code taskdesk.metrics.cache-seconds} (then no statement at all).
  */
+@Singleton
 @Path("/api/manager/dashboard/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})

@@ -6,13 +6,18 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
-/** One value kept in this instance's memory for a fixed time; a zero time keeps nothing. */
+/**
+ * One value kept in this instance's memory for a fixed time; a zero time keeps nothing.
+ * A clock that went back before the value was read also makes it stale.
+ */
 final class ReadThrough<T> {
 
     record Reading<T>(T value, Instant readAt, Instant expiresAt) {
 
+        /** Whole seconds left, rounded up: a value read just now is good for the full time to live. */
         long secondsLeft(Clock clock) {
-            return Math.max(0, Duration.between(clock.instant(), expiresAt).toSeconds());
+            long millis = Duration.between(clock.instant(), expiresAt).toMillis();
+            return Math.max(0, (millis + 999) / 1000);
         }
     }
 
@@ -32,7 +37,7 @@ final class ReadThrough<T> {
     Reading<T> get(Supplier<T> read) {
         Reading<T> cached = current.get();
         Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.expiresAt())) {
+        if (cached != null && !now.isBefore(cached.readAt()) && now.isBefore(cached.expiresAt())) {
             return cached;
         }
         T value = read.get();
