@@ -102,7 +102,7 @@ class MetricsResourceTest {
         assertEquals("private, max-age=10", cacheControl(first));
         assertEquals("Mon, 5 May 2031 14:00:00 GMT", first.header("Last-Modified"));
         assertEquals("0", first.header("X-Data-Age"));
-        assertEquals(7, first.path("metrics.pending"));
+        assertEquals(7, first.<Integer>path("metrics.pending").intValue());
 
         try (Fixtures db = Fixtures.connect()) {
             db.task("tc-pending-new").status("PENDING").insert();
@@ -113,7 +113,7 @@ class MetricsResourceTest {
         assertEquals("private, max-age=6", cacheControl(cached));
         assertEquals("Mon, 5 May 2031 14:00:00 GMT", cached.header("Last-Modified"));
         assertEquals("4", cached.header("X-Data-Age"));
-        assertEquals(7, cached.path("metrics.pending"));
+        assertEquals(7, cached.<Integer>path("metrics.pending").intValue());
         assertEquals(0, SqlCounter.statements().size(), "a cached answer sends no statement");
         assertEquals(0, SqlCounter.checkouts(), "a cached answer takes no connection");
 
@@ -121,7 +121,7 @@ class MetricsResourceTest {
         Response fresh = metrics();
         assertEquals("private, max-age=10", cacheControl(fresh));
         assertEquals("0", fresh.header("X-Data-Age"));
-        assertEquals(8, fresh.path("metrics.pending"));
+        assertEquals(8, fresh.<Integer>path("metrics.pending").intValue());
         assertEquals(1, SqlCounter.statements().size(), "an expired cache reads again, in one statement");
     }
 }
