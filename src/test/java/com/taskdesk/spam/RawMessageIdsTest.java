@@ -1,0 +1,85 @@
+package com.taskdesk.spam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.taskdesk.platform.BadRequestException;
+
+class RawMessageIdsTest {
+
+    private static String rejection(String body) {
+        return assertThrows(BadRequestException.class, () -> RawMessageIds.parse(body)).getMessage();
+    }
+
+    private static String idsOf(int count, int length) {
+        return IntStream.range(0, count).mapToObj(i -> "\"" + "x".repeat(length - String.valueOf(i).length()) + i + "\"")
+                .collect(Collectors.joining(",", "{\"ids\":[", "]}"));
+    }
+
+    @Test
+    void duplicatesCountOnceInFirstSeenOrder() {
+        assertEquals(List.of("b", "a"), RawMessageIds.parse("{\"ids\": [\"b\", \"a\", \"b\", \"a\"]}"));
+    }
+
+    @Test
+    void acceptsTheLimits() {
+        assertEquals(1000, RawMessageIds.parse(idsOf(1000, 64)).size());
+        assertEquals(List.of("😀".repeat(64)), RawMessageIds.parse("{\"id\": \"" + "😀".repeat(64) + "\"}"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            empty body                | ''                                    | The request body is empty
+            blank body                | '   '                                 | The request body is empty
+            not JSON                  | ids=r1                                | The request body is not valid JSON
+            trailing garbage          | '{"ids": ["r1"]} x'                   | The request body is not valid JSON
+            two documents             | '{"ids": ["r1"]}{"ids": ["r2"]}'      | The request body is not valid JSON
+            truncated                 | '{"ids": ["r1"'                       | The request body is not valid JSON
+            duplicate keys            | '{"ids": ["r1"], "ids": ["r2"]}'      | The request body is not valid JSON
+            array root                | '["r1"]'                              | The request body must be a JSON object
+            string root               | '"r1"'                                | The request body must be a JSON object
+            null root                 | null                                  | The request body must be a JSON object
+            no known key              | '{"raw": ["r1"]}'                     | No ids
+            ids not an array          | '{"ids": "r1"}'                       | "ids" must be an array
+            ids an object             | '{"ids": {"0": "r1"}}'                | "ids" must be an array
+            ids empty                 | '{"ids": []}'                         | "ids" is empty
+            ids null                  | '{"ids": null}'                       | "ids" must be an array
+            number id                 | '{"ids": ["r1", 2]}'                  | ids[1] must be a string, not number
+            null id                   | '{"ids": [null]}'                     | ids[0] must be a string, not null
+            nested array id           | '{"ids": [["r1"]]}'                   | ids[0] must be a string, not array
+            empty id                  | '{"ids": ["r1", ""]}'                 | ids[1] is empty
+            blank id                  | '{"ids": ["  "]}'                     | ids[0] is empty
+            NUL in id                 | '{"ids": ["r\\u0000"]}'               | ids[0] contains a NUL character
+            single id not a string    | '{"id": 7}'                           | id must be a string, not number
+            single id empty           | '{"id": ""}'                          | id is empty
+            rawMessageIds not array   | '{"rawMessageIds": "r1"}'             | "rawMessageIds" must be an array
+            """)
+    void rejectsWithAMessageForAPerson(String what, String body, String expectedStart) {
+        String message = rejection(body);
+        assertEquals(true, message.startsWith(expectedStart), what + ": " + message);
+    }
+
+    @Test
+    void rejectsAnIdLongerThan64Characters() {
+        assertEquals("ids[0] is longer than 64 characters", rejection(idsOf(1, 65)));
+    }
+
+    @Test
+    void rejectsMoreThanAThousandIds() {
+        assertEquals("At most 1000 ids per request; this one has 1001", rejection(idsOf(1001, 10)));
+    }
+
+    @Test
+    void rejectsAbsurdNesting() {
+        String deep = "{\"ids\": [\"r1\"], \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertEquals(true, rejection(deep).startsWith("The request body is not valid JSON"));
+    }
+}

@@ -1,0 +1,59 @@
+package com.taskdesk.testing;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/** Records what the application logs while open (JBoss LogManager sits behind java.util.logging). */
+public final class CapturedLog extends Handler implements AutoCloseable {
+
+    private final List<LogRecord> records = new CopyOnWriteArrayList<>();
+    private final Logger root = Logger.getLogger("");
+
+    public CapturedLog() {
+        root.addHandler(this);
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        records.add(record);
+    }
+
+    /** Every record as its formatted message plus the messages of its exception chain. */
+    public List<String> lines() {
+        return records.stream().map(CapturedLog::render).toList();
+    }
+
+    private static String render(LogRecord record) {
+        StringBuilder line = new StringBuilder(record.getLevel() + " " + record.getLoggerName() + ": ");
+        String message = record.getMessage();
+        Object[] parameters = record.getParameters();
+        if (message != null && parameters != null && parameters.length > 0) {
+            try {
+                message = String.format(message, parameters);
+            } catch (RuntimeException e) {
+                message = java.text.MessageFormat.format(message, parameters);
+            }
+        }
+        line.append(message);
+        for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+            line.append(" | ").append(t);
+        }
+        return line.toString();
+    }
+
+    public String all() {
+        return String.join("\n", lines());
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        root.removeHandler(this);
+    }
+}
