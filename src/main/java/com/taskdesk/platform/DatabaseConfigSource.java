@@ -23,7 +23,15 @@ public class DatabaseConfigSource implements ConfigSource {
     }
 
     DatabaseConfigSource(Map<String, String> env) {
-        this.properties = env == null ? Map.of() : DatabaseSettings.resolve(env).quarkusProperties();
+        this.properties = env == null ? Map.of() : resolve(env);
+    }
+
+    private static Map<String, String> resolve(Map<String, String> env) {
+        try {
+            return DatabaseSettings.resolve(env).quarkusProperties();
+        } catch (InvalidDatabaseSettingException e) {
+            throw StartupFailure.stop(e);
+        }
     }
 
     @Override

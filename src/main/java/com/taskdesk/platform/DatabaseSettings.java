@@ -153,6 +153,21 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
         return properties;
     }
 
+    /**
+     * These settings with the values the running function really has: where something
+     * else (a QUARKUS_DATASOURCE_* variable, say) overrode a value, the source says so.
+     */
+    public DatabaseSettings withEffective(String function, int maxSize, int poolTimeout, int statementTimeout) {
+        return new DatabaseSettings(url, function, effective(connectionLimit, maxSize),
+                effective(poolTimeoutSeconds, poolTimeout), connectTimeoutSeconds,
+                effective(statementTimeoutSeconds, statementTimeout), socketTimeoutSeconds, sslMode, schema,
+                pgbouncer, ignoredParameters);
+    }
+
+    private static Setting effective(Setting resolved, int actual) {
+        return resolved.value() == actual ? resolved : new Setting(actual, "overridden by Quarkus configuration");
+    }
+
     /** The start-up log line: every number and where it came from; never the password. */
     public String describe() {
         return "connection budget: function=" + functionName

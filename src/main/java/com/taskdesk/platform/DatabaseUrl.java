@@ -96,10 +96,11 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         return new DatabaseUrl(host, port, database, user, password, parameters(query));
     }
 
+    /** The authority (user info and host) ends at the first '/', '?' or '#'. */
     private static int authorityEnd(String rest) {
         int end = rest.length();
         for (char c : new char[] {'/', '?', '#'}) {
-            int i = rest.indexOf(c, rest.lastIndexOf('@') + 1);
+            int i = rest.indexOf(c);
             if (i >= 0 && i < end) {
                 end = i;
             }

@@ -3,7 +3,9 @@ package com.taskdesk.platform;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 /**
  * This instance's pool: its configured budget and what it holds right now ({@code invalidated}:
@@ -22,6 +24,11 @@ public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTim
         Source(AgroalDataSource dataSource, DeskConfig config) {
             this.dataSource = dataSource;
             this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
+        }
+
+        /** Agroal counts nothing unless asked; without a metrics extension, ask at start. */
+        void countFromTheStart(@Observes StartupEvent start) {
+            dataSource.getConfiguration().setMetricsEnabled(true);
         }
 
         public PoolFigures now() {

@@ -1,0 +1,27 @@
+package com.taskdesk.platform;
+
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * A setting the function cannot run with stops it at start with one line naming the
+ * setting: no stack trace (the message is the whole story) and never a secret. On Lambda
+ * the init phase then fails with that line in the function's log.
+ */
+final class StartupFailure {
+
+    /** EX_CONFIG from sysexits.h: a configuration error. */
+    static final int EXIT_CODE = 78;
+
+    private StartupFailure() {
+    }
+
+    static RuntimeException stop(InvalidDatabaseSettingException e) {
+        if (LaunchMode.current() == LaunchMode.TEST) {
+            throw e;
+        }
+        System.err.println("ERROR [taskdesk] Cannot start: " + e.getMessage());
+        System.err.flush();
+        System.exit(EXIT_CODE);
+        return e;
+    }
+}
