@@ -131,11 +131,11 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
         }
         properties.put("quarkus.datasource.jdbc.max-size", Integer.toString(connectionLimit.value()));
         properties.put("quarkus.datasource.jdbc.acquisition-timeout", poolTimeoutSeconds.value() + "S");
-        properties.put("quarkus.datasource.jdbc.login-timeout", connectTimeoutSeconds.value() + "S");
         properties.put("taskdesk.db.statement-timeout-seconds", Integer.toString(statementTimeoutSeconds.value()));
         String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
         properties.put(jdbc + "ApplicationName", functionName);
         properties.put(jdbc + "connectTimeout", Integer.toString(connectTimeoutSeconds.value()));
+        properties.put(jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds.value()));
         properties.put(jdbc + "tcpKeepAlive", "true");
         if (socketTimeoutSeconds != null) {
             properties.put(jdbc + "socketTimeout", Integer.toString(socketTimeoutSeconds.value()));

@@ -21,7 +21,9 @@ final class StartupFailure {
         }
         System.err.println("ERROR [taskdesk] Cannot start: " + e.getMessage());
         System.err.flush();
-        System.exit(EXIT_CODE);
+        // halt, not exit: this runs inside Quarkus' configuration set-up, where shutdown hooks
+        // would wait for a start that never finishes. Nothing is open yet to clean up.
+        Runtime.getRuntime().halt(EXIT_CODE);
         return e;
     }
 }

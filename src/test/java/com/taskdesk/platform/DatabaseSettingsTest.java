@@ -91,7 +91,7 @@ class DatabaseSettingsTest {
         assertEquals("require", p.get(jdbc + "sslmode"));
         assertEquals("desk", p.get(jdbc + "currentSchema"));
         assertEquals("7", p.get(jdbc + "connectTimeout"));
-        assertEquals("7S", p.get("quarkus.datasource.jdbc.login-timeout"));
+        assertEquals("7", p.get(jdbc + "loginTimeout"));
         assertEquals("9", p.get(jdbc + "socketTimeout"));
         assertEquals("true", p.get(jdbc + "tcpKeepAlive"));
     }

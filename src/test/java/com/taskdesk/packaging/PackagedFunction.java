@@ -1,0 +1,132 @@
+package com.taskdesk.packaging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * target/function.zip, unpacked as Lambda unpacks it into /var/task and started the way the
+ * java21 managed runtime starts it: AWS's runtime interface client polls the Runtime API and
+ * calls the handler, QuarkusStreamHandler, in a process of its own.
+ */
+final class PackagedFunction implements AutoCloseable {
+
+    static Path buildOutput() {
+        return Path.of(System.getProperty("build.output", "target"));
+    }
+
+    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+
+    private static Path taskRoot;
+
+    /** function.zip unpacked once per test run, like Lambda's /var/task. */
+    static synchronized Path taskRoot() throws IOException {
+        if (taskRoot == null) {
+            Path zip = buildOutput().resolve("function.zip");
+            if (!Files.exists(zip)) {
+                throw new IllegalStateException("no " + zip + ": run ./mvnw verify");
+            }
+            Path root = Files.createTempDirectory("var-task");
+            try (ZipFile archive = new ZipFile(zip.toFile())) {
+                for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
+                    Path target = root.resolve(entry.getName()).normalize();
+                    if (!target.startsWith(root)) {
+                        throw new IOException("zip entry outside the task root: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.createDirectories(target.getParent());
+                        try (InputStream in = archive.getInputStream(entry)) {
+                            Files.copy(in, target);
+                        }
+                    }
+                }
+            }
+            taskRoot = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(root)));
+        }
+        return taskRoot;
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans /tmp eventually
+        }
+    }
+
+    private static String jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String classPath() throws IOException {
+        Path root = taskRoot();
+        return String.join(java.io.File.pathSeparator, root.toString(), root.resolve("lib").resolve("*").toString(),
+                jarOf(com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class),
+                jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class));
+    }
+
+    private final Process process;
+    private final StringBuffer output = new StringBuffer();
+
+    PackagedFunction(Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+        builder.directory(taskRoot().toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
+                || name.startsWith("QUARKUS_") || name.equals("JWT_SECRET"));
+        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot().toString());
+        builder.environment().put("_HANDLER", HANDLER);
+        builder.environment().putAll(env);
+        builder.redirectErrorStream(true);
+        process = builder.start();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                output.append("[output closed: ").append(e.getMessage()).append(']');
+            }
+        }, "packaged-function-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    String output() {
+        return output.toString();
+    }
+
+    /** Waits for the process to end by itself; its exit code. */
+    int waitForExit(long seconds) throws InterruptedException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("still running after " + seconds + " s:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGTERM, as a container runtime stops a process; its exit code. */
+    int terminate(long seconds) throws InterruptedException {
+        process.destroy();
+        return waitForExit(seconds);
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+}
