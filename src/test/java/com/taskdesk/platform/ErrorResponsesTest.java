@@ -62,6 +62,36 @@ class ErrorResponsesTest {
         assertNothingChanged();
     }
 
+    static java.util.stream.Stream<String> badBodies() {
+        return java.util.stream.Stream.of(
+                "{\"ids\": [\"r-1\"]} {\"ids\": [\"r-1\"]}",
+                "{\"ids\": [\"r-1\"], \"deep\": " + "[".repeat(2_000) + "]".repeat(2_000) + "}",
+                "{\"ids\": \"r-1\"}",
+                "{\"ids\": {\"0\": \"r-1\"}}",
+                "{\"ids\": [\"r-1\", 42]}",
+                "{\"ids\": [\"r-1\", null]}",
+                "{\"ids\": [\"r-1\", \"\"]}",
+                "{\"ids\": [\"r-1\", \"" + "x".repeat(65) + "\"]}",
+                "{\"ids\": []}",
+                "{\"rawMessageIds\": \"r-1\", \"ids\": [\"r-1\"]}",
+                "{\"id\": [\"r-1\"]}",
+                "[\"r-1\"]",
+                "null");
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("badBodies")
+    void badInputIs400JsonAndChangesNothing(String body) {
+        for (String path : java.util.List.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore")) {
+            Api.browserPost(body).post(path).then()
+                    .statusCode(400)
+                    .contentType("application/json")
+                    .body("success", equalTo(false))
+                    .body("error", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+        }
+        assertNothingChanged();
+    }
+
     @Test
     void tooManyIdsIs400() {
         StringBuilder ids = new StringBuilder("{\"ids\": [\"r-1\"");

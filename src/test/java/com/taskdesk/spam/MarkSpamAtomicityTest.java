@@ -1,0 +1,48 @@
+package com.taskdesk.spam;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Mark-spam is one statement: when its task part fails, nothing of the request remains. */
+@QuarkusTest
+class MarkSpamAtomicityTest {
+
+    @Test
+    void whenMovingTheTasksFailsNoRawMessageMovesAndNoHistoryIsWritten() {
+        String before;
+        try (Fixtures db = Fixtures.connect()) {
+            db.reset()
+                    .raw("r-1", "PROMOTED").raw("r-2", "READY")
+                    .task("t-1").status("PENDING").rawMessage("r-1").insert()
+                    .execute("CREATE FUNCTION test_refuse_spam() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                            + "BEGIN RAISE EXCEPTION 'test trigger refuses %', NEW.\"id\"; END $$")
+                    .execute("CREATE TRIGGER test_refuse_spam BEFORE UPDATE ON \"Task\" FOR EACH ROW "
+                            + "WHEN (NEW.\"status\" = 'SPAM_REVIEW') EXECUTE FUNCTION test_refuse_spam()");
+            before = db.snapshot();
+        }
+        try {
+            Api.browserPost("{\"ids\": [\"r-1\", \"r-2\"]}").post("/api/manager/tasks/mark-spam").then()
+                    .statusCode(500)
+                    .body("success", equalTo(false))
+                    .body("error", startsWith("Internal error (error id "));
+            try (Fixtures db = Fixtures.connect()) {
+                assertEquals(before, db.snapshot());
+                assertEquals("PROMOTED", db.rawStatus("r-1"));
+                assertEquals("READY", db.rawStatus("r-2"));
+                assertEquals(0, db.count("SELECT count(*) FROM \"TaskHistory\""));
+            }
+        } finally {
+            try (Fixtures db = Fixtures.connect()) {
+                db.execute("DROP TRIGGER test_refuse_spam ON \"Task\"").execute("DROP FUNCTION test_refuse_spam()");
+            }
+        }
+    }
+}
