@@ -22,7 +22,7 @@ public class AgentsResource {
      * Open = PENDING, IN_PROGRESS, ASSISTANCE_REQUIRED; HOLDS is not counted. The
      * aggregate runs before the join, so each agent's row is built from one index range.
      */
-    static final String SQL = """
+    public static final String SQL = """
             SELECT u."id", u."email", u."name", u."isLive", u."lastSeen",
                    COALESCE(o.email_requests, 0) AS email_requests,
                    COALESCE(o.text_club, 0)      AS text_club,

@@ -29,7 +29,7 @@ public class AgentProgressResource {
      * start and end in UTC, twice. Open, completed-today and sent-back counts are separate
      * aggregates so each can use its own index; last activity is one index probe per agent.
      */
-    static final String SQL = """
+    public static final String SQL = """
             WITH agents AS (
                 SELECT "id", "email", "name", "isLive"
                 FROM "User"

@@ -28,7 +28,7 @@ import jakarta.ws.rs.core.Response;
 public class MetricsResource {
 
     /** Parameters: today's start and end in UTC. */
-    static final String SQL = """
+    public static final String SQL = """
             SELECT (SELECT count(*) FROM "RawMessage" WHERE "status" = 'READY') AS pending_raw_messages,
                    (SELECT count(*) FROM "Task"
                      WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'COMPLETED'

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})
 public class SpamCountsResource {
 
-    static final String SQL = """
+    public static final String SQL = """
             SELECT count(*) FILTER (WHERE "status" = 'READY')       AS ready,
                    count(*) FILTER (WHERE "status" = 'SPAM_REVIEW') AS spam_review
             FROM "RawMessage"

@@ -1,0 +1,26 @@
+package com.taskdesk.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+
+import com.taskdesk.agents.AgentsResource;
+import com.taskdesk.dashboard.AgentProgressResource;
+import com.taskdesk.dashboard.MetricsResource;
+
+/** These functions: the very statements the three handlers send, one each. */
+final class OneStatementPerEndpoint implements DashboardLoad {
+
+    @Override
+    public String name() {
+        return "functions";
+    }
+
+    @Override
+    public int run(Connection connection, LocalDateTime start, LocalDateTime end) throws SQLException {
+        DashboardLoad.execute(connection, AgentsResource.SQL);
+        DashboardLoad.execute(connection, AgentProgressResource.SQL, start, end, start, end);
+        DashboardLoad.execute(connection, MetricsResource.SQL, start, end);
+        return 3;
+    }
+}
