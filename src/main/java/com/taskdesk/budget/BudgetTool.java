@@ -3,6 +3,7 @@ package com.taskdesk.budget;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -166,7 +167,7 @@ public final class BudgetTool {
             if (args.length == 0) {
                 throw BudgetException.usage("no command given");
             }
-            Map<String, List<String>> options = new java.util.LinkedHashMap<>();
+            Map<String, List<String>> options = new LinkedHashMap<>();
             for (int i = 1; i < args.length; i++) {
                 String name = args[i];
                 if (!name.startsWith("--")) {

@@ -1,7 +1,7 @@
 package com.taskdesk.budget;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -45,11 +45,11 @@ final class DatabaseSettingsAdvice {
             out.println("    the pooler's client-side idle timeout reaps what frozen and discarded instances leave (below).");
         } else if (supportsIdleSessionTimeout(limits)) {
             out.println("    idle_session_timeout = " + IDLE_SESSION_TIMEOUT_SECONDS + "s");
-            out.println("      A frozen instance keeps its idle connection, and after a deploy the old version's instances never");
-            out.println("      run again: the server closes such a connection after " + IDLE_SESSION_TIMEOUT_SECONDS / 60
-                    + " minutes idle. An instance that thaws later finds it");
-            out.println("      closed when its pool validates on borrow, and opens a new one. Not server-wide: the rest of the");
-            out.println("      application may keep idle pooled connections on purpose.");
+            out.println("      A frozen instance keeps its idle connection, and after a deploy the old version's instances");
+            out.println("      never run again: the server closes such a connection after " + IDLE_SESSION_TIMEOUT_SECONDS / 60
+                    + " minutes idle. An instance that");
+            out.println("      thaws later finds it closed when its pool validates on borrow, and opens a new one.");
+            out.println("      Not server-wide: the rest of the application may keep idle pooled connections on purpose.");
         } else {
             out.println("    (no idle_session_timeout before PostgreSQL 14: keepalives reap discarded instances, but a frozen");
             out.println("    one keeps its connection until Lambda discards it; size deployOverlapFactor for that.)");
@@ -71,8 +71,8 @@ final class DatabaseSettingsAdvice {
                 + " during a deploy,");
         out.println("    until " + (database.pooled() ? "the pooler's client idle timeout" : supportsIdleSessionTimeout(limits)
                 ? "idle_session_timeout" : "Lambda") + " reaps the old ones; frozen instances hold theirs too.");
-        out.println("  - The functions' pools open no connection at start (none is in a SnapStart snapshot) and validate on"
-                + " borrow (application.properties).");
+        out.println("  - The functions' pools open no connection at start (none is in a SnapStart snapshot) and");
+        out.println("    validate a connection on borrow (application.properties).");
         if (!limits.reservedFor().isEmpty()) {
             out.println("  - reservedConnections " + limits.reservedConnections() + " = " + limits.reservedFor().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(" + ")) + ".");
@@ -156,7 +156,7 @@ final class DatabaseSettingsAdvice {
 
     /** Per-role settings, in the order the roles SQL writes them. */
     static Map<String, String> roleSettings(DatabaseLimits limits, FunctionBudget function) {
-        Map<String, String> settings = new java.util.LinkedHashMap<>();
+        Map<String, String> settings = new LinkedHashMap<>();
         settings.put("statement_timeout", function.statementTimeoutSeconds() + "s");
         settings.put("idle_in_transaction_session_timeout", function.functionTimeoutSeconds() + "s");
         if (!limits.pooler().pools() && supportsIdleSessionTimeout(limits)) {
@@ -164,9 +164,5 @@ final class DatabaseSettingsAdvice {
         }
         settings.put("search_path", limits.schema());
         return settings;
-    }
-
-    static List<String> settingNames() {
-        return List.of("statement_timeout", "idle_in_transaction_session_timeout", "idle_session_timeout", "search_path");
     }
 }

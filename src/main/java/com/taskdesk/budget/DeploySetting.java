@@ -10,7 +10,7 @@ enum DeploySetting {
     RESERVED_CONCURRENCY("ReservedConcurrentExecutions", "reservedConcurrency"),
     MANAGED_INSTANCES_CONCURRENCY(
             "CapacityProviderConfig.LambdaManagedInstancesCapacityProviderConfig.PerExecutionEnvironmentMaxConcurrency",
-            "(Lambda Managed Instances)"),
+            "Lambda Managed Instances concurrency (Serverless Framework v3 cannot declare it)"),
     TIMEOUT("Timeout", "timeout"),
     MEMORY("MemorySize", "memorySize"),
     RUNTIME("Runtime", "runtime"),

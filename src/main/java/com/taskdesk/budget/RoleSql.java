@@ -1,6 +1,7 @@
 package com.taskdesk.budget;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -106,7 +107,7 @@ public final class RoleSql {
 
     /** Tables grouped by the privileges they get: "SELECT" -> ["User", "Task"]. */
     private static Map<String, List<String>> byPrivileges(Endpoint endpoint) {
-        Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
+        Map<String, List<String>> grouped = new LinkedHashMap<>();
         endpoint.tablePrivileges().forEach((table, privileges) ->
                 grouped.computeIfAbsent(privileges, p -> new ArrayList<>()).add(table));
         return grouped;

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +59,7 @@ class BudgetInequalityTest {
         assertTrue(message.contains("worst case is 32 connections"), message);
         assertTrue(message.contains("max_connections 50 - reserved 20 = 30 by 2"), message);
         assertTrue(message.contains("dev/agents 1 x 1 x 2 = 2") && message.contains("staging/agents 3 x 1 x 2 = 6"), message);
-        assertEquals(java.util.Set.of("dev", "staging"), findings.get(0).stages());
+        assertEquals(Set.of("dev", "staging"), findings.get(0).stages());
     }
 
     @Test
@@ -170,7 +172,7 @@ class BudgetInequalityTest {
 
     @Test
     void aFunctionWithoutAnInstanceCapMakesTheDatabaseUnbounded(@TempDir Path temp) {
-        Map<String, Integer> instances = new java.util.LinkedHashMap<>(TestStages.each(1));
+        Map<String, Integer> instances = new LinkedHashMap<>(TestStages.each(1));
         instances.remove("metrics");
         ProjectCopy copy = ProjectCopy.empty(temp)
                 .write("config/open.yaml", TestStages.stage("open", "o", 100, 10, 2, "none", 1, instances));

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +104,7 @@ class RoleLimitsOnDatabaseTest {
                 assertFalse(rows.getBoolean("rolsuper") || rows.getBoolean("rolcreaterole") || rows.getBoolean("rolcreatedb")
                         || rows.getBoolean("rolinherit"), rows.getString("rolname"));
             }
-            assertEquals(new java.util.TreeMap<>(limits), new java.util.TreeMap<>(actual));
+            assertEquals(new TreeMap<>(limits), new TreeMap<>(actual));
         }
         try (Statement session = connect("taskdesk_sim_mark_spam").createStatement();
              ResultSet timeout = session.executeQuery("SHOW statement_timeout")) {

@@ -1,5 +1,6 @@
 package com.taskdesk.budget;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Stage files written by tests: all seven functions at their real routes, with the numbers a test needs. */
@@ -46,7 +47,7 @@ final class TestStages {
 
     /** Every function the same number of instances. */
     static Map<String, Integer> each(int instances) {
-        Map<String, Integer> map = new java.util.LinkedHashMap<>();
+        Map<String, Integer> map = new LinkedHashMap<>();
         for (Endpoint endpoint : Endpoint.values()) {
             map.put(endpoint.functionName(), instances);
         }
