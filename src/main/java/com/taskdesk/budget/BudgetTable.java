@@ -31,13 +31,14 @@ final class BudgetTable {
             instances += function.maxInstances();
             int perInstance = database.pooled() ? function.connectionLimit()
                     : function.connectionLimit() * limits.deployOverlapFactor();
-            String headroom = database.headroom() < 0 ? "over by " + -database.headroom()
-                    : perInstance == 0 ? "-" : "+" + database.headroom() / perInstance + " instance(s)";
+            String headroom = database.headroom() < 0 || perInstance == 0 ? "none"
+                    : "+" + database.headroom() / perInstance + " instance(s)";
             out.printf(row, function.name(), function.maxInstances(), function.connectionLimit(),
                     database.countedFormula(function) + " = " + counted, percent(counted, database.budget()), headroom);
         }
         int stageTotal = database.total(stage);
-        out.printf(row, "total", instances, "", stageTotal, percent(stageTotal, database.budget()), "");
+        out.printf(row, "total", instances, "", stageTotal, percent(stageTotal, database.budget()),
+                database.headroom() < 0 ? "over by " + -database.headroom() : "");
         out.println();
         if (database.stages().size() > 1) {
             StringBuilder sum = new StringBuilder();
@@ -45,10 +46,10 @@ final class BudgetTable {
                 sum.append(sum.length() == 0 ? "" : " + ").append(database.total(shared)).append(" (").append(shared.stage()).append(")");
             }
             out.println("  Database " + limits.name() + " is shared by stages " + String.join(", ", database.stageNames())
-                    + ": " + sum + " = " + database.total() + " of " + database.budget() + ", headroom " + database.headroom());
+                    + ": " + sum + " = " + database.total() + " of " + database.budget() + ", " + headroom(database));
         } else {
             out.println("  Database " + limits.name() + ": " + database.total() + " of " + database.budget()
-                    + ", headroom " + database.headroom());
+                    + ", " + headroom(database));
         }
         if (database.pooled()) {
             out.println("  Client connections at the pooler (inst x conn x overlap): " + database.clientConnections()
@@ -69,6 +70,10 @@ final class BudgetTable {
         out.println("  (seconds: poolTimeout + connectTimeout + statementTimeout + timeoutMargin < functionTimeout <= "
                 + BudgetCheck.HTTP_API_TIMEOUT_SECONDS + ", the HTTP API integration limit)");
         out.println();
+    }
+
+    private static String headroom(DatabaseBudget database) {
+        return database.headroom() < 0 ? "OVER BUDGET by " + -database.headroom() : "headroom " + database.headroom();
     }
 
     static String percent(int part, int whole) {
