@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,10 +42,31 @@ final class SamTemplateCheck {
         }
         findings.addAll(catchAllRoutes(template));
         for (StageConfig stage : config.stages()) {
+            List<String> without = mappingsWithout(template, config, stage.stage());
+            if (!without.isEmpty()) {
+                findings.add(Finding.of(stage.stage(), "template.yaml: Mappings " + String.join(", ", without)
+                        + " have no stage " + stage.stage() + REMEDY));
+                continue;
+            }
             findings.addAll(DeployExpectations.compare("template.yaml", stage, template.functions(stage.stage()),
                     DeploySetting::samName, REMEDY));
         }
         return findings;
+    }
+
+    /** Stage-keyed mappings (keyed by a stage of config/ or of the Stage parameter) that lack this stage. */
+    private static List<String> mappingsWithout(SamTemplate template, BudgetConfig config, String stage) {
+        Set<String> stageNames = new TreeSet<>(config.stageNames());
+        stageNames.addAll(template.stageValues());
+        List<String> without = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.root().path("Mappings").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> mapping = it.next();
+            boolean stageKeyed = stageNames.stream().anyMatch(name -> mapping.getValue().has(name));
+            if (stageKeyed && !mapping.getValue().has(stage)) {
+                without.add(mapping.getKey());
+            }
+        }
+        return without;
     }
 
     /** A greedy route ({proxy+}, $default, ANY /) would send every path to one function's budget. */

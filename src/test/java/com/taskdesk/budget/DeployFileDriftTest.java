@@ -128,8 +128,10 @@ class DeployFileDriftTest {
         copy.write("config/qa.yaml", copy.read("config/dev.yaml").replace("stage: dev", "stage: qa")
                 .replace("name: taskdesk-dev", "name: taskdesk-qa"));
 
-        List<String> before = samDrift(copy);
-        assertTrue(before.stream().anyMatch(m -> m.contains("Mappings.AgentsBudget has no key qa")), before.toString());
+        assertEquals(List.of("template.yaml: Parameters.Stage.AllowedValues [dev, prod, staging] differ from the stages in"
+                + " config/ [dev, prod, qa, staging]", "template.yaml: Mappings StageDefaults, AgentsBudget,"
+                + " AgentProgressBudget, MetricsBudget, SpamCountsBudget, MarkSpamBudget, SpamRestoreBudget, HealthBudget"
+                + " have no stage qa" + SamTemplateCheck.REMEDY), samDrift(copy));
 
         ProjectCopy.ToolRun sync = copy.run("sync");
         assertEquals(1, sync.exitCode(), "the Stage parameter still lacks qa");
