@@ -108,7 +108,7 @@ final class DatabaseSettingsAdvice {
             out.println("  then applies to the pooler's server-side pool, and DATABASE_URL needs pgbouncer=true.");
             return;
         }
-        out.println("Pooler notes (" + pooler + "):");
+        out.println("Pooler notes for " + pooler + ":");
         out.println("  - The inequality applies to the pooler's server-side pool: serverConnections " + pooler.serverConnections()
                 + " must fit " + limits.budgetFormula() + ",");
         out.println("    and the functions' statements in flight (maxInstances x connectionLimit, no overlap: in transaction mode");
@@ -126,8 +126,13 @@ final class DatabaseSettingsAdvice {
                     + " reaps client connections of frozen and discarded instances;");
             out.println("    tcp_keepalive = 1, tcp_keepidle = " + KEEPALIVES_IDLE_SECONDS + ", tcp_keepintvl = "
                     + KEEPALIVES_INTERVAL_SECONDS + ", tcp_keepcnt = " + KEEPALIVES_COUNT + " find dead clients.");
-            out.println("  - Each role gets its own pool (one per user and database): its CONNECTION LIMIT counts PgBouncer's");
-            out.println("    server connections for it, its in-flight share (the roles SQL uses maxInstances x connectionLimit).");
+            int largestShare = database.stages().stream().flatMap(stage -> stage.functions().stream())
+                    .filter(f -> f.maxInstances() != null).mapToInt(FunctionBudget::inFlightConnections).max().orElse(0);
+            out.println("  - Each role gets its own pool (one per user and database): default_pool_size >= " + largestShare
+                    + " (the largest role's");
+            out.println("    statements in flight), and auth_file or auth_query must know every function role. A role's");
+            out.println("    CONNECTION LIMIT counts PgBouncer's server connections for it (the roles SQL uses maxInstances x");
+            out.println("    connectionLimit).");
         } else {
             out.println("  - RDS Proxy: MaxConnectionsPercent = " + percentOf(pooler.serverConnections(), limits.maxConnections())
                     + " of max_connections " + limits.maxConnections() + " gives the server pool of " + pooler.serverConnections()
