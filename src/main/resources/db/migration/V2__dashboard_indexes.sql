@@ -1,14 +1,11 @@
--- Indexes for the dashboard statements (measured: docs/benchmark.md). Additive, and safe
--- on a live database: CONCURRENTLY takes no lock that blocks writes. Each needs its own
--- run outside a transaction, which Flyway does for CONCURRENTLY. On the owning app's
--- database, apply them with psql and check pg_index.indisvalid (docs/indexes.md), and
--- give schema.prisma the matching @@index so Prisma does not see them as drift.
+-- Indexes for the dashboard statements, kept because they paid in docs/benchmark.md.
+-- Additive, and safe on a live database: CONCURRENTLY takes no lock that blocks writes;
+-- Flyway runs each outside a transaction. On the owning app's database apply them as
+-- docs/indexes.md says (psql, then check pg_index.indisvalid), and give schema.prisma the
+-- matching @@index so Prisma does not see them as drift.
 
--- last activity: one index probe per agent instead of reading all of an agent's tasks
+-- Last activity: one index probe per agent instead of reading all of an agent's tasks.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "Task_assignedToId_updatedAt_idx" ON "Task" ("assignedToId", "updatedAt");
 
--- completed today and sent back today: a range of one day instead of every completed task
+-- Completed today and sent back today: one day's range instead of every completed task.
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "Task_status_endTime_idx" ON "Task" ("status", "endTime");
-
--- Text Club metrics by status: the guide's suggested @@index([taskType, status])
-CREATE INDEX CONCURRENTLY IF NOT EXISTS "Task_taskType_status_idx" ON "Task" ("taskType", "status");

@@ -29,7 +29,7 @@ public class DatabaseConfigSource implements ConfigSource {
     private static Map<String, String> resolve(Map<String, String> env) {
         try {
             return DatabaseSettings.resolve(env).quarkusProperties();
-        } catch (InvalidDatabaseSettingException e) {
+        } catch (InvalidSettingException e) {
             throw StartupFailure.stop(e);
         }
     }

@@ -64,18 +64,18 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
         }
         String sslMode = parameters.get("sslmode");
         if (sslMode != null && !SSL_MODES.contains(sslMode)) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL sslmode must be one of " + String.join(", ",
+            throw new InvalidSettingException("DATABASE_URL sslmode must be one of " + String.join(", ",
                     List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
                     + "; got '" + DatabaseUrl.safe(sslMode) + "'");
         }
         String pgbouncer = parameters.getOrDefault("pgbouncer", "false");
         if (!pgbouncer.equals("true") && !pgbouncer.equals("false")) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL pgbouncer must be true or false; got '"
+            throw new InvalidSettingException("DATABASE_URL pgbouncer must be true or false; got '"
                     + DatabaseUrl.safe(pgbouncer) + "'");
         }
         String schema = parameters.get("schema");
         if (schema != null && schema.isBlank()) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL schema is empty");
+            throw new InvalidSettingException("DATABASE_URL schema is empty");
         }
         String functionName = env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME);
 
@@ -113,7 +113,7 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidDatabaseSettingException(name + " must be a whole number of at least 1; got '"
+        throw new InvalidSettingException(name + " must be a whole number of at least 1; got '"
                 + DatabaseUrl.safe(text) + "'");
     }
 

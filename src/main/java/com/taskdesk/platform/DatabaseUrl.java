@@ -27,12 +27,12 @@ public record DatabaseUrl(String host, int port, String database, String user, S
 
     public static DatabaseUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL is empty");
+            throw new InvalidSettingException("DATABASE_URL is empty");
         }
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd);
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL must start with postgresql:// or postgres://"
+            throw new InvalidSettingException("DATABASE_URL must start with postgresql:// or postgres://"
                     + (schemeEnd < 0 ? "" : " (its scheme is '" + safe(scheme) + "')"));
         }
         String rest = url.substring(schemeEnd + 3);
@@ -56,14 +56,14 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         if (authority.startsWith("[")) {
             int close = authority.indexOf(']');
             if (close < 0) {
-                throw new InvalidDatabaseSettingException("DATABASE_URL has an IPv6 host without its closing ']'");
+                throw new InvalidSettingException("DATABASE_URL has an IPv6 host without its closing ']'");
             }
             host = authority.substring(1, close);
             String afterHost = authority.substring(close + 1);
             if (afterHost.startsWith(":")) {
                 portText = afterHost.substring(1);
             } else if (!afterHost.isEmpty()) {
-                throw new InvalidDatabaseSettingException("DATABASE_URL has unexpected text after the IPv6 host");
+                throw new InvalidSettingException("DATABASE_URL has unexpected text after the IPv6 host");
             }
         } else {
             int colon = authority.lastIndexOf(':');
@@ -71,7 +71,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             portText = colon < 0 ? null : authority.substring(colon + 1);
         }
         if (host.isEmpty()) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL has no host");
+            throw new InvalidSettingException("DATABASE_URL has no host");
         }
         int port = DEFAULT_PORT;
         if (portText != null && !portText.isEmpty()) {
@@ -91,7 +91,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         }
         String database = path.startsWith("/") ? decode(path.substring(1), "the database name") : "";
         if (database.isEmpty()) {
-            throw new InvalidDatabaseSettingException("DATABASE_URL names no database (expected .../<database>)");
+            throw new InvalidSettingException("DATABASE_URL names no database (expected .../<database>)");
         }
         return new DatabaseUrl(host, port, database, user, password, parameters(query));
     }
@@ -117,7 +117,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidDatabaseSettingException("DATABASE_URL port must be a number from 1 to 65535, got '"
+        throw new InvalidSettingException("DATABASE_URL port must be a number from 1 to 65535, got '"
                 + safe(text) + "'");
     }
 
@@ -152,7 +152,7 @@ public record DatabaseUrl(String host, int port, String database, String user, S
             int hi = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
             int lo = i + 2 < text.length() ? Character.digit(text.charAt(i + 2), 16) : -1;
             if (hi < 0 || lo < 0) {
-                throw new InvalidDatabaseSettingException("DATABASE_URL: " + what + " is not valid percent-encoding");
+                throw new InvalidSettingException("DATABASE_URL: " + what + " is not valid percent-encoding");
             }
             bytes.write(hi * 16 + lo);
             i += 2;

@@ -38,10 +38,19 @@ public class JwtSecretConfigSource implements ConfigSource {
     }
 
     private static String secret(String fromEnv, LaunchMode mode) {
-        if (fromEnv != null && !fromEnv.isEmpty() && mode != LaunchMode.TEST) {
-            return fromEnv;
+        if (mode == LaunchMode.TEST) {
+            return LOCAL_DEMO_SECRET;
         }
-        return mode == LaunchMode.NORMAL ? null : LOCAL_DEMO_SECRET;
+        boolean set = fromEnv != null && !fromEnv.isEmpty();
+        if (mode == LaunchMode.NORMAL && !set) {
+            throw StartupFailure.stop(new InvalidSettingException(
+                    "JWT_SECRET is not set: give the functions the task desk's token secret"));
+        }
+        if (mode == LaunchMode.NORMAL && fromEnv.equals(LOCAL_DEMO_SECRET)) {
+            throw StartupFailure.stop(new InvalidSettingException(
+                    "JWT_SECRET is the public local demo secret: give the functions the task desk's own secret"));
+        }
+        return set ? fromEnv : LOCAL_DEMO_SECRET;
     }
 
     @Override

@@ -15,7 +15,7 @@ final class StartupFailure {
     private StartupFailure() {
     }
 
-    static RuntimeException stop(InvalidDatabaseSettingException e) {
+    static RuntimeException stop(InvalidSettingException e) {
         if (LaunchMode.current() == LaunchMode.TEST) {
             throw e;
         }

@@ -28,6 +28,7 @@ import com.taskdesk.local.EmbeddedDatabase;
  * total_exec_time from pg_stat_statements.
  *
  * <pre>./mvnw -q test-compile exec:java@benchmark -Dexec.args="10000 100000 1000000"</pre>
+ * With {@code --explain} first, it also prints each of the functions' plans (EXPLAIN ANALYZE).
  */
 public final class DashboardBenchmark {
 
@@ -39,10 +40,17 @@ public final class DashboardBenchmark {
     private final List<DashboardLoad> loads = List.of(new OriginalBeforeFix(), new OriginalAfterFix(),
             new OneStatementPerEndpoint());
 
+    private final boolean explain;
+
+    private DashboardBenchmark(boolean explain) {
+        this.explain = explain;
+    }
+
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = args.length == 0 ? List.of(10_000, 100_000)
-                : Arrays.stream(args).map(Integer::parseInt).toList();
-        new DashboardBenchmark().run(sizes);
+        boolean explain = args.length > 0 && args[0].equals("--explain");
+        List<String> numbers = Arrays.asList(args).subList(explain ? 1 : 0, args.length);
+        List<Integer> sizes = numbers.isEmpty() ? List.of(10_000, 100_000) : numbers.stream().map(Integer::parseInt).toList();
+        new DashboardBenchmark(explain).run(sizes);
     }
 
     private record Result(String load, int statements, double clientMs, double serverMs) {
@@ -66,7 +74,7 @@ public final class DashboardBenchmark {
                 execute(connection, "ANALYZE \"Task\"");
                 List<Result> proposed = measure(connection, rounds);
                 print(current, proposed, rounds);
-                printEndpoints(connection, rounds);
+                printEndpoints(connection, rounds, explain);
             }
         }
     }
@@ -135,7 +143,7 @@ public final class DashboardBenchmark {
     }
 
     /** The functions' three statements one by one (with the V2 indexes): where a load's time goes. */
-    private static void printEndpoints(Connection connection, int rounds) throws SQLException {
+    private static void printEndpoints(Connection connection, int rounds, boolean explain) throws SQLException {
         LocalDateTime start = LocalDate.now(ZoneOffset.UTC).atStartOfDay();
         LocalDateTime end = start.plusDays(1);
         Map<String, Object[]> statements = new LinkedHashMap<>();
@@ -154,6 +162,12 @@ public final class DashboardBenchmark {
                 millis[round] = (System.nanoTime() - t0) / 1e6;
             }
             line.append(String.format(Locale.ROOT, " %s %.1f;", statement.getKey(), median(millis)));
+            if (explain) {
+                System.out.println("### " + statement.getKey() + "\n```");
+                DashboardLoad.execute(connection, "EXPLAIN (ANALYZE, BUFFERS) " + call[0], parameters)
+                        .forEach(System.out::println);
+                System.out.println("```");
+            }
         }
         System.out.println(line.substring(0, line.length() - 1) + "\n");
     }

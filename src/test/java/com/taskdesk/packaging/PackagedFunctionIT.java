@@ -152,6 +152,21 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void withoutJwtSecretTheFunctionDoesNotStart() throws Exception {
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.remove("JWT_SECRET");
+            try (PackagedFunction function = new PackagedFunction(env)) {
+                assertEquals(78, function.waitForExit(60));
+                assertTrue(function.output().contains("ERROR [taskdesk] Cannot start: JWT_SECRET is not set"),
+                        function.output());
+                assertFalse(function.output().contains("\tat "), function.output());
+            }
+        }
+    }
+
+    @Test
     void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCode() throws Exception {
         Path zip = PackagedFunction.buildOutput().resolve("function.zip");
         try (ZipFile archive = new ZipFile(zip.toFile())) {

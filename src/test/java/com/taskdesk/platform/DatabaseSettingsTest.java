@@ -30,7 +30,7 @@ class DatabaseSettingsTest {
     }
 
     private static String rejection(String url, String... env) {
-        return assertThrows(InvalidDatabaseSettingException.class, () -> resolve(url, env)).getMessage();
+        return assertThrows(InvalidSettingException.class, () -> resolve(url, env)).getMessage();
     }
 
     @Test
