@@ -20,7 +20,7 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-    static final String SQL = "SELECT 1";
+    public static final String SQL = "SELECT 1";
 
     public record Health(boolean success, String status, String function, PoolFigures pool, String database) {
     }

@@ -3,11 +3,9 @@ package com.taskdesk.platform;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Set;
-
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import io.quarkus.runtime.LaunchMode;
+import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
  * The existing app signs its HS256 tokens with the raw {@code JWT_SECRET}; SmallRye JWT
@@ -16,25 +14,24 @@ import io.quarkus.runtime.LaunchMode;
  * and the tests, when JWT_SECRET is unset, use {@link #LOCAL_DEMO_SECRET}, which is
  * public and therefore worthless anywhere else.
  */
-public class JwtSecretConfigSource implements ConfigSource {
+public class JwtSecretConfigSource extends MapBackedConfigSource {
 
     public static final String LOCAL_DEMO_SECRET = "local-demo-secret-for-the-embedded-database-only";
-
-    private final Map<String, String> properties;
 
     public JwtSecretConfigSource() {
         this(QuarkusBuild.isPackaging() ? null : secret(System.getenv("JWT_SECRET"), LaunchMode.current()));
     }
 
     JwtSecretConfigSource(String secret) {
-        if (secret == null) {
-            properties = Map.of();
-        } else {
-            String jwk = "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\""
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
-                    + "\"}";
-            properties = Map.of("smallrye.jwt.verify.secretkey", jwk, "smallrye.jwt.sign.key", jwk);
-        }
+        super("JWT_SECRET", secret == null ? Map.of() : keys(secret), 275);
+    }
+
+    /** The same key for verifying and, in dev and tests, signing (SmallRye JWT insists on both there). */
+    private static Map<String, String> keys(String secret) {
+        String jwk = "{\"kty\":\"oct\",\"alg\":\"HS256\",\"k\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret.getBytes(StandardCharsets.UTF_8))
+                + "\"}";
+        return Map.of("smallrye.jwt.verify.secretkey", jwk, "smallrye.jwt.sign.key", jwk);
     }
 
     private static String secret(String fromEnv, LaunchMode mode) {
@@ -51,25 +48,5 @@ public class JwtSecretConfigSource implements ConfigSource {
                     "JWT_SECRET is the public local demo secret: give the functions the task desk's own secret"));
         }
         return set ? fromEnv : LOCAL_DEMO_SECRET;
-    }
-
-    @Override
-    public int getOrdinal() {
-        return 275;
-    }
-
-    @Override
-    public Set<String> getPropertyNames() {
-        return properties.keySet();
-    }
-
-    @Override
-    public String getValue(String propertyName) {
-        return properties.get(propertyName);
-    }
-
-    @Override
-    public String getName() {
-        return "JWT_SECRET";
     }
 }

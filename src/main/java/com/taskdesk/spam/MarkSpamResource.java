@@ -1,7 +1,5 @@
 package com.taskdesk.spam;
 
-import java.util.List;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.taskdesk.platform.Database;
@@ -25,7 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 public class MarkSpamResource {
 
     /** Parameters: the ids (text[]), the caller's user id. */
-    static final String SQL = """
+    public static final String SQL = """
             WITH ids AS (
                 SELECT DISTINCT unnest(?::text[]) AS id
             ), moved_raws AS (
@@ -69,12 +67,7 @@ public class MarkSpamResource {
 
     @POST
     public MarkSpamResult markSpam(String body) {
-        List<String> ids = RawMessageIds.parse(body);
-        String actorId = caller.getClaim("userId");
-        return database.query(SQL, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("text", ids.toArray()));
-            statement.setString(2, actorId);
-        }, rows -> {
+        return database.query(SQL, SpamRequest.of(body, caller), rows -> {
             rows.next();
             return new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved"));
         });

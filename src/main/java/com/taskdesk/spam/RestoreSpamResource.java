@@ -1,7 +1,5 @@
 package com.taskdesk.spam;
 
-import java.util.List;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import com.taskdesk.platform.Database;
@@ -26,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 public class RestoreSpamResource {
 
     /** Parameters: the ids (text[]), the caller's user id. */
-    static final String SQL = """
+    public static final String SQL = """
             WITH ids AS (
                 SELECT DISTINCT unnest(?::text[]) AS id
             ), restored_tasks AS (
@@ -64,12 +62,7 @@ public class RestoreSpamResource {
 
     @POST
     public RestoreResult restore(String body) {
-        List<String> ids = RawMessageIds.parse(body);
-        String actorId = caller.getClaim("userId");
-        return database.query(SQL, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("text", ids.toArray()));
-            statement.setString(2, actorId);
-        }, rows -> {
+        return database.query(SQL, SpamRequest.of(body, caller), rows -> {
             rows.next();
             return new RestoreResult(true, rows.getLong("restored"), rows.getLong("tasks_restored"));
         });

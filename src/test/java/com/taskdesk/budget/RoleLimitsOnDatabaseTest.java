@@ -169,7 +169,6 @@ class RoleLimitsOnDatabaseTest {
     /** The statement the endpoint's handler sends (its resource's SQL constant). */
     private static String sqlOf(Endpoint endpoint) throws ReflectiveOperationException {
         Field field = endpoint.resource().getDeclaredField("SQL");
-        field.setAccessible(true);
         return (String) field.get(null);
     }
 
