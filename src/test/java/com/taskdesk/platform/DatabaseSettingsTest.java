@@ -45,10 +45,10 @@ class DatabaseSettingsTest {
 
     @Test
     void decodesPercentEncodedUserAndPassword() {
-        Map<String, String> p = properties("postgresql://app%40corp:p%40ss%3Aw%2Fo%25rd%20x@host/db");
+        Map<String, String> p = properties("postgresql://app%40corp:p%40ss%3Aw%2Fo%25rd%20x@db.example/db");
         assertEquals("app@corp", p.get("quarkus.datasource.username"));
         assertEquals("p@ss:w/o%rd x", p.get("quarkus.datasource.password"));
-        assertEquals("jdbc:postgresql://host:5432/db", p.get("quarkus.datasource.jdbc.url"));
+        assertEquals("jdbc:postgresql://db.example:5432/db", p.get("quarkus.datasource.jdbc.url"));
     }
 
     @Test
@@ -163,7 +163,7 @@ class DatabaseSettingsTest {
             bad port              | postgresql://u:p@h:port/db                 | DATABASE_URL port must be a number from 1 to 65535, got 'port'
             bad sslmode           | postgresql://u:p@h/db?sslmode=sometimes    | DATABASE_URL sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full; got 'sometimes'
             bad pgbouncer         | postgresql://u:p@h/db?pgbouncer=yes        | DATABASE_URL pgbouncer must be true or false; got 'yes'
-            broken encoding       | postgresql://u:p%zzsecret@h/db             | DATABASE_URL: the password is not valid percent-encoding
+            broken encoding       | postgresql://u:p%zzsecret@h.example/db     | DATABASE_URL: the password is not valid percent-encoding
             """)
     void rejectsWithAMessageNamingTheParameter(String what, String url, String message) {
         assertEquals(message, rejection(url));
@@ -177,7 +177,7 @@ class DatabaseSettingsTest {
 
     @Test
     void rejectionsNeverRepeatThePassword() {
-        String message = rejection("postgresql://u:%E0%A4%A@h/db?connection_limit=x");
+        String message = rejection("postgresql://u:%E0%A4%A@h.example/db?connection_limit=x");
         assertFalse(message.contains("%E0"), message);
     }
 }
