@@ -35,7 +35,8 @@ public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTim
             AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
             AgroalDataSourceMetrics metrics = dataSource.getMetrics();
             return new PoolFigures(pool.maxSize(), pool.acquisitionTimeout().toSeconds(), statementTimeoutSeconds,
-                    metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(), metrics.maxUsedCount(),
+                    metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(),
+                    Math.max(0, metrics.maxUsedCount()), // Agroal says Long.MIN_VALUE until first use
                     metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
         }
     }

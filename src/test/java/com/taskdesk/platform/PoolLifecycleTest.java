@@ -44,6 +44,10 @@ class PoolLifecycleTest {
     @Order(1)
     void startUpOpensNoConnection() {
         assertEquals(0, pool.getMetrics().creationCount(), "connections created during start-up");
+        Api.anonymous().get("/api/health").then().statusCode(200)
+                .body("pool.created", equalTo(0))
+                .body("pool.maxUsed", equalTo(0))
+                .body("pool.idle", equalTo(0));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(0, db.count(OUR_BACKENDS));
         }
