@@ -1,12 +1,9 @@
 package com.taskdesk.platform;
 
-import java.util.Map;
-
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
-import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -22,8 +19,7 @@ public class BudgetStartupLog {
     private static final Logger LOG = Logger.getLogger(BudgetStartupLog.class);
 
     void log(@Observes StartupEvent start, AgroalDataSource dataSource, DeskConfig config) {
-        Map<String, String> env = LaunchMode.current() == LaunchMode.TEST ? Map.of() : System.getenv();
-        DatabaseSettings settings = DatabaseSettings.resolve(env);
+        DatabaseSettings settings = DatabaseSettings.fromEnvironment();
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
         LOG.info(settings.withEffective(config.functionName(), pool.maxSize(),
                 (int) pool.acquisitionTimeout().toSeconds(), config.db().statementTimeoutSeconds()).describe());

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.quarkus.runtime.LaunchMode;
+
 /**
  * The connection budget one function runs with, resolved from its environment: the
  * Prisma-style {@code DATABASE_URL} and the per-function {@code DB_*} variables the
@@ -45,6 +47,14 @@ public record DatabaseSettings(DatabaseUrl url, String functionName,
         public String toString() {
             return value + " (" + source + ")";
         }
+    }
+
+    /**
+     * The settings of this process. Tests ignore the environment, so a developer's
+     * DATABASE_URL never receives test fixtures.
+     */
+    public static DatabaseSettings fromEnvironment() {
+        return resolve(LaunchMode.current() == LaunchMode.TEST ? Map.of() : System.getenv());
     }
 
     public static DatabaseSettings resolve(Map<String, String> env) {
