@@ -3,8 +3,8 @@ package com.taskdesk.agents;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.taskdesk.platform.Database;
-import com.taskdesk.platform.Timestamps;
+import com.taskdesk.db.Database;
+import com.taskdesk.db.Timestamps;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

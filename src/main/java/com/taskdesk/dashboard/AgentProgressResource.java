@@ -7,10 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.taskdesk.platform.Database;
-import com.taskdesk.platform.DeskConfig;
-import com.taskdesk.platform.Timestamps;
-import com.taskdesk.platform.TodayWindow;
+import com.taskdesk.db.Database;
+import com.taskdesk.config.DeskConfig;
+import com.taskdesk.db.Timestamps;
+import com.taskdesk.dashboard.TodayWindow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import com.taskdesk.platform.Database;
-import com.taskdesk.platform.DeskConfig;
-import com.taskdesk.platform.TodayWindow;
+import com.taskdesk.db.Database;
+import com.taskdesk.config.DeskConfig;
+import com.taskdesk.dashboard.TodayWindow;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;

@@ -1,9 +1,9 @@
 package com.taskdesk.health;
 
-import com.taskdesk.platform.Database;
-import com.taskdesk.platform.DatabaseUnavailableException;
-import com.taskdesk.platform.DeskConfig;
-import com.taskdesk.platform.PoolFigures;
+import com.taskdesk.db.Database;
+import com.taskdesk.db.DatabaseUnavailableException;
+import com.taskdesk.config.DeskConfig;
+import com.taskdesk.health.PoolFigures;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -2,7 +2,7 @@ package com.taskdesk.spam;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.taskdesk.platform.Database;
+import com.taskdesk.db.Database;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

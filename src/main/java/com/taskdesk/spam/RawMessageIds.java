@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.taskdesk.platform.BadRequestException;
+import com.taskdesk.http.BadRequestException;
 
 /**
  * The raw message ids of a spam request body: {@code {"ids": [...]}}, or as the existing

@@ -1,6 +1,6 @@
 package com.taskdesk.spam;
 
-import com.taskdesk.platform.Database;
+import com.taskdesk.db.Database;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

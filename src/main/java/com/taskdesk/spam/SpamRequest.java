@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import com.taskdesk.platform.Database;
+import com.taskdesk.db.Database;
 
 /**
  * What both spam statements take, in this order: the distinct raw message ids (text[]) and
@@ -14,7 +14,7 @@ import com.taskdesk.platform.Database;
  */
 record SpamRequest(List<String> rawMessageIds, String actorId) implements Database.Parameters {
 
-    /** @throws com.taskdesk.platform.BadRequestException when the body is not a valid ids request */
+    /** @throws com.taskdesk.http.BadRequestException when the body is not a valid ids request */
     static SpamRequest of(String body, JsonWebToken caller) {
         return new SpamRequest(RawMessageIds.parse(body), caller.getClaim("userId"));
     }

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 
 import org.junit.jupiter.api.Test;
 
-import com.taskdesk.platform.JwtSecretConfigSource;
+import com.taskdesk.config.JwtSecretConfigSource;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 

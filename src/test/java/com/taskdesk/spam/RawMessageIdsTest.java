@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.taskdesk.platform.BadRequestException;
+import com.taskdesk.http.BadRequestException;
 
 class RawMessageIdsTest {
 

@@ -3,7 +3,7 @@ package com.taskdesk.testing;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.taskdesk.platform.JwtSecretConfigSource;
+import com.taskdesk.config.JwtSecretConfigSource;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;

@@ -1,0 +1,59 @@
+package com.taskdesk.config;
+
+import com.taskdesk.db.DatasourceConfigSource;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The functions' own settings, under {@code taskdesk.*} in application.properties
+ * (environment: {@code TASKDESK_*}). The pool's cap and timeouts are Quarkus datasource
+ * settings, derived from DATABASE_URL and the per-function DB_* variables by
+ * {@link DatasourceConfigSource}.
+ */
+@ConfigMapping(prefix = "taskdesk")
+public interface DeskConfig {
+
+    /** This function's name in config/ (agents, agent-progress, ...): logs, health, application_name. */
+    @WithDefault("local")
+    String functionName();
+
+    Today today();
+
+    Metrics metrics();
+
+    Db db();
+
+    Cors cors();
+
+    interface Today {
+        /** IANA zone whose midnight starts "today" (completedToday). */
+        @WithDefault("UTC")
+        ZoneId timeZone();
+    }
+
+    interface Metrics {
+        /** How long one instance may serve the Text Club metrics from memory; 0 disables the cache. */
+        @WithDefault("10")
+        int cacheSeconds();
+    }
+
+    interface Db {
+        /** Longest a single statement may run before the server cancels it. */
+        @WithDefault("5")
+        int statementTimeoutSeconds();
+
+        /** Retry-After of a 503: when the caller should try again. */
+        @WithDefault("2")
+        int retryAfterSeconds();
+    }
+
+    interface Cors {
+        /** Front-end origins allowed to call with credentials; POSTs must come from one of them. */
+        @WithDefault("http://localhost:3000")
+        List<String> origins();
+    }
+}

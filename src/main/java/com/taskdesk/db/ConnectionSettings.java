@@ -1,0 +1,198 @@
+package com.taskdesk.db;
+
+import com.taskdesk.config.InvalidSettingException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.quarkus.runtime.LaunchMode;
+
+/**
+ * The connection budget one function runs with, resolved from its environment: the
+ * Prisma-style {@code DATABASE_URL} and the per-function {@code DB_*} variables the
+ * deployment sets from config/ (which win over the URL's parameters). Each value
+ * remembers where it came from, for the start-up log line.
+ */
+public record ConnectionSettings(DatabaseUrl url, String functionName,
+                               Setting connectionLimit, Setting poolTimeoutSeconds,
+                               Setting connectTimeoutSeconds, Setting statementTimeoutSeconds,
+                               Setting socketTimeoutSeconds, String sslMode, String schema, boolean pgbouncer,
+                               List<String> ignoredParameters) {
+
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String CONNECTION_LIMIT = "DB_CONNECTION_LIMIT";
+    public static final String POOL_TIMEOUT = "DB_POOL_TIMEOUT_SECONDS";
+    public static final String CONNECT_TIMEOUT = "DB_CONNECT_TIMEOUT_SECONDS";
+    public static final String STATEMENT_TIMEOUT = "DB_STATEMENT_TIMEOUT_SECONDS";
+    /** The function's own database role (from the budget tool's roles SQL); wins over the URL's user. */
+    public static final String USER = "DB_USER";
+    public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
+
+    /** Without any setting: one connection (an instance serves one request at a time). */
+    static final int DEFAULT_CONNECTION_LIMIT = 1;
+    static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
+    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
+    static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
+    static final String DEFAULT_FUNCTION_NAME = "local";
+
+    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final Set<String> KNOWN_PARAMETERS = Set.of("connection_limit", "pool_timeout", "connect_timeout",
+            "socket_timeout", "sslmode", "schema", "pgbouncer");
+
+    /** A value and where it came from: an environment variable, a URL parameter, or the default. */
+    public record Setting(int value, String source) {
+
+        @Override
+        public String toString() {
+            return value + " (" + source + ")";
+        }
+    }
+
+    /**
+     * The settings of this process. Tests ignore the environment, so a developer's
+     * DATABASE_URL never receives test fixtures.
+     */
+    public static ConnectionSettings fromEnvironment() {
+        return resolve(LaunchMode.current() == LaunchMode.TEST ? Map.of() : System.getenv());
+    }
+
+    public static ConnectionSettings resolve(Map<String, String> env) {
+        String rawUrl = env.get(DATABASE_URL);
+        DatabaseUrl url = rawUrl == null || rawUrl.isBlank() ? null : DatabaseUrl.parse(rawUrl);
+        String user = env.get(USER);
+        if (url != null && user != null && !user.isBlank()) {
+            url = new DatabaseUrl(url.host(), url.port(), url.database(), user, url.password(), url.parameters());
+        }
+        Map<String, String> parameters = url == null ? Map.of() : url.parameters();
+
+        List<String> ignored = new ArrayList<>();
+        for (String name : parameters.keySet()) {
+            if (!KNOWN_PARAMETERS.contains(name)) {
+                ignored.add(name);
+            }
+        }
+        String sslMode = parameters.get("sslmode");
+        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
+            throw new InvalidSettingException("DATABASE_URL sslmode must be one of " + String.join(", ",
+                    List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
+                    + "; got '" + DatabaseUrl.safe(sslMode) + "'");
+        }
+        String pgbouncer = parameters.getOrDefault("pgbouncer", "false");
+        if (!pgbouncer.equals("true") && !pgbouncer.equals("false")) {
+            throw new InvalidSettingException("DATABASE_URL pgbouncer must be true or false; got '"
+                    + DatabaseUrl.safe(pgbouncer) + "'");
+        }
+        String schema = parameters.get("schema");
+        if (schema != null && schema.isBlank()) {
+            throw new InvalidSettingException("DATABASE_URL schema is empty");
+        }
+        String functionName = env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME);
+
+        return new ConnectionSettings(url, functionName,
+                setting(env, CONNECTION_LIMIT, parameters, "connection_limit", DEFAULT_CONNECTION_LIMIT),
+                setting(env, POOL_TIMEOUT, parameters, "pool_timeout", DEFAULT_POOL_TIMEOUT_SECONDS),
+                setting(env, CONNECT_TIMEOUT, parameters, "connect_timeout", DEFAULT_CONNECT_TIMEOUT_SECONDS),
+                setting(env, STATEMENT_TIMEOUT, Map.of(), null, DEFAULT_STATEMENT_TIMEOUT_SECONDS),
+                parameters.containsKey("socket_timeout")
+                        ? new Setting(positive(parameters.get("socket_timeout"), "DATABASE_URL socket_timeout"),
+                                "DATABASE_URL socket_timeout")
+                        : null,
+                sslMode, schema, pgbouncer.equals("true"), List.copyOf(ignored));
+    }
+
+    private static Setting setting(Map<String, String> env, String variable, Map<String, String> parameters,
+                                   String parameter, int defaultValue) {
+        String fromEnv = env.get(variable);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new Setting(positive(fromEnv, variable), variable);
+        }
+        if (parameter != null && parameters.containsKey(parameter)) {
+            String source = "DATABASE_URL " + parameter;
+            return new Setting(positive(parameters.get(parameter), source), source);
+        }
+        return new Setting(defaultValue, "default");
+    }
+
+    private static int positive(String text, String name) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidSettingException(name + " must be a whole number of at least 1; got '"
+                + DatabaseUrl.safe(text) + "'");
+    }
+
+    /** The Quarkus datasource and pgjdbc properties these settings stand for. */
+    public Map<String, String> quarkusProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        if (url != null) {
+            properties.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database());
+            if (url.user() != null) {
+                properties.put("quarkus.datasource.username", url.user());
+            }
+            if (url.password() != null) {
+                properties.put("quarkus.datasource.password", url.password());
+            }
+        }
+        properties.put("quarkus.datasource.jdbc.max-size", Integer.toString(connectionLimit.value()));
+        properties.put("quarkus.datasource.jdbc.acquisition-timeout", poolTimeoutSeconds.value() + "S");
+        properties.put("taskdesk.db.statement-timeout-seconds", Integer.toString(statementTimeoutSeconds.value()));
+        String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+        properties.put(jdbc + "ApplicationName", functionName);
+        properties.put(jdbc + "connectTimeout", Integer.toString(connectTimeoutSeconds.value()));
+        properties.put(jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds.value()));
+        properties.put(jdbc + "tcpKeepAlive", "true");
+        if (socketTimeoutSeconds != null) {
+            properties.put(jdbc + "socketTimeout", Integer.toString(socketTimeoutSeconds.value()));
+        }
+        if (sslMode != null) {
+            properties.put(jdbc + "sslmode", sslMode);
+        }
+        if (schema != null) {
+            properties.put(jdbc + "currentSchema", schema);
+        }
+        if (pgbouncer) {
+            // PgBouncer in transaction mode cannot keep server-side prepared statements.
+            properties.put(jdbc + "prepareThreshold", "0");
+        }
+        return properties;
+    }
+
+    /**
+     * These settings with the values the running function really has: where something
+     * else (a QUARKUS_DATASOURCE_* variable, say) overrode a value, the source says so.
+     */
+    public ConnectionSettings withEffective(String function, int maxSize, int poolTimeout, int statementTimeout) {
+        return new ConnectionSettings(url, function, effective(connectionLimit, maxSize),
+                effective(poolTimeoutSeconds, poolTimeout), connectTimeoutSeconds,
+                effective(statementTimeoutSeconds, statementTimeout), socketTimeoutSeconds, sslMode, schema,
+                pgbouncer, ignoredParameters);
+    }
+
+    private static Setting effective(Setting resolved, int actual) {
+        return resolved.value() == actual ? resolved : new Setting(actual, "overridden by Quarkus configuration");
+    }
+
+    /** The start-up log line: every number and where it came from; never the password. */
+    public String describe() {
+        return "connection budget: function=" + functionName
+                + " database=" + (url == null ? "(quarkus.datasource.jdbc.url)" : url.hostAndPort() + "/" + url.database())
+                + " user=" + (url == null || url.user() == null ? "(unset)" : url.user())
+                + " connectionLimit=" + connectionLimit
+                + " poolTimeoutSeconds=" + poolTimeoutSeconds
+                + " connectTimeoutSeconds=" + connectTimeoutSeconds
+                + " statementTimeoutSeconds=" + statementTimeoutSeconds
+                + (socketTimeoutSeconds == null ? "" : " socketTimeoutSeconds=" + socketTimeoutSeconds)
+                + (sslMode == null ? "" : " sslmode=" + sslMode)
+                + (schema == null ? "" : " schema=" + schema)
+                + " pgbouncer=" + pgbouncer
+                + (ignoredParameters.isEmpty() ? "" : " ignoredUrlParameters=" + ignoredParameters);
+    }
+}

@@ -1,0 +1,63 @@
+package com.taskdesk.db;
+
+import com.taskdesk.config.DeskConfig;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The only way handlers reach PostgreSQL: one pooled connection, one prepared statement,
+ * auto-commit (a single statement is its own transaction), the function's statement
+ * timeout, and the connection back in the pool before the response is written.
+ */
+@ApplicationScoped
+public class Database {
+
+    /** Binds the statement's parameters. */
+    @FunctionalInterface
+    public interface Parameters {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Turns the statement's result rows into the handler's answer. */
+    @FunctionalInterface
+    public interface Rows<T> {
+        T read(ResultSet rows) throws SQLException;
+    }
+
+    private final AgroalDataSource dataSource;
+    private final int statementTimeoutSeconds;
+
+    Database(AgroalDataSource dataSource, DeskConfig config) {
+        this.dataSource = dataSource;
+        this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
+    }
+
+    /**
+     * Runs one statement that returns rows (a SELECT, or a data-modifying WITH ... SELECT).
+     *
+     * @throws DatabaseUnavailableException when the pool, the network or the server cannot
+     *         serve the statement now (the caller answers 503 with Retry-After)
+     */
+    public <T> T query(String sql, Parameters parameters, Rows<T> rows) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(statementTimeoutSeconds);
+            parameters.bind(statement);
+            try (ResultSet resultSet = statement.executeQuery()) {
+                return rows.read(resultSet);
+            }
+        } catch (SQLException e) {
+            throw DatabaseFailures.classify(e);
+        }
+    }
+
+    public <T> T query(String sql, Rows<T> rows) {
+        return query(sql, statement -> { }, rows);
+    }
+}

@@ -1,0 +1,53 @@
+package com.taskdesk.db;
+
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Locale;
+
+/** Sorts a JDBC failure into "retry soon" (503) or "a fault of ours" (500). */
+final class DatabaseFailures {
+
+    private DatabaseFailures() {
+    }
+
+    static RuntimeException classify(SQLException e) {
+        String reason = retryableReason(e);
+        if (reason != null) {
+            return new DatabaseUnavailableException(reason, e);
+        }
+        return new IllegalStateException("SQL failure " + e.getSQLState(), e);
+    }
+
+    /** Why a retry may succeed, or null when it would fail the same way. */
+    static String retryableReason(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null) {
+                    if (state.equals("53300")) {
+                        return "the database has no free connection (too many clients)";
+                    }
+                    if (state.equals("57014")) {
+                        return "the statement timed out";
+                    }
+                    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
+                            || state.equals("57P03") || state.equals("53000") || state.equals("53200")) {
+                        return "the database is unreachable or restarting";
+                    }
+                    if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {
+                        return "the database is busy with conflicting work";
+                    }
+                }
+                if (t instanceof SQLTransientConnectionException || t instanceof SQLTimeoutException) {
+                    return "no database connection was free in time";
+                }
+                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
+                if (message.contains("acquisition timeout")) {
+                    return "no pooled connection was free within the pool timeout";
+                }
+            }
+        }
+        return null;
+    }
+}

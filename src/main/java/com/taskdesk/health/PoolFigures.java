@@ -1,0 +1,45 @@
+package com.taskdesk.health;
+
+import com.taskdesk.config.DeskConfig;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceMetrics;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * This instance's pool: its configured budget and what it holds right now ({@code invalidated}:
+ * connections found dead by validation and dropped instead of being handed out).
+ */
+public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTimeoutSeconds,
+                          long active, long idle, long awaiting, long maxUsed, long created, long destroyed,
+                          long invalidated) {
+
+    @ApplicationScoped
+    public static class Source {
+
+        private final AgroalDataSource dataSource;
+        private final int statementTimeoutSeconds;
+
+        Source(AgroalDataSource dataSource, DeskConfig config) {
+            this.dataSource = dataSource;
+            this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
+        }
+
+        /** Agroal counts nothing unless asked; without a metrics extension, ask at start. */
+        void countFromTheStart(@Observes StartupEvent start) {
+            dataSource.getConfiguration().setMetricsEnabled(true);
+        }
+
+        public PoolFigures now() {
+            AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
+            AgroalDataSourceMetrics metrics = dataSource.getMetrics();
+            return new PoolFigures(pool.maxSize(), pool.acquisitionTimeout().toSeconds(), statementTimeoutSeconds,
+                    metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(),
+                    Math.max(0, metrics.maxUsedCount()), // Agroal says Long.MIN_VALUE until first use
+                    metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package com.taskdesk.http;
+
+import com.taskdesk.config.DeskConfig;
+
+import java.util.List;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * CORS for the configured front-end origins only, with credentials, answered by the
+ * application in local runs (deployed, API Gateway answers preflights from the same list).
+ * Cookies travel with cross-site requests, so:
+ * <ul>
+ * <li>a request whose Origin is not on the list is refused (403) whatever its credentials;</li>
+ * <li>a POST signed in by the auth-token cookie must carry an allowed Origin. A Bearer
+ * token is never attached by a browser on its own, so a Bearer POST without Origin (a
+ * script, curl) passes.</li>
+ * </ul>
+ */
+public class BrowserOrigins {
+
+    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    static final String ALLOWED_HEADERS = "Content-Type, Authorization";
+    static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
+
+    private final List<String> allowed;
+
+    BrowserOrigins(DeskConfig config) {
+        this.allowed = config.cors().origins();
+    }
+
+    @ServerRequestFilter(preMatching = true, priority = 100)
+    public Response checkOrigin(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && !allowed.contains(origin)) {
+            return ErrorResponses.json(403, "Origin " + origin + " may not call this API");
+        }
+        if (origin != null && HttpMethod.OPTIONS.equals(request.getMethod())
+                && request.getHeaderString("Access-Control-Request-Method") != null) {
+            return Response.noContent()
+                    .header("Access-Control-Allow-Origin", origin)
+                    .header("Access-Control-Allow-Credentials", "true")
+                    .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
+                    .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .header("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS)
+                    .header(HttpHeaders.VARY, "Origin")
+                    .build();
+        }
+        if (origin == null && HttpMethod.POST.equals(request.getMethod())
+                && request.getCookies().containsKey("auth-token")
+                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return ErrorResponses.json(403, "A POST signed in by cookie must come from the task desk's pages (it has no Origin)");
+        }
+        return null;
+    }
+
+    @ServerResponseFilter
+    public void allowReading(ContainerRequestContext request, ContainerResponseContext response) {
+        String origin = request.getHeaderString("Origin");
+        if (origin != null && allowed.contains(origin)) {
+            MultivaluedMap<String, Object> headers = response.getHeaders();
+            headers.putSingle("Access-Control-Allow-Origin", origin);
+            headers.putSingle("Access-Control-Allow-Credentials", "true");
+            headers.putSingle(HttpHeaders.VARY, "Origin");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.taskdesk.db;
+
+import com.taskdesk.config.InvalidSettingException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** DATABASE_URL as the Next.js app wrote it, translated for pgjdbc and Agroal. */
+class ConnectionSettingsTest {
+
+    private static ConnectionSettings resolve(String url, String... env) {
+        Map<String, String> variables = new java.util.HashMap<>();
+        variables.put("DATABASE_URL", url);
+        for (int i = 0; i < env.length; i += 2) {
+            variables.put(env[i], env[i + 1]);
+        }
+        return ConnectionSettings.resolve(variables);
+    }
+
+    private static Map<String, String> properties(String url, String... env) {
+        return resolve(url, env).quarkusProperties();
+    }
+
+    private static String rejection(String url, String... env) {
+        return assertThrows(InvalidSettingException.class, () -> resolve(url, env)).getMessage();
+    }
+
+    @Test
+    void translatesTheOriginalAppsUrl() {
+        Map<String, String> p = properties("postgresql://desk:s3cret@db.example.com:6543/taskdesk?connection_limit=10&pool_timeout=20");
+        assertEquals("jdbc:postgresql://db.example.com:6543/taskdesk", p.get("quarkus.datasource.jdbc.url"));
+        assertEquals("desk", p.get("quarkus.datasource.username"));
+        assertEquals("s3cret", p.get("quarkus.datasource.password"));
+        assertEquals("10", p.get("quarkus.datasource.jdbc.max-size"));
+        assertEquals("20S", p.get("quarkus.datasource.jdbc.acquisition-timeout"));
+    }
+
+    @Test
+    void decodesPercentEncodedUserAndPassword() {
+        Map<String, String> p = properties("postgresql://app%40corp:p%40ss%3Aw%2Fo%25rd%20x@db.example/db");
+        assertEquals("app@corp", p.get("quarkus.datasource.username"));
+        assertEquals("p@ss:w/o%rd x", p.get("quarkus.datasource.password"));
+        assertEquals("jdbc:postgresql://db.example:5432/db", p.get("quarkus.datasource.jdbc.url"));
+    }
+
+    @Test
+    void keepsAPasswordThatHoldsAnAtSign() {
+        assertEquals("p@ss", properties("postgresql://u:p@ss@host:5432/db").get("quarkus.datasource.password"));
+    }
+
+    @Test
+    void anAtSignInTheQueryIsNotTakenForTheUserInfo() {
+        Map<String, String> p = properties("postgresql://u:p@host/db?schema=a@b");
+        assertEquals("jdbc:postgresql://host:5432/db", p.get("quarkus.datasource.jdbc.url"));
+        assertEquals("a@b", p.get("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema"));
+    }
+
+    @Test
+    void acceptsIpv6HostsWithAndWithoutPort() {
+        assertEquals("jdbc:postgresql://[2001:db8::1]:5433/db",
+                properties("postgresql://u:p@[2001:db8::1]:5433/db").get("quarkus.datasource.jdbc.url"));
+        assertEquals("jdbc:postgresql://[::1]:5432/db",
+                properties("postgresql://u:p@[::1]/db").get("quarkus.datasource.jdbc.url"));
+    }
+
+    @Test
+    void missingPortMeans5432AndPostgresSchemeWorksToo() {
+        assertEquals("jdbc:postgresql://host:5432/db", properties("postgres://u:p@host/db").get("quarkus.datasource.jdbc.url"));
+    }
+
+    @Test
+    void pgbouncerTrueTurnsOffServerSidePreparedStatements() {
+        assertEquals("0", properties("postgresql://u:p@h/db?pgbouncer=true")
+                .get("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
+        assertNull(properties("postgresql://u:p@h/db?pgbouncer=false")
+                .get("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
+    }
+
+    @Test
+    void passesSslmodeSchemaAndTimeoutsToTheDriver() {
+        Map<String, String> p = properties("postgresql://u:p@h/db?sslmode=require&schema=desk&connect_timeout=7&socket_timeout=9");
+        String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+        assertEquals("require", p.get(jdbc + "sslmode"));
+        assertEquals("desk", p.get(jdbc + "currentSchema"));
+        assertEquals("7", p.get(jdbc + "connectTimeout"));
+        assertEquals("7", p.get(jdbc + "loginTimeout"));
+        assertEquals("9", p.get(jdbc + "socketTimeout"));
+        assertEquals("true", p.get(jdbc + "tcpKeepAlive"));
+    }
+
+    @Test
+    void unknownParametersAreIgnoredAndListedForTheWarning() {
+        ConnectionSettings settings = resolve("postgresql://u:p@h/db?application_name=x&statement_cache_size=100&connection_limit=2");
+        assertEquals(List.of("application_name", "statement_cache_size"), settings.ignoredParameters());
+        assertEquals(2, settings.connectionLimit().value());
+        assertFalse(settings.quarkusProperties().containsValue("100"));
+    }
+
+    @Test
+    void perFunctionVariablesWinOverTheUrlAndSayWhereEachValueCameFrom() {
+        ConnectionSettings settings = resolve("postgresql://u:p@h/db?connection_limit=10&pool_timeout=20&connect_timeout=5",
+                "DB_CONNECTION_LIMIT", "1", "DB_POOL_TIMEOUT_SECONDS", "2", "DB_STATEMENT_TIMEOUT_SECONDS", "4",
+                "TASKDESK_FUNCTION_NAME", "agents");
+        assertEquals(new ConnectionSettings.Setting(1, "DB_CONNECTION_LIMIT"), settings.connectionLimit());
+        assertEquals(new ConnectionSettings.Setting(2, "DB_POOL_TIMEOUT_SECONDS"), settings.poolTimeoutSeconds());
+        assertEquals(new ConnectionSettings.Setting(5, "DATABASE_URL connect_timeout"), settings.connectTimeoutSeconds());
+        assertEquals(new ConnectionSettings.Setting(4, "DB_STATEMENT_TIMEOUT_SECONDS"), settings.statementTimeoutSeconds());
+        Map<String, String> p = settings.quarkusProperties();
+        assertEquals("1", p.get("quarkus.datasource.jdbc.max-size"));
+        assertEquals("4", p.get("taskdesk.db.statement-timeout-seconds"));
+        assertEquals("agents", p.get("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName"));
+    }
+
+    @Test
+    void defaultsToOneConnectionWhenNothingIsSet() {
+        ConnectionSettings settings = ConnectionSettings.resolve(Map.of());
+        assertEquals(new ConnectionSettings.Setting(1, "default"), settings.connectionLimit());
+        assertEquals(3, settings.poolTimeoutSeconds().value());
+        assertEquals(5, settings.statementTimeoutSeconds().value());
+        assertNull(settings.quarkusProperties().get("quarkus.datasource.jdbc.url"));
+        assertEquals("local", settings.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName"));
+    }
+
+    @Test
+    void functionRoleReplacesTheUrlsUserButKeepsItsPassword() {
+        Map<String, String> p = properties("postgresql://app:pw@h/db", "DB_USER", "taskdesk_prod_agents");
+        assertEquals("taskdesk_prod_agents", p.get("quarkus.datasource.username"));
+        assertEquals("pw", p.get("quarkus.datasource.password"));
+    }
+
+    @Test
+    void startupLineNamesEveryNumberAndItsSourceButNeverThePassword() {
+        String line = resolve("postgresql://desk:hunter2secret@db.example.com/taskdesk?pool_timeout=2&foo=bar",
+                "DB_CONNECTION_LIMIT", "1", "TASKDESK_FUNCTION_NAME", "agents").describe();
+        assertTrue(line.contains("function=agents"), line);
+        assertTrue(line.contains("connectionLimit=1 (DB_CONNECTION_LIMIT)"), line);
+        assertTrue(line.contains("poolTimeoutSeconds=2 (DATABASE_URL pool_timeout)"), line);
+        assertTrue(line.contains("statementTimeoutSeconds=5 (default)"), line);
+        assertTrue(line.contains("database=db.example.com:5432/taskdesk"), line);
+        assertTrue(line.contains("ignoredUrlParameters=[foo]"), line);
+        assertFalse(line.contains("hunter2secret"), line);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            non-numeric limit     | postgresql://u:p@h/db?connection_limit=ten | DATABASE_URL connection_limit must be a whole number of at least 1; got 'ten'
+            negative limit        | postgresql://u:p@h/db?connection_limit=-1  | DATABASE_URL connection_limit must be a whole number of at least 1; got '-1'
+            zero limit            | postgresql://u:p@h/db?connection_limit=0   | DATABASE_URL connection_limit must be a whole number of at least 1; got '0'
+            fractional timeout    | postgresql://u:p@h/db?pool_timeout=2.5     | DATABASE_URL pool_timeout must be a whole number of at least 1; got '2.5'
+            negative socket       | postgresql://u:p@h/db?socket_timeout=-3    | DATABASE_URL socket_timeout must be a whole number of at least 1; got '-3'
+            unknown scheme        | mysql://u:p@h/db                           | DATABASE_URL must start with postgresql:// or postgres:// (its scheme is 'mysql')
+            no scheme             | u:p@h/db                                   | DATABASE_URL must start with postgresql:// or postgres://
+            no database           | postgresql://u:p@h:5432                    | DATABASE_URL names no database (expected .../<database>)
+            no host               | postgresql://u:p@/db                       | DATABASE_URL has no host
+            bad port              | postgresql://u:p@h:port/db                 | DATABASE_URL port must be a number from 1 to 65535, got 'port'
+            bad sslmode           | postgresql://u:p@h/db?sslmode=sometimes    | DATABASE_URL sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full; got 'sometimes'
+            bad pgbouncer         | postgresql://u:p@h/db?pgbouncer=yes        | DATABASE_URL pgbouncer must be true or false; got 'yes'
+            broken encoding       | postgresql://u:p%zzsecret@h.example/db     | DATABASE_URL: the password is not valid percent-encoding
+            """)
+    void rejectsWithAMessageNamingTheParameter(String what, String url, String message) {
+        assertEquals(message, rejection(url));
+    }
+
+    @Test
+    void rejectsABadPerFunctionVariableByName() {
+        assertEquals("DB_CONNECTION_LIMIT must be a whole number of at least 1; got 'lots'",
+                rejection("postgresql://u:p@h/db", "DB_CONNECTION_LIMIT", "lots"));
+    }
+
+    @Test
+    void rejectionsNeverRepeatThePassword() {
+        String message = rejection("postgresql://u:%E0%A4%A@h.example/db?connection_limit=x");
+        assertFalse(message.contains("%E0"), message);
+    }
+}
