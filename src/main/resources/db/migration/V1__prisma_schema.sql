@@ -1,6 +1,8 @@
 -- The task desk's tables as its Prisma migrations create them (only the columns these
--- functions read or write, plus what keeps the rows valid). Quoted CamelCase names and
--- enum types match Prisma's, so the functions' SQL runs unchanged on the real database.
+-- functions read or write, plus what keeps the rows valid), with every relation a real
+-- foreign key and Prisma's indexes, as in production, so a write production would refuse
+-- is refused here too. Quoted CamelCase names, constraint names and enum types match
+-- Prisma's, so the functions' SQL runs unchanged on the real database.
 -- This file builds the local and test schema only: production's schema belongs to the
 -- owning app, and nothing here runs on Lambda unless QUARKUS_FLYWAY_MIGRATE_AT_START=true.
 
@@ -14,6 +16,7 @@ CREATE TABLE "User" (
     "email"     TEXT NOT NULL,
     "name"      TEXT,
     "role"      "Role" NOT NULL DEFAULT 'AGENT',
+    "isActive"  BOOLEAN NOT NULL DEFAULT true,
     "isLive"    BOOLEAN NOT NULL DEFAULT false,
     "lastSeen"  TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -45,6 +48,8 @@ CREATE TABLE "RawMessage" (
 CREATE UNIQUE INDEX "RawMessage_hashKey_key" ON "RawMessage"("hashKey");
 CREATE INDEX "RawMessage_status_idx" ON "RawMessage"("status");
 CREATE INDEX "RawMessage_status_createdAt_idx" ON "RawMessage"("status", "createdAt");
+CREATE INDEX "RawMessage_importBatchId_idx" ON "RawMessage"("importBatchId");
+CREATE INDEX "RawMessage_createdAt_idx" ON "RawMessage"("createdAt");
 
 CREATE TABLE "Task" (
     "id"           TEXT NOT NULL,
@@ -71,7 +76,7 @@ CREATE INDEX "Task_rawMessageId_idx" ON "Task"("rawMessageId");
 CREATE TABLE "TaskHistory" (
     "id"         TEXT NOT NULL,
     "taskId"     TEXT NOT NULL,
-    "actorId"    TEXT,          -- the contract lists no foreign key here
+    "actorId"    TEXT,
     "action"     TEXT NOT NULL,
     "prevStatus" "TaskStatus",
     "newStatus"  "TaskStatus",
@@ -80,6 +85,10 @@ CREATE TABLE "TaskHistory" (
     CONSTRAINT "TaskHistory_pkey" PRIMARY KEY ("id"),
     -- No cascade: the original app's delete of a task with history failed here.
     CONSTRAINT "TaskHistory_taskId_fkey" FOREIGN KEY ("taskId")
-        REFERENCES "Task"("id") ON DELETE RESTRICT ON UPDATE CASCADE
+        REFERENCES "Task"("id") ON DELETE RESTRICT ON UPDATE CASCADE,
+    -- A history row must name a user that exists: the writes check their caller first.
+    CONSTRAINT "TaskHistory_actorId_fkey" FOREIGN KEY ("actorId")
+        REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 CREATE INDEX "TaskHistory_taskId_idx" ON "TaskHistory"("taskId");
+CREATE INDEX "TaskHistory_actorId_idx" ON "TaskHistory"("actorId");

@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * POST /api/manager/tasks/mark-spam: raw messages READY or PROMOTED go to SPAM_REVIEW, and
  * their open or resolved tasks with them (assignee kept, history written). One statement,
- * so all of it happens or none; nothing is deleted; repeating it changes nothing more.
+ * so all of it happens or none; nothing is deleted; repeating it changes nothing more. A
+ * caller who is no longer an active manager in "User" gets 403 and changes nothing.
  */
 @Path("/api/manager/tasks/mark-spam")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,10 +23,18 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})
 public class MarkSpamResource {
 
-    /** Parameters: the ids (text[]), the caller's user id. */
+    /**
+     * Parameters: the caller's user id, the ids (text[]). The caller is checked in the statement:
+     * unless "User" still holds them as an active manager, {@code ids} is empty and nothing moves.
+     * FOR KEY SHARE keeps their row until the history rows that name them are written.
+     */
     public static final String SQL = """
-            WITH ids AS (
-                SELECT DISTINCT unnest(?::text[]) AS id
+            WITH caller AS (
+                SELECT "id" FROM "User"
+                WHERE "id" = ? AND "isActive" AND "role" IN ('MANAGER', 'MANAGER_AGENT')
+                FOR KEY SHARE
+            ), ids AS (
+                SELECT DISTINCT unnest(?::text[]) AS id FROM caller
             ), moved_raws AS (
                 UPDATE "RawMessage" r
                 SET "status" = 'SPAM_REVIEW'
@@ -46,11 +55,12 @@ public class MarkSpamResource {
                 RETURNING t."id", b."status" AS prev_status
             ), history AS (
                 INSERT INTO "TaskHistory" ("id", "taskId", "actorId", "action", "prevStatus", "newStatus", "note", "createdAt")
-                SELECT gen_random_uuid()::text, m."id", ?, 'MARKED_SPAM', m.prev_status, 'SPAM_REVIEW',
+                SELECT gen_random_uuid()::text, m."id", caller."id", 'MARKED_SPAM', m.prev_status, 'SPAM_REVIEW',
                        'Moved to spam review with its raw message', now() AT TIME ZONE 'UTC'
-                FROM moved_tasks m
+                FROM moved_tasks m CROSS JOIN caller
             )
-            SELECT (SELECT count(*) FROM moved_raws)  AS raws_updated,
+            SELECT EXISTS (SELECT 1 FROM caller)  AS caller_may_write,
+                   (SELECT count(*) FROM moved_raws)  AS raws_updated,
                    (SELECT count(*) FROM moved_tasks) AS tasks_moved
             """;
 
@@ -67,9 +77,7 @@ public class MarkSpamResource {
 
     @POST
     public MarkSpamResult markSpam(String body) {
-        return database.query(SQL, SpamRequest.of(body, caller), rows -> {
-            rows.next();
-            return new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved"));
-        });
+        return SpamRequest.of(body, caller).write(database, SQL,
+                rows -> new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved")));
     }
 }

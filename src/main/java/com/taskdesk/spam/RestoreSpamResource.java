@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 /**
  * POST /api/manager/spam/restore: the tasks of these raw messages in SPAM_REVIEW go back to
  * PENDING (assignee kept, history written); the raw messages in SPAM_REVIEW go back to
- * PROMOTED when one of their tasks came back (so the owning app does not promote them
- * again), else to READY. One statement: all of it or none.
+ * PROMOTED when any task references them (so the owning app does not promote them again and
+ * create a duplicate task), else to READY. One statement: all of it or none. A caller who is
+ * no longer an active manager in "User" gets 403 and changes nothing.
  */
 @Path("/api/manager/spam/restore")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,29 +24,38 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})
 public class RestoreSpamResource {
 
-    /** Parameters: the ids (text[]), the caller's user id. */
+    /**
+     * Parameters: the caller's user id, the ids (text[]); the caller is checked as in
+     * {@link MarkSpamResource#SQL}. A raw message goes back to PROMOTED when any task references
+     * it, whatever that task's status (it was promoted once), else to READY.
+     */
     public static final String SQL = """
-            WITH ids AS (
-                SELECT DISTINCT unnest(?::text[]) AS id
+            WITH caller AS (
+                SELECT "id" FROM "User"
+                WHERE "id" = ? AND "isActive" AND "role" IN ('MANAGER', 'MANAGER_AGENT')
+                FOR KEY SHARE
+            ), ids AS (
+                SELECT DISTINCT unnest(?::text[]) AS id FROM caller
             ), restored_tasks AS (
                 UPDATE "Task" t
                 SET "status" = 'PENDING', "updatedAt" = now() AT TIME ZONE 'UTC'
                 WHERE t."rawMessageId" IN (SELECT id FROM ids) AND t."status" = 'SPAM_REVIEW'
-                RETURNING t."id", t."rawMessageId"
+                RETURNING t."id"
             ), restored_raws AS (
                 UPDATE "RawMessage" r
-                SET "status" = CASE WHEN EXISTS (SELECT 1 FROM restored_tasks rt WHERE rt."rawMessageId" = r."id")
+                SET "status" = CASE WHEN EXISTS (SELECT 1 FROM "Task" t WHERE t."rawMessageId" = r."id")
                                     THEN 'PROMOTED' ELSE 'READY' END::"RawStatus"
                 FROM ids
                 WHERE r."id" = ids.id AND r."status" = 'SPAM_REVIEW'
                 RETURNING r."id"
             ), history AS (
                 INSERT INTO "TaskHistory" ("id", "taskId", "actorId", "action", "prevStatus", "newStatus", "note", "createdAt")
-                SELECT gen_random_uuid()::text, rt."id", ?, 'RESTORED_FROM_SPAM', 'SPAM_REVIEW', 'PENDING',
+                SELECT gen_random_uuid()::text, rt."id", caller."id", 'RESTORED_FROM_SPAM', 'SPAM_REVIEW', 'PENDING',
                        'Restored from spam review with its raw message', now() AT TIME ZONE 'UTC'
-                FROM restored_tasks rt
+                FROM restored_tasks rt CROSS JOIN caller
             )
-            SELECT (SELECT count(*) FROM restored_raws)  AS restored,
+            SELECT EXISTS (SELECT 1 FROM caller)     AS caller_may_write,
+                   (SELECT count(*) FROM restored_raws)  AS restored,
                    (SELECT count(*) FROM restored_tasks) AS tasks_restored
             """;
 
@@ -62,9 +72,7 @@ public class RestoreSpamResource {
 
     @POST
     public RestoreResult restore(String body) {
-        return database.query(SQL, SpamRequest.of(body, caller), rows -> {
-            rows.next();
-            return new RestoreResult(true, rows.getLong("restored"), rows.getLong("tasks_restored"));
-        });
+        return SpamRequest.of(body, caller).write(database, SQL,
+                rows -> new RestoreResult(true, rows.getLong("restored"), rows.getLong("tasks_restored")));
     }
 }

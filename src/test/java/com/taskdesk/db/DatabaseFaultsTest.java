@@ -148,6 +148,9 @@ class DatabaseFaultsTest {
     @Order(4)
     void thousandsOfRequestsIncludingFailedOnesLeaveNothingCheckedOut() throws Exception {
         OutageDatabase.database().start();
+        try (Fixtures db = Fixtures.connect(OutageDatabase.database().jdbcUrl())) {
+            db.reset();
+        }
         String agent = Tokens.withRole("agent-1", "AGENT");
         for (int i = 0; i < 2_000; i++) {
             switch (i % 5) {

@@ -41,16 +41,17 @@ class RestoreSpamResourceTest {
     }
 
     @Test
-    void tasksReturnToPendingAndRawMessagesToPromotedOrReady() {
+    void tasksReturnToPendingAndRawMessagesWithAnyTaskToPromotedTheOthersToReady() {
         restore(ALL).statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("success", equalTo(true))
                 .body("restored", equalTo(3))
                 .body("tasksRestored", equalTo(3));
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals("PROMOTED", db.rawStatus("s-with-tasks"), "one of its tasks came back");
-            assertEquals("READY", db.rawStatus("s-no-task"));
-            assertEquals("READY", db.rawStatus("s-done-task"), "no task of it came back (the contract's rule)");
+            assertEquals("PROMOTED", db.rawStatus("s-with-tasks"), "its tasks came back");
+            assertEquals("READY", db.rawStatus("s-no-task"), "no task references it");
+            assertEquals("PROMOTED", db.rawStatus("s-done-task"),
+                    "a COMPLETED task references it: it was promoted once, READY would let it be promoted again");
             assertEquals("READY", db.rawStatus("s-ready"));
             assertEquals("SPAM_ARCHIVED", db.rawStatus("s-archived"), "only SPAM_REVIEW raw messages move");
             assertEquals("PENDING", db.taskStatus("t1"));

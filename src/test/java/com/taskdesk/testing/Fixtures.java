@@ -43,9 +43,13 @@ public final class Fixtures implements AutoCloseable {
         return connection;
     }
 
-    /** Empties every table the functions touch. */
+    /**
+     * Empties every table the functions touch, then adds the manager whose tokens the tests
+     * send ({@link Tokens#MANAGER_ID}): as in production, the user a valid token names exists.
+     */
     public Fixtures reset() {
-        return execute("TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"User\" CASCADE");
+        return execute("TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"User\" CASCADE")
+                .user(Tokens.MANAGER_ID, "Manager", "MANAGER", EPOCH);
     }
 
     public Fixtures execute(String sql, Object... parameters) {
