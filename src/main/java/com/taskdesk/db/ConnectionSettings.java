@@ -19,7 +19,7 @@ import io.quarkus.runtime.LaunchMode;
 public record ConnectionSettings(DatabaseUrl url, String functionName,
                                Setting connectionLimit, Setting poolTimeoutSeconds,
                                Setting connectTimeoutSeconds, Setting statementTimeoutSeconds,
-                               Setting socketTimeoutSeconds, String sslMode, String schema, boolean pgbouncer,
+                               Setting timeoutMarginSeconds, Setting socketTimeoutSeconds, String sslMode, String schema, boolean pgbouncer,
                                List<String> ignoredParameters) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
@@ -27,6 +27,8 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
     public static final String POOL_TIMEOUT = "DB_POOL_TIMEOUT_SECONDS";
     public static final String CONNECT_TIMEOUT = "DB_CONNECT_TIMEOUT_SECONDS";
     public static final String STATEMENT_TIMEOUT = "DB_STATEMENT_TIMEOUT_SECONDS";
+    /** What a request needs beyond its statement; the socket read timeout is statement timeout + this. */
+    public static final String TIMEOUT_MARGIN = "DB_TIMEOUT_MARGIN_SECONDS";
     /** The function's own database role (from the budget tool's roles SQL); wins over the URL's user. */
     public static final String USER = "DB_USER";
     public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
@@ -36,6 +38,7 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
     static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
+    static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
     static final String DEFAULT_FUNCTION_NAME = "local";
 
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
@@ -90,17 +93,31 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
             throw new InvalidSettingException("DATABASE_URL schema is empty");
         }
         String functionName = env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME);
+        Setting statementTimeout = setting(env, STATEMENT_TIMEOUT, Map.of(), null, DEFAULT_STATEMENT_TIMEOUT_SECONDS);
+        Setting margin = setting(env, TIMEOUT_MARGIN, Map.of(), null, DEFAULT_TIMEOUT_MARGIN_SECONDS);
 
         return new ConnectionSettings(url, functionName,
                 setting(env, CONNECTION_LIMIT, parameters, "connection_limit", DEFAULT_CONNECTION_LIMIT),
                 setting(env, POOL_TIMEOUT, parameters, "pool_timeout", DEFAULT_POOL_TIMEOUT_SECONDS),
                 setting(env, CONNECT_TIMEOUT, parameters, "connect_timeout", DEFAULT_CONNECT_TIMEOUT_SECONDS),
-                setting(env, STATEMENT_TIMEOUT, Map.of(), null, DEFAULT_STATEMENT_TIMEOUT_SECONDS),
-                parameters.containsKey("socket_timeout")
-                        ? new Setting(positive(parameters.get("socket_timeout"), "DATABASE_URL socket_timeout"),
-                                "DATABASE_URL socket_timeout")
-                        : null,
+                statementTimeout, margin, socketTimeout(statementTimeout, margin, parameters.get("socket_timeout")),
                 sslMode, schema, pgbouncer.equals("true"), List.copyOf(ignored));
+    }
+
+    /**
+     * Always set, so a dead network ends a request instead of hanging it: the statement timeout is
+     * a cancel request, which cannot cross a network that stopped forwarding. The URL's
+     * socket_timeout may lower it, never remove or raise it.
+     */
+    private static Setting socketTimeout(Setting statementTimeout, Setting margin, String fromUrl) {
+        int ceiling = statementTimeout.value() + margin.value();
+        String derived = "statement timeout + " + TIMEOUT_MARGIN + " " + margin.value();
+        if (fromUrl == null) {
+            return new Setting(ceiling, derived);
+        }
+        int requested = positive(fromUrl, "DATABASE_URL socket_timeout");
+        return requested <= ceiling ? new Setting(requested, "DATABASE_URL socket_timeout")
+                : new Setting(ceiling, derived + "; DATABASE_URL socket_timeout " + requested + " is longer");
     }
 
     private static Setting setting(Map<String, String> env, String variable, Map<String, String> parameters,
@@ -149,9 +166,10 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
         properties.put(jdbc + "connectTimeout", Integer.toString(connectTimeoutSeconds.value()));
         properties.put(jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds.value()));
         properties.put(jdbc + "tcpKeepAlive", "true");
-        if (socketTimeoutSeconds != null) {
-            properties.put(jdbc + "socketTimeout", Integer.toString(socketTimeoutSeconds.value()));
-        }
+        properties.put(jdbc + "socketTimeout", Integer.toString(socketTimeoutSeconds.value()));
+        // The statement timeout's cancel request opens a connection of its own; on a dead network
+        // it would hold the request for the driver's default 10 s after the read timed out.
+        properties.put(jdbc + "cancelSignalTimeout", Integer.toString(timeoutMarginSeconds.value()));
         if (sslMode != null) {
             properties.put(jdbc + "sslmode", sslMode);
         }
@@ -172,7 +190,7 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
     public ConnectionSettings withEffective(String function, int maxSize, int poolTimeout, int statementTimeout) {
         return new ConnectionSettings(url, function, effective(connectionLimit, maxSize),
                 effective(poolTimeoutSeconds, poolTimeout), connectTimeoutSeconds,
-                effective(statementTimeoutSeconds, statementTimeout), socketTimeoutSeconds, sslMode, schema,
+                effective(statementTimeoutSeconds, statementTimeout), timeoutMarginSeconds, socketTimeoutSeconds, sslMode, schema,
                 pgbouncer, ignoredParameters);
     }
 
@@ -189,7 +207,7 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
                 + " poolTimeoutSeconds=" + poolTimeoutSeconds
                 + " connectTimeoutSeconds=" + connectTimeoutSeconds
                 + " statementTimeoutSeconds=" + statementTimeoutSeconds
-                + (socketTimeoutSeconds == null ? "" : " socketTimeoutSeconds=" + socketTimeoutSeconds)
+                + " socketTimeoutSeconds=" + socketTimeoutSeconds
                 + (sslMode == null ? "" : " sslmode=" + sslMode)
                 + (schema == null ? "" : " schema=" + schema)
                 + " pgbouncer=" + pgbouncer

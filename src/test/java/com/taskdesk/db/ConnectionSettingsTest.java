@@ -88,14 +88,35 @@ class ConnectionSettingsTest {
 
     @Test
     void passesSslmodeSchemaAndTimeoutsToTheDriver() {
-        Map<String, String> p = properties("postgresql://u:p@h/db?sslmode=require&schema=desk&connect_timeout=7&socket_timeout=9");
+        Map<String, String> p = properties("postgresql://u:p@h/db?sslmode=require&schema=desk&connect_timeout=7&socket_timeout=6");
         String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
         assertEquals("require", p.get(jdbc + "sslmode"));
         assertEquals("desk", p.get(jdbc + "currentSchema"));
         assertEquals("7", p.get(jdbc + "connectTimeout"));
         assertEquals("7", p.get(jdbc + "loginTimeout"));
-        assertEquals("9", p.get(jdbc + "socketTimeout"));
+        assertEquals("6", p.get(jdbc + "socketTimeout"));
         assertEquals("true", p.get(jdbc + "tcpKeepAlive"));
+    }
+
+    @Test
+    void aSocketReadTimeoutIsAlwaysSetToTheStatementTimeoutPlusTheMargin() {
+        assertEquals(new ConnectionSettings.Setting(8, "statement timeout + DB_TIMEOUT_MARGIN_SECONDS 3"),
+                ConnectionSettings.resolve(Map.of()).socketTimeoutSeconds());
+        ConnectionSettings budget = resolve("postgresql://u:p@h/db",
+                "DB_STATEMENT_TIMEOUT_SECONDS", "8", "DB_TIMEOUT_MARGIN_SECONDS", "2");
+        assertEquals(10, budget.socketTimeoutSeconds().value());
+        assertEquals("10", budget.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout"));
+    }
+
+    @Test
+    void theUrlsSocketTimeoutMayLowerTheReadTimeoutButNeverRaiseIt() {
+        assertEquals(new ConnectionSettings.Setting(6, "DATABASE_URL socket_timeout"),
+                resolve("postgresql://u:p@h/db?socket_timeout=6").socketTimeoutSeconds());
+        assertEquals(new ConnectionSettings.Setting(8,
+                        "statement timeout + DB_TIMEOUT_MARGIN_SECONDS 3; DATABASE_URL socket_timeout 600 is longer"),
+                resolve("postgresql://u:p@h/db?socket_timeout=600").socketTimeoutSeconds());
+        assertEquals("DATABASE_URL socket_timeout must be a whole number of at least 1; got '0'",
+                rejection("postgresql://u:p@h/db?socket_timeout=0"), "0 would mean no timeout at all to the driver");
     }
 
     @Test

@@ -34,6 +34,10 @@ public final class RestartableDatabase {
         this.serverConfig = serverConfig;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
