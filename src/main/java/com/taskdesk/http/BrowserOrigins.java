@@ -15,8 +15,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 /**
- * CORS for the configured front-end origins only, with credentials, answered by the
- * application in local runs (deployed, API Gateway answers preflights from the same list).
+ * CORS for the configured front-end origins only, with credentials, exposing the headers a
+ * front end must read, answered by the application in local runs (deployed, the HTTP API's
+ * CORS settings, rendered from these constants, answer instead).
  * Cookies travel with cross-site requests, so:
  * <ul>
  * <li>a request whose Origin is not on the list is refused (403) whatever its credentials;</li>
@@ -27,9 +28,11 @@ import jakarta.ws.rs.core.Response;
  */
 public class BrowserOrigins {
 
-    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
-    static final String ALLOWED_HEADERS = "Content-Type, Authorization";
-    static final String PREFLIGHT_MAX_AGE_SECONDS = "600";
+    public static final List<String> ALLOWED_METHODS = List.of("GET", "POST", "OPTIONS");
+    public static final List<String> ALLOWED_HEADERS = List.of("Content-Type", "Authorization");
+    /** What a front end must read: when to retry a 503, and how old cached metrics are. */
+    public static final List<String> EXPOSED_HEADERS = List.of("Retry-After", "Last-Modified", "X-Data-Age");
+    public static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
 
     private final List<String> allowed;
 
@@ -41,15 +44,15 @@ public class BrowserOrigins {
     public Response checkOrigin(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
         if (origin != null && !allowed.contains(origin)) {
-            return ErrorResponses.json(403, "Origin " + origin + " may not call this API");
+            return ErrorResponses.json(403, "This page's origin may not call this API: it is not one of the task desk's front ends");
         }
         if (origin != null && HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             return Response.noContent()
                     .header("Access-Control-Allow-Origin", origin)
                     .header("Access-Control-Allow-Credentials", "true")
-                    .header("Access-Control-Allow-Methods", ALLOWED_METHODS)
-                    .header("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .header("Access-Control-Allow-Methods", String.join(", ", ALLOWED_METHODS))
+                    .header("Access-Control-Allow-Headers", String.join(", ", ALLOWED_HEADERS))
                     .header("Access-Control-Max-Age", PREFLIGHT_MAX_AGE_SECONDS)
                     .header(HttpHeaders.VARY, "Origin")
                     .build();
@@ -69,6 +72,7 @@ public class BrowserOrigins {
             MultivaluedMap<String, Object> headers = response.getHeaders();
             headers.putSingle("Access-Control-Allow-Origin", origin);
             headers.putSingle("Access-Control-Allow-Credentials", "true");
+            headers.putSingle("Access-Control-Expose-Headers", String.join(", ", EXPOSED_HEADERS));
             headers.putSingle(HttpHeaders.VARY, "Origin");
         }
     }

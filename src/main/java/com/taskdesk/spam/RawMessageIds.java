@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,8 +47,11 @@ final class RawMessageIds {
         JsonNode root;
         try {
             root = STRICT_JSON.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new BadRequestException("The request body is not valid JSON: it nests deeper than "
+                    + MAX_NESTING_DEPTH + " levels");
         } catch (JsonProcessingException e) {
-            throw new BadRequestException("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw new BadRequestException(notJson(e.getLocation()));
         }
         if (root == null || !root.isObject()) {
             throw new BadRequestException("The request body must be a JSON object such as {\"ids\": [\"<rawMessageId>\"]}");
@@ -57,6 +62,13 @@ final class RawMessageIds {
             }
         }
         throw new BadRequestException("No ids: send {\"ids\": [\"<rawMessageId>\", ...]}");
+    }
+
+    /** Where the body stops being JSON, never what it holds there (the parser's own message quotes it). */
+    private static String notJson(JsonLocation where) {
+        return "The request body is not valid JSON" + (where == null || where.getLineNr() < 1 ? ""
+                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                + ": send {\"ids\": [\"<rawMessageId>\", ...]}";
     }
 
     private static String single(JsonNode value) {

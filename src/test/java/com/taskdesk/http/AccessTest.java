@@ -1,13 +1,17 @@
 package com.taskdesk.http;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -138,7 +142,8 @@ class AccessTest {
                 .contentType("application/json").body("{\"ids\": [\"r-1\"]}")
                 .post("/api/manager/tasks/mark-spam").then()
                 .statusCode(403)
-                .body("success", equalTo(false));
+                .body("success", equalTo(false))
+                .body("error", not(containsString("evil.example")));
         assertNothingChanged();
     }
 
@@ -180,10 +185,28 @@ class AccessTest {
     }
 
     @Test
-    void responsesToAnAllowedOriginMayBeReadWithCredentials() {
+    void responsesToAnAllowedOriginMayBeReadWithCredentialsIncludingTheHeadersAFrontEndNeeds() {
         Api.asManager().header("Origin", "http://localhost:3000").get("/api/manager/spam/counts").then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Allow-Credentials", "true");
+        List<String> exposed = List.of("Retry-After", "Last-Modified", "X-Data-Age");
+        assertEquals(exposed, exposedHeaders(Api.asManager().header("Origin", "http://localhost:3000")
+                .get("/api/manager/spam/counts").then().statusCode(200)));
+        assertEquals(exposed, exposedHeaders(Api.anonymous().header("Origin", "http://localhost:3000")
+                .get("/api/manager/spam/counts").then().statusCode(401)));
+    }
+
+    /** The mock event server splits a list header into one header per item; a real response event has one. */
+    private static List<String> exposedHeaders(ValidatableResponse response) {
+        return response.extract().headers().getValues("Access-Control-Expose-Headers").stream()
+                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"manager", "Manager", "manager_agent", "Manager_Agent", "agent"})
+    void aRoleThatIsOnlyAManagerRoleInAnotherCaseOrSpellingIs403(String role) {
+        agentsWithBearer(Tokens.withRole("m-1", role)).statusCode(403)
+                .body("error", equalTo("This endpoint is for managers (role MANAGER or MANAGER_AGENT)"));
     }
 }

@@ -1,7 +1,9 @@
 package com.taskdesk.spam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -10,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.taskdesk.http.BadRequestException;
 
@@ -80,6 +83,16 @@ class RawMessageIdsTest {
     @Test
     void rejectsAbsurdNesting() {
         String deep = "{\"ids\": [\"r1\"], \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}";
-        assertEquals(true, rejection(deep).startsWith("The request body is not valid JSON"));
+        assertEquals("The request body is not valid JSON: it nests deeper than 16 levels", rejection(deep));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"ids\": [\"r1\"], CANARY-7f3a}", "{\"ids\": [\"r1\"]} CANARY-7f3a",
+            "CANARY-7f3a", "{\"ids\": [\"CANARY-7f3a", "{\"CANARY-7f3a\": 1, \"CANARY-7f3a\": 2}"})
+    void invalidJsonIsDescribedByWhereItBreaksNeverByWhatWasSentOrWhichParserFoundIt(String body) {
+        String message = rejection(body);
+        assertTrue(message.matches("The request body is not valid JSON \\(line 1, column \\d+\\): send \\{.*"), message);
+        assertFalse(message.contains("CANARY"), message);
+        assertFalse(message.toLowerCase(java.util.Locale.ROOT).contains("jackson"), message);
     }
 }
