@@ -34,9 +34,10 @@ public enum Endpoint {
     AGENT_PROGRESS("agent-progress", AgentProgressResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT")),
     METRICS("metrics", MetricsResource.class, grants("\"Task\"", "SELECT", "\"RawMessage\"", "SELECT")),
     SPAM_COUNTS("spam-counts", SpamCountsResource.class, grants("\"RawMessage\"", "SELECT")),
-    MARK_SPAM("mark-spam", MarkSpamResource.class, grants("\"Task\"", "SELECT, UPDATE",
+    /** The writes read "User" to check their caller. */
+    MARK_SPAM("mark-spam", MarkSpamResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT, UPDATE",
             "\"RawMessage\"", "SELECT, UPDATE", "\"TaskHistory\"", "INSERT")),
-    SPAM_RESTORE("spam-restore", RestoreSpamResource.class, grants("\"Task\"", "SELECT, UPDATE",
+    SPAM_RESTORE("spam-restore", RestoreSpamResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT, UPDATE",
             "\"RawMessage\"", "SELECT, UPDATE", "\"TaskHistory\"", "INSERT")),
     /** SELECT 1 when asked with ?check=database: no table at all. */
     HEALTH("health", HealthResource.class, grants());

@@ -5,7 +5,12 @@ import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 
-/** Sorts a JDBC failure into "retry soon" (503) or "a fault of ours" (500). */
+import org.postgresql.util.PSQLException;
+
+/**
+ * Sorts a JDBC failure into "retry soon" (503), a named constraint the handler may explain,
+ * or "a fault of ours" (500).
+ */
 final class DatabaseFailures {
 
     private DatabaseFailures() {
@@ -16,7 +21,20 @@ final class DatabaseFailures {
         if (reason != null) {
             return new DatabaseUnavailableException(reason, e);
         }
+        String constraint = violatedConstraint(e);
+        if (constraint != null) {
+            return new ConstraintViolationException(constraint, e);
+        }
         return new IllegalStateException("SQL failure " + e.getSQLState(), e);
+    }
+
+    /** The constraint an integrity violation names, or null. */
+    private static String violatedConstraint(SQLException e) {
+        if (e instanceof PSQLException psql && e.getSQLState() != null && e.getSQLState().startsWith("23")
+                && psql.getServerErrorMessage() != null) {
+            return psql.getServerErrorMessage().getConstraint();
+        }
+        return null;
     }
 
     /** Why a retry may succeed, or null when it would fail the same way. */

@@ -26,13 +26,11 @@ public class MarkSpamResource {
     /**
      * Parameters: the caller's user id, the ids (text[]). The caller is checked in the statement:
      * unless "User" still holds them as an active manager, {@code ids} is empty and nothing moves.
-     * FOR KEY SHARE keeps their row until the history rows that name them are written.
      */
     public static final String SQL = """
             WITH caller AS (
                 SELECT "id" FROM "User"
                 WHERE "id" = ? AND "isActive" AND "role" IN ('MANAGER', 'MANAGER_AGENT')
-                FOR KEY SHARE
             ), ids AS (
                 SELECT DISTINCT unnest(?::text[]) AS id FROM caller
             ), moved_raws AS (

@@ -33,7 +33,6 @@ public class RestoreSpamResource {
             WITH caller AS (
                 SELECT "id" FROM "User"
                 WHERE "id" = ? AND "isActive" AND "role" IN ('MANAGER', 'MANAGER_AGENT')
-                FOR KEY SHARE
             ), ids AS (
                 SELECT DISTINCT unnest(?::text[]) AS id FROM caller
             ), restored_tasks AS (

@@ -38,11 +38,16 @@ class DatabaseBusyTest {
     @Inject
     AgroalDataSource pool;
 
+    /** A request may take the timeout plus this much (a loaded CI machine included), never hang. */
+    private static final long MARGIN_MILLIS = 3_000;
+
     @BeforeEach
-    void oneAgent() {
+    void oneAgentAndAWarmFunction() {
         try (Fixtures db = Fixtures.connect()) {
             db.reset().user("a-1", "One", "AGENT", Fixtures.EPOCH);
         }
+        // The first request of a fresh application also loads classes: not what these tests time.
+        Api.asManager().get("/api/manager/agents").then().statusCode(200);
     }
 
     private static long millisOf(Runnable request) {
@@ -63,7 +68,7 @@ class DatabaseBusyTest {
                     .body("success", equalTo(false))
                     .body("error", startsWith("The database is busy or unreachable")));
         }
-        assertTrue(waited >= 900 && waited < 3000, "waited " + waited + " ms for a 1 s pool timeout");
+        assertTrue(waited >= 900 && waited < 1_000 + MARGIN_MILLIS, "waited " + waited + " ms for a 1 s pool timeout");
         SqlCounter.reset();
         Api.asManager().get("/api/manager/agents").then().statusCode(200).body("agents[0].id", equalTo("a-1"));
         assertEquals(0, SqlCounter.held());
@@ -78,7 +83,7 @@ class DatabaseBusyTest {
                     .statusCode(503)
                     .header("Retry-After", "2")
                     .body("error", startsWith("The database is busy or unreachable (the statement timed out)")));
-            assertTrue(waited >= 900 && waited < 3000, "waited " + waited + " ms for a 1 s statement timeout");
+            assertTrue(waited >= 900 && waited < 1_000 + MARGIN_MILLIS, "waited " + waited + " ms for a 1 s statement timeout");
             locker.execute("ROLLBACK");
         }
         Api.asManager().get("/api/manager/agents").then().statusCode(200);

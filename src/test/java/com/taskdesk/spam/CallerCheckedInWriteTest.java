@@ -68,6 +68,36 @@ class CallerCheckedInWriteTest {
         }
     }
 
+    /**
+     * The statement checked the caller, then the caller's row goes before the history row is
+     * written (a test trigger deletes it in between, as a concurrent delete could): the history
+     * row's foreign key refuses the statement, which is a 403 with nothing changed, not a 500.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("writes")
+    void aManagerRemovedWhileTheWriteRunsIsRefusedWith403AndNothingChanges(String path) {
+        String before;
+        try (Fixtures db = Fixtures.connect()) {
+            db.execute("CREATE FUNCTION test_remove_caller() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                            + "BEGIN DELETE FROM \"User\" WHERE \"id\" = NEW.\"actorId\"; RETURN NEW; END $$")
+                    .execute("CREATE TRIGGER test_remove_caller BEFORE INSERT ON \"TaskHistory\" FOR EACH ROW "
+                            + "EXECUTE FUNCTION test_remove_caller()");
+            before = db.snapshot();
+        }
+        try {
+            Api.browserPost(IDS).post(path).then()
+                    .statusCode(403)
+                    .body("error", equalTo("Your account is no longer an active manager: nothing was changed. Sign in again."));
+            try (Fixtures db = Fixtures.connect()) {
+                assertEquals(before, db.snapshot());
+            }
+        } finally {
+            try (Fixtures db = Fixtures.connect()) {
+                db.execute("DROP TRIGGER test_remove_caller ON \"TaskHistory\"").execute("DROP FUNCTION test_remove_caller()");
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
     void aManagerAgentWhoIsActiveMayWriteAndIsNamedInTheHistory(String path) {
