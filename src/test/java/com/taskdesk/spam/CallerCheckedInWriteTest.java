@@ -76,25 +76,15 @@ class CallerCheckedInWriteTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("writes")
     void aManagerRemovedWhileTheWriteRunsIsRefusedWith403AndNothingChanges(String path) {
-        String before;
-        try (Fixtures db = Fixtures.connect()) {
-            db.execute("CREATE FUNCTION test_remove_caller() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                            + "BEGIN DELETE FROM \"User\" WHERE \"id\" = NEW.\"actorId\"; RETURN NEW; END $$")
-                    .execute("CREATE TRIGGER test_remove_caller BEFORE INSERT ON \"TaskHistory\" FOR EACH ROW "
-                            + "EXECUTE FUNCTION test_remove_caller()");
-            before = db.snapshot();
-        }
-        try {
+        try (Fixtures db = Fixtures.connect();
+             Fixtures.TestTrigger removeCaller = db.trigger("test_remove_caller",
+                     "BEFORE INSERT ON \"TaskHistory\" FOR EACH ROW",
+                     "BEGIN DELETE FROM \"User\" WHERE \"id\" = NEW.\"actorId\"; RETURN NEW; END")) {
+            String before = db.snapshot();
             Api.browserPost(IDS).post(path).then()
                     .statusCode(403)
                     .body("error", equalTo("Your account is no longer an active manager: nothing was changed. Sign in again."));
-            try (Fixtures db = Fixtures.connect()) {
-                assertEquals(before, db.snapshot());
-            }
-        } finally {
-            try (Fixtures db = Fixtures.connect()) {
-                db.execute("DROP TRIGGER test_remove_caller ON \"TaskHistory\"").execute("DROP FUNCTION test_remove_caller()");
-            }
+            assertEquals(before, db.snapshot());
         }
     }
 

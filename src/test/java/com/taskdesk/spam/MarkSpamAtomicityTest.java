@@ -21,28 +21,21 @@ class MarkSpamAtomicityTest {
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
                     .raw("r-1", "PROMOTED").raw("r-2", "READY")
-                    .task("t-1").status("PENDING").rawMessage("r-1").insert()
-                    .execute("CREATE FUNCTION test_refuse_spam() RETURNS trigger LANGUAGE plpgsql AS $$ "
-                            + "BEGIN RAISE EXCEPTION 'test trigger refuses %', NEW.\"id\"; END $$")
-                    .execute("CREATE TRIGGER test_refuse_spam BEFORE UPDATE ON \"Task\" FOR EACH ROW "
-                            + "WHEN (NEW.\"status\" = 'SPAM_REVIEW') EXECUTE FUNCTION test_refuse_spam()");
+                    .task("t-1").status("PENDING").rawMessage("r-1").insert();
             before = db.snapshot();
         }
-        try {
+        try (Fixtures db = Fixtures.connect();
+             Fixtures.TestTrigger refuse = db.trigger("test_refuse_spam",
+                     "BEFORE UPDATE ON \"Task\" FOR EACH ROW WHEN (NEW.\"status\" = 'SPAM_REVIEW')",
+                     "BEGIN RAISE EXCEPTION 'test trigger refuses %', NEW.\"id\"; END")) {
             Api.browserPost("{\"ids\": [\"r-1\", \"r-2\"]}").post("/api/manager/tasks/mark-spam").then()
                     .statusCode(500)
                     .body("success", equalTo(false))
                     .body("error", startsWith("Internal error (error id "));
-            try (Fixtures db = Fixtures.connect()) {
-                assertEquals(before, db.snapshot());
-                assertEquals("PROMOTED", db.rawStatus("r-1"));
-                assertEquals("READY", db.rawStatus("r-2"));
-                assertEquals(0, db.count("SELECT count(*) FROM \"TaskHistory\""));
-            }
-        } finally {
-            try (Fixtures db = Fixtures.connect()) {
-                db.execute("DROP TRIGGER test_refuse_spam ON \"Task\"").execute("DROP FUNCTION test_refuse_spam()");
-            }
+            assertEquals(before, db.snapshot());
+            assertEquals("PROMOTED", db.rawStatus("r-1"));
+            assertEquals("READY", db.rawStatus("r-2"));
+            assertEquals(0, db.count("SELECT count(*) FROM \"TaskHistory\""));
         }
     }
 }

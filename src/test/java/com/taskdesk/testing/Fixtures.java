@@ -64,6 +64,33 @@ public final class Fixtures implements AutoCloseable {
         }
     }
 
+    /** A trigger installed for one test; close it to drop it (over a connection of its own). */
+    public interface TestTrigger extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Installs a test-only row trigger, e.g. {@code trigger("refuse", "BEFORE UPDATE ON \"Task\" FOR EACH ROW",
+     * "BEGIN RAISE EXCEPTION 'no'; END")}, to make the server do something mid-statement.
+     */
+    public TestTrigger trigger(String name, String event, String plpgsqlBody) {
+        execute("CREATE FUNCTION " + name + "() RETURNS trigger LANGUAGE plpgsql AS $$ " + plpgsqlBody + " $$");
+        execute("CREATE TRIGGER " + name + " " + event + " EXECUTE FUNCTION " + name + "()");
+        String table = event.replaceAll("(?s).* ON (\"[^\"]+\").*", "$1");
+        String url;
+        try {
+            url = connection.getMetaData().getURL();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return () -> {
+            try (Fixtures db = connect(url)) {
+                db.execute("DROP TRIGGER " + name + " ON " + table).execute("DROP FUNCTION " + name + "()");
+            }
+        };
+    }
+
     public Fixtures user(String id, String name, String role, LocalDateTime createdAt) {
         return user(id, id + "@taskdesk.example", name, role, false, null, createdAt);
     }
