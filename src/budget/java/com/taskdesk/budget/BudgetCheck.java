@@ -1,0 +1,123 @@
+package com.taskdesk.budget;
+
+import static com.taskdesk.budget.Finding.Kind.ABOVE_HTTP_API_LIMIT;
+import static com.taskdesk.budget.Finding.Kind.CAP_ABOVE_USE;
+import static com.taskdesk.budget.Finding.Kind.CAP_BELOW_NEED;
+import static com.taskdesk.budget.Finding.Kind.NOTHING_LEFT;
+import static com.taskdesk.budget.Finding.Kind.NO_INSTANCE_CAP;
+import static com.taskdesk.budget.Finding.Kind.OVER_BUDGET;
+import static com.taskdesk.budget.Finding.Kind.POOLER_CLIENTS_OVER;
+import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
+import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
+import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
+import static com.taskdesk.budget.Finding.Kind.ZERO_INSTANCES;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What config/ must satisfy, for every stage: each function's instance cap, pool cap and timeouts,
+ * and each database's budget summed over the stages that share it. The reasons behind each rule
+ * are in docs/connection-budget.md; a finding names the function and the numbers.
+ */
+public final class BudgetCheck {
+
+    /** API Gateway HTTP API cuts a Lambda integration at 30 s. */
+    public static final int HTTP_API_TIMEOUT_SECONDS = 30;
+
+    private BudgetCheck() {
+    }
+
+    public static List<Finding> run(BudgetConfig config) {
+        List<Finding> findings = new ArrayList<>();
+        for (StageConfig stage : config.stages()) {
+            for (FunctionBudget function : stage.functions()) {
+                caps(findings, stage, function);
+                timeouts(findings, stage, function);
+            }
+        }
+        for (DatabaseBudget database : DatabaseBudget.of(config)) {
+            database(findings, database);
+        }
+        return findings;
+    }
+
+    /** The instance cap exists, and the pool cap is exactly what the handler can use at once. */
+    private static void caps(List<Finding> findings, StageConfig stage, FunctionBudget function) {
+        if (function.maxInstances() == null) {
+            findings.add(Finding.of(NO_INSTANCE_CAP, stage, function, "no maxInstances: nothing caps its instances,"
+                    + " so its " + function.connectionLimit() + " connection(s) per instance are unbounded in total"));
+        } else if (function.maxInstances() == 0) {
+            findings.add(Finding.of(ZERO_INSTANCES, stage, function, "maxInstances 0 is reserved concurrency 0,"
+                    + " which throttles every request"));
+        }
+        int needed = function.requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
+        String need = function.requestsPerInstance() + " request(s) at once per instance x "
+                + Endpoint.CONNECTIONS_PER_REQUEST + " connection = " + needed;
+        if (function.connectionLimit() < needed) {
+            findings.add(Finding.of(CAP_BELOW_NEED, stage, function, "connectionLimit " + function.connectionLimit()
+                    + " is below what its handler needs (" + need + "): requests wait poolTimeoutSeconds "
+                    + function.poolTimeoutSeconds() + ", then answer 503"));
+        } else if (function.connectionLimit() > needed) {
+            findings.add(Finding.of(CAP_ABOVE_USE, stage, function, "connectionLimit " + function.connectionLimit()
+                    + " is above what its handler can use (" + need + "): " + (function.connectionLimit() - needed)
+                    + " per instance count against the budget unused; set connectionLimit: " + needed));
+        }
+    }
+
+    /** pool + connect + statement + margin &lt; function timeout &lt;= 30 s. */
+    private static void timeouts(List<Finding> findings, StageConfig stage, FunctionBudget function) {
+        if (function.timeoutChainSeconds() >= function.functionTimeoutSeconds()) {
+            findings.add(Finding.of(TIMEOUTS_DO_NOT_NEST, stage, function, "poolTimeoutSeconds "
+                    + function.poolTimeoutSeconds() + " + connectTimeoutSeconds " + function.connectTimeoutSeconds()
+                    + " + statementTimeoutSeconds " + function.statementTimeoutSeconds() + " + timeoutMarginSeconds "
+                    + function.timeoutMarginSeconds() + " = " + function.timeoutChainSeconds()
+                    + " s is not below functionTimeoutSeconds " + function.functionTimeoutSeconds()));
+        }
+        if (function.functionTimeoutSeconds() > HTTP_API_TIMEOUT_SECONDS) {
+            findings.add(Finding.of(ABOVE_HTTP_API_LIMIT, stage, function, "functionTimeoutSeconds "
+                    + function.functionTimeoutSeconds() + " is above the HTTP API's " + HTTP_API_TIMEOUT_SECONDS + " s"));
+        }
+    }
+
+    /** The functions of every stage on one database fit its budget. */
+    private static void database(List<Finding> findings, DatabaseBudget database) {
+        List<String> stages = database.stageNames();
+        DatabaseLimits limits = database.limits();
+        String subject = "database " + database.name();
+        if (limits.budget() <= 0) {
+            findings.add(Finding.of(NOTHING_LEFT, subject, stages, "reserved " + limits.reservedConnections()
+                    + " leaves nothing of max_connections " + limits.maxConnections()));
+            return;
+        }
+        if (database.pooled() && limits.pooler().serverConnections() > limits.budget()) {
+            findings.add(Finding.of(POOLER_POOL_TOO_LARGE, subject, stages, "the " + limits.pooler().kind().configName()
+                    + " server pool of " + limits.pooler().serverConnections() + " is above " + limits.budgetFormula()));
+        }
+        if (database.unbounded()) {
+            findings.add(Finding.of(UNBOUNDED, subject, stages, "the functions' worst case is unbounded ("
+                    + database.functions().filter(f -> f.function().maxInstances() == null).map(StageFunction::subject)
+                    .collect(Collectors.joining(", ")) + " without maxInstances)"));
+        } else if (database.total() > database.budget()) {
+            findings.add(Finding.of(OVER_BUDGET, subject, stages, "over-committed: the functions' worst case is "
+                    + database.total() + ", above " + database.budgetDescription() + " by "
+                    + (database.total() - database.budget()) + " (" + database.functions()
+                    .map(f -> f.subject() + " " + database.countedFormula(f.function()) + " = " + database.counted(f.function()))
+                    .collect(Collectors.joining(", ")) + ")"));
+        }
+        Integer maxClients = limits.pooler().maxClientConnections();
+        if (maxClients != null && database.clientConnections() > maxClients) {
+            findings.add(Finding.of(POOLER_CLIENTS_OVER, subject, stages, "the functions may hold "
+                    + database.clientConnections() + " client connections at pgbouncer (with the deploy overlap x"
+                    + limits.deployOverlapFactor() + "), above its maxClientConnections " + maxClients));
+        }
+    }
+
+    /** A function of one stage, as a database sees it. */
+    record StageFunction(StageConfig stage, FunctionBudget function) {
+        String subject() {
+            return stage.name() + "/" + function.name();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package com.taskdesk.budget;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The budget tool platform engineers run, outside the function (docs/connection-budget.md):
+ * <pre>
+ *   ./mvnw -q test-compile exec:java@budget -Dexec.args="check --stage prod"
+ * </pre>
+ */
+@Command(name = "budget", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = "The connection budget of config/, and the deploy files it renders.",
+        subcommands = {BudgetTool.Check.class, BudgetTool.Plan.class, BudgetTool.Roles.class, BudgetTool.Render.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:ok", "1:the check failed (or plan/roles refused a budget that cannot hold)",
+                "2:usage error", "3:config/ (or a file given) unreadable or invalid"})
+public final class BudgetTool implements Runnable {
+
+    @Option(names = "--dir", defaultValue = ".", scope = CommandLine.ScopeType.INHERIT,
+            description = "The project directory holding config/ and the deploy files (default: .)")
+    Path project;
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BudgetTool(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new BudgetTool(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line; its exit code. Every error is one line starting "error: ", never a stack trace. */
+    public int run(String... args) {
+        CommandLine cli = new CommandLine(this)
+                .setOut(new PrintWriter(out, true))
+                .setErr(new PrintWriter(err, true))
+                .setParameterExceptionHandler((e, arguments) -> {
+                    err.println("error: " + e.getMessage());
+                    e.getCommandLine().usage(err);
+                    return ExitCode.USAGE.code();
+                })
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (e instanceof BudgetException failure) {
+                        out.flush();
+                        err.println("error: " + failure.getMessage());
+                        return failure.exitCode().code();
+                    }
+                    throw e;
+                });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no command given (check, plan, roles, render)");
+    }
+
+    BudgetConfig config() {
+        return ConfigFiles.load(project);
+    }
+
+    private int report(List<Finding> findings, String passed, String failedWhat) {
+        if (findings.isEmpty()) {
+            out.println(passed);
+            return ExitCode.OK.code();
+        }
+        out.flush();
+        findings.forEach(finding -> err.println("error: " + finding.message()));
+        err.println(failedWhat + ": " + findings.size() + " problem(s)");
+        return ExitCode.CHECK_FAILED.code();
+    }
+
+    @Command(name = "check", description = {"Prints each stage's budget, timeouts, throttles and account concurrency;",
+            "fails when a budget, a cap or the timeouts do not hold, or a deploy file is not what config/ renders."})
+    static final class Check implements Callable<Integer> {
+        @ParentCommand
+        BudgetTool tool;
+
+        @Option(names = "--stage", description = "One stage (default: every stage)")
+        String stage;
+
+        @Option(names = "--account-settings", paramLabel = "FILE",
+                description = "The output of `aws lambda get-account-settings`: fail when the account's quota is too low")
+        Path accountSettings;
+
+        @Override
+        public Integer call() {
+            BudgetConfig config = tool.config();
+            List<StageConfig> selected = stage == null ? config.stages() : List.of(config.stage(stage));
+            List<String> names = selected.stream().map(StageConfig::name).toList();
+            Set<String> databases = new LinkedHashSet<>();
+            for (StageConfig each : selected) {
+                BudgetTable.print(tool.out, each, DatabaseBudget.of(config, each));
+                databases.add(each.database().name());
+            }
+            DatabaseBudget.of(config).stream().filter(d -> databases.contains(d.name())).forEach(d -> Advice.print(tool.out, d));
+            List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream().filter(f -> f.concernsAny(names)).toList());
+            findings.addAll(DeployFiles.stale(tool.project, DeployFiles.render(config)));
+            if (accountSettings != null) {
+                AccountSettings account = AccountSettings.read(accountSettings);
+                selected.forEach(each -> account.check(tool.out, each).ifPresent(findings::add));
+            }
+            return tool.report(findings, "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
+                    + String.join(", ", databases) + "; timeouts nest; every connectionLimit is what its handler can use; "
+                    + String.join(", ", DeployFiles.render(config).keySet()) + " are what config/ renders", "check failed");
+        }
+    }
+
+    @Command(name = "plan", description = "Proposes the largest maxInstances per function of a stage that fits its database.")
+    static final class Plan implements Callable<Integer> {
+        @ParentCommand
+        BudgetTool tool;
+
+        @Option(names = "--stage", required = true)
+        String stage;
+
+        @Option(names = "--max-connections", paramLabel = "N", description = "What if max_connections were N")
+        Integer maxConnections;
+
+        @Option(names = "--reserved", paramLabel = "N", description = "What if N connections were reserved")
+        Integer reserved;
+
+        @Option(names = "--weight", split = ",", paramLabel = "FUNCTION=W",
+                description = "A function's share (default 1; 0 keeps it at one instance)")
+        Map<String, Double> weights = new LinkedHashMap<>();
+
+        @Override
+        public Integer call() {
+            BudgetConfig config = tool.config();
+            for (Map.Entry<String, Double> weight : weights.entrySet()) {
+                if (Endpoint.forFunction(weight.getKey()).isEmpty() || !(weight.getValue() >= 0)
+                        || weight.getValue().isInfinite()) {
+                    throw BudgetException.usage("--weight " + weight.getKey() + "=" + weight.getValue()
+                            + ": wants one of the functions (" + String.join(", ", Endpoint.functionNames())
+                            + ") and a number of 0 or more");
+                }
+            }
+            for (Integer number : new Integer[] {maxConnections, reserved}) {
+                if (number != null && number < 0) {
+                    throw BudgetException.usage("--max-connections and --reserved want a whole number of 0 or more");
+                }
+            }
+            PlanReport.print(tool.out, InstancePlanner.plan(config, config.stage(stage), maxConnections, reserved, weights));
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "roles", description = "Prints the SQL giving each function of a stage its own role, CONNECTION LIMIT = its share.")
+    static final class Roles implements Callable<Integer> {
+        @ParentCommand
+        BudgetTool tool;
+
+        @Option(names = "--stage", required = true)
+        String stage;
+
+        @Override
+        public Integer call() {
+            BudgetConfig config = tool.config();
+            StageConfig selected = config.stage(stage);
+            List<Finding> findings = BudgetCheck.run(config).stream().filter(f -> f.concernsAny(List.of(stage))).toList();
+            if (!findings.isEmpty()) {
+                return tool.report(findings, "", "roles: " + selected.fileName()
+                        + " fails the check, so its roles would enforce a budget the database cannot hold");
+            }
+            tool.out.print(RoleSql.script(config, selected));
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "render", description = "Writes template.yaml, serverless.yml and samconfig.toml from config/.")
+    static final class Render implements Callable<Integer> {
+        @ParentCommand
+        BudgetTool tool;
+
+        @Override
+        public Integer call() {
+            List<String> written = DeployFiles.write(tool.project, DeployFiles.render(tool.config()));
+            tool.out.println(written.isEmpty() ? "render: the deploy files already are what config/ renders"
+                    : "render: wrote " + String.join(", ", written) + "; now run check");
+            return ExitCode.OK.code();
+        }
+    }
+}

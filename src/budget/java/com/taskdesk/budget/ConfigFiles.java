@@ -1,0 +1,224 @@
+package com.taskdesk.budget;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.taskdesk.budget.ConfigSchema.DatabaseFile;
+import com.taskdesk.budget.ConfigSchema.FunctionSettings;
+import com.taskdesk.budget.ConfigSchema.SharedFile;
+import com.taskdesk.budget.ConfigSchema.StageFile;
+
+/**
+ * Reads config/ into a {@link BudgetConfig}: databases.yaml (each server once), functions.yaml
+ * (what every stage shares) and one &lt;stage&gt;.yaml per stage. A function's setting is taken from,
+ * in order: the stage's file for that function, functions.yaml for that function, the stage's
+ * defaults, functions.yaml's defaults. Every problem is one line naming the file and the key.
+ */
+public final class ConfigFiles {
+
+    static final String DIRECTORY = "config";
+    static final String DATABASES = "databases.yaml";
+    static final String SHARED = "functions.yaml";
+    /** Stage names end up in stack, role and secret names: lower-case letters and digits. */
+    private static final String STAGE_NAME = "[a-z][a-z0-9]{0,15}";
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+
+    private ConfigFiles() {
+    }
+
+    /** Every stage of the project directory's config/. */
+    public static BudgetConfig load(Path project) {
+        Path dir = project.resolve(DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            throw BudgetException.configuration(dir + ": directory not found (run from the project root, or pass --dir)");
+        }
+        Map<String, DatabaseFile> databases = read(dir.resolve(DATABASES), new TypeReference<>() { });
+        SharedFile shared = read(dir.resolve(SHARED), new TypeReference<>() { });
+        List<StageConfig> stages = new ArrayList<>();
+        for (Path file : stageFiles(dir)) {
+            String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
+            if (!name.matches(STAGE_NAME)) {
+                throw BudgetException.configuration(DIRECTORY + "/" + file.getFileName() + ": a stage's name must be"
+                        + " lower-case letters and digits, starting with a letter (it becomes part of stack and role names)");
+            }
+            stages.add(stage(name, read(file, new TypeReference<>() { }), databases, shared));
+        }
+        if (stages.isEmpty()) {
+            throw BudgetException.configuration(dir + ": no stage files (<stage>.yaml)");
+        }
+        return new BudgetConfig(List.copyOf(stages));
+    }
+
+    private static List<Path> stageFiles(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
+                    .filter(f -> !Set.of(DATABASES, SHARED).contains(f.getFileName().toString())).sorted().toList();
+        } catch (IOException e) {
+            throw BudgetException.configuration(dir + ": cannot be listed (" + e.getMessage() + ")");
+        }
+    }
+
+    private static StageConfig stage(String name, StageFile file, Map<String, DatabaseFile> databases, SharedFile shared) {
+        String where = DIRECTORY + "/" + name + ".yaml";
+        DatabaseFile database = databases.get(file.database());
+        if (database == null) {
+            throw BudgetException.configuration(where + ": database '" + file.database() + "' is not in " + DIRECTORY
+                    + "/" + DATABASES + " (" + String.join(", ", databases.keySet()) + ")");
+        }
+        knownFunctions(where, file.functions());
+        knownFunctions(DIRECTORY + "/" + SHARED, shared.functions());
+        List<FunctionBudget> functions = new ArrayList<>();
+        for (Endpoint endpoint : Endpoint.values()) {
+            functions.add(new Layers(where, endpoint, List.of(
+                    settings(file.functions(), endpoint), settings(shared.functions(), endpoint),
+                    orNone(file.defaults()), orNone(shared.defaults()))).resolve());
+        }
+        return new StageConfig(name, limits(file.database(), database), file.region(), List.copyOf(file.corsOrigins()),
+                file.todayTimeZone(), file.metricsCacheSeconds(), file.network(), file.domain(), List.copyOf(functions));
+    }
+
+    private static DatabaseLimits limits(String name, DatabaseFile file) {
+        ConfigSchema.PoolerFile pooler = file.pooler();
+        return new DatabaseLimits(name, file.postgresVersion(), file.maxConnections(), Map.copyOf(file.reservedFor()),
+                Objects.requireNonNullElse(file.schema(), "public"), pooler == null ? Pooler.NONE
+                : new Pooler(pooler.kind(), pooler.serverConnections(), pooler.maxClientConnections()),
+                file.deployOverlapFactor());
+    }
+
+    private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {
+        for (String name : functions == null ? Set.<String>of() : functions.keySet()) {
+            if (Endpoint.forFunction(name).isEmpty()) {
+                throw BudgetException.configuration(where + ": functions." + name + " is not one of the seven functions ("
+                        + String.join(", ", Endpoint.functionNames()) + ")");
+            }
+        }
+    }
+
+    private static FunctionSettings settings(Map<String, FunctionSettings> functions, Endpoint endpoint) {
+        return functions == null ? FunctionSettings.NONE : orNone(functions.get(endpoint.functionName()));
+    }
+
+    private static FunctionSettings orNone(FunctionSettings settings) {
+        return settings == null ? FunctionSettings.NONE : settings;
+    }
+
+    /** One function's settings, most specific first: the first layer that sets a key wins. */
+    private record Layers(String where, Endpoint endpoint, List<FunctionSettings> layers) {
+
+        FunctionBudget resolve() {
+            ConfigSchema.ManagedInstances managed = optional(FunctionSettings::lambdaManagedInstances);
+            return new FunctionBudget(endpoint, optional(FunctionSettings::maxInstances),
+                    required("connectionLimit", FunctionSettings::connectionLimit),
+                    required("poolTimeoutSeconds", FunctionSettings::poolTimeoutSeconds),
+                    required("connectTimeoutSeconds", FunctionSettings::connectTimeoutSeconds),
+                    required("statementTimeoutSeconds", FunctionSettings::statementTimeoutSeconds),
+                    required("timeoutMarginSeconds", FunctionSettings::timeoutMarginSeconds),
+                    required("functionTimeoutSeconds", FunctionSettings::functionTimeoutSeconds),
+                    required("memoryMb", FunctionSettings::memoryMb),
+                    required("typicalLatencyMs", FunctionSettings::typicalLatencyMs),
+                    required("deploymentType", FunctionSettings::deploymentType),
+                    managed == null ? null : managed.perExecutionEnvironmentMaxConcurrency());
+        }
+
+        private <T> T optional(Function<FunctionSettings, T> key) {
+            return layers.stream().map(key).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+
+        private <T> T required(String name, Function<FunctionSettings, T> key) {
+            T value = optional(key);
+            if (value == null) {
+                throw BudgetException.configuration(where + ": functions." + endpoint.functionName() + "." + name
+                        + " is missing (set it for the function or under defaults, here or in " + DIRECTORY + "/"
+                        + SHARED + ")");
+            }
+            return value;
+        }
+    }
+
+    private static <T> T read(Path file, TypeReference<T> type) {
+        String name = DIRECTORY + "/" + file.getFileName();
+        try {
+            T value = YAML.readValue(Files.readString(file), type);
+            if (value == null) {
+                throw BudgetException.configuration(name + ": the file is empty");
+            }
+            return value;
+        } catch (NoSuchFileException e) {
+            throw BudgetException.configuration(name + ": file not found");
+        } catch (JsonMappingException e) {
+            throw BudgetException.configuration(name + ": " + problem(e));
+        } catch (JsonProcessingException e) {
+            String message = e.getOriginalMessage();
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            throw BudgetException.configuration(name + ": " + (message.startsWith("Duplicate field")
+                    ? "key " + message.substring("Duplicate field ".length()) + " appears twice" + line
+                    : "not valid YAML" + line + ": " + message.lines().findFirst().orElse("")));
+        } catch (IOException e) {
+            throw BudgetException.configuration(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** "functions.agents.maxInstance is not a known setting (known: ...)" */
+    private static String problem(JsonMappingException e) {
+        String key = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+                : Integer.toString(ref.getIndex())).collect(Collectors.joining("."));
+        Throwable cause = e.getCause();
+        if (e instanceof ValueInstantiationException && cause instanceof ConfigSchema.Invalid invalid) {
+            return (key.isEmpty() ? "" : key + ".") + invalid.key + " " + invalid.getMessage();
+        }
+        if (cause instanceof IllegalArgumentException) {
+            return key + " " + cause.getMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return key + " is not a known setting (known: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
+                    .sorted().collect(Collectors.joining(", ")) + ")";
+        }
+        if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
+            return key + " must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")) + "; got '" + format.getValue() + "'";
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return (key.isEmpty() ? "the document" : key) + " must be " + expected(mismatch.getTargetType());
+        }
+        return (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "a text";
+        }
+        return List.class.isAssignableFrom(type) ? "a list" : "a mapping of keys to values";
+    }
+}

@@ -1,0 +1,76 @@
+package com.taskdesk.budget;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
+/**
+ * The deploy files config/ renders (never read back): render writes them; check renders again and
+ * reports each committed file that differs, with a unified diff.
+ */
+final class DeployFiles {
+
+    private DeployFiles() {
+    }
+
+    static Map<String, String> render(BudgetConfig config) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SamTemplate.FILE, SamTemplate.render(config));
+        files.put(ServerlessFile.FILE, ServerlessFile.render(config));
+        files.put(SamConfig.FILE, SamConfig.render(config));
+        return files;
+    }
+
+    /** Writes the files that changed; their names. */
+    static List<String> write(Path project, Map<String, String> files) {
+        List<String> written = new ArrayList<>();
+        files.forEach((name, text) -> {
+            if (!text.equals(committed(project, name))) {
+                try {
+                    Files.writeString(project.resolve(name), text);
+                } catch (IOException e) {
+                    throw BudgetException.configuration(name + ": cannot be written (" + e.getMessage() + ")");
+                }
+                written.add(name);
+            }
+        });
+        return written;
+    }
+
+    /** One finding per committed file that is not what config/ renders, its message ending in the diff. */
+    static List<Finding> stale(Path project, Map<String, String> files) {
+        List<Finding> findings = new ArrayList<>();
+        files.forEach((name, rendered) -> {
+            String committed = committed(project, name);
+            if (!rendered.equals(committed)) {
+                List<String> before = committed == null ? List.of() : committed.lines().toList();
+                List<String> after = rendered.lines().toList();
+                List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(name + " (committed)",
+                        name + " (rendered from config/)", before, DiffUtils.diff(before, after), 2);
+                findings.add(new Finding(Finding.Kind.DEPLOY_FILE_STALE, name, Set.of(), name
+                        + (committed == null ? " is missing" : " differs from what config/ renders")
+                        + " (run: " + CfnYaml.RENDER_COMMAND + ")\n" + String.join("\n", diff)));
+            }
+        });
+        return findings;
+    }
+
+    private static String committed(Path project, String name) {
+        try {
+            return Files.readString(project.resolve(name));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw BudgetException.configuration(name + ": cannot be read (" + e.getMessage() + ")");
+        }
+    }
+}

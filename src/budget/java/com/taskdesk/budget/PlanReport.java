@@ -1,0 +1,53 @@
+package com.taskdesk.budget;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/** Prints a plan: the proposal per function, and the answer to "how many requests before the database says no?". */
+final class PlanReport {
+
+    private PlanReport() {
+    }
+
+    static void print(PrintStream out, InstancePlanner.Plan plan) {
+        StageConfig stage = plan.stage();
+        DatabaseLimits limits = plan.limits();
+        boolean pooled = limits.pooler().pools();
+        int overlap = limits.deployOverlapFactor();
+        out.println("Plan for stage " + stage.name() + " on database " + limits.name() + ": budget "
+                + plan.budgetDescription() + (plan.otherStages() > 0 ? "; other stages on it hold " + plan.otherStages()
+                + ", leaving " + plan.available() : "") + "; deploy overlap x" + overlap);
+        out.println("Each instance costs connectionLimit" + (pooled ? " server connection(s) (and x" + overlap
+                + " client connections at the pooler)" : " x " + overlap + " connections at worst") + ".");
+        out.println();
+        String row = "  %-15s %6s %15s %20s %22s %16s%n";
+        out.printf(row, "function", "weight", "connectionLimit", "maxInstances (now)", "maxInstances (proposed)",
+                pooled ? "server conns" : "worst case");
+        int now = 0;
+        int proposed = 0;
+        for (InstancePlanner.Proposal proposal : plan.proposals()) {
+            FunctionBudget function = proposal.function();
+            String limit = proposal.connectionLimit() == function.connectionLimit() ? Integer.toString(proposal.connectionLimit())
+                    : proposal.connectionLimit() + " (now " + function.connectionLimit() + ")";
+            out.printf(row, function.name(), String.format(Locale.ROOT, "%.1f", proposal.weight()), limit,
+                    function.maxInstances() == null ? "none" : function.maxInstances(), proposal.maxInstances(),
+                    proposal.connections());
+            now += function.maxInstances() == null ? 0 : function.maxInstances();
+            proposed += proposal.maxInstances();
+        }
+        out.printf(row, "total", "", "", now, proposed, plan.total() + " of " + plan.available());
+        out.println();
+        out.println("How many concurrent requests can each endpoint take before the database says no?");
+        out.println("  With the proposed caps, none: the database has room for every instance Lambda may run. Each endpoint");
+        out.println("  takes this many requests at once; the next one is throttled by Lambda (HTTP 429), never refused by");
+        out.println("  PostgreSQL (53300):");
+        for (InstancePlanner.Proposal proposal : plan.proposals()) {
+            FunctionBudget function = proposal.function();
+            int requests = proposal.maxInstances() * function.requestsPerInstance();
+            out.println("    " + function.name() + ": " + requests + " (" + proposal.maxInstances() + " instance(s) x "
+                    + function.requestsPerInstance() + " request(s) each)");
+        }
+        out.println("  To apply: set these maxInstances in " + stage.fileName()
+                + ", then run render and check.");
+    }
+}
