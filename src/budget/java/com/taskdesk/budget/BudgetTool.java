@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  *   ./mvnw -q test-compile exec:java@budget -Dexec.args="check --stage prod"
  * </pre>
  */
-@Command(name = "budget", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+@Command(name = "budget", usageHelpAutoWidth = true,
         description = "The connection budget of config/, and the deploy files it renders.",
         subcommands = {BudgetTool.Check.class, BudgetTool.Plan.class, BudgetTool.Roles.class, BudgetTool.Render.class,
                 CommandLine.HelpCommand.class},
@@ -32,6 +32,9 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:ok", "1:the check failed (or plan/roles refused a budget that cannot hold)",
                 "2:usage error", "3:config/ (or a file given) unreadable or invalid"})
 public final class BudgetTool implements Runnable {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help")
+    boolean help;
 
     @Option(names = "--dir", defaultValue = ".", scope = CommandLine.ScopeType.INHERIT,
             description = "The project directory holding config/ and the deploy files (default: .)")

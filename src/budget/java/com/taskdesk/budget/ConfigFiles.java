@@ -6,6 +6,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,7 +110,7 @@ public final class ConfigFiles {
 
     private static DatabaseLimits limits(String name, DatabaseFile file) {
         ConfigSchema.PoolerFile pooler = file.pooler();
-        return new DatabaseLimits(name, file.postgresVersion(), file.maxConnections(), Map.copyOf(file.reservedFor()),
+        return new DatabaseLimits(name, file.postgresVersion(), file.maxConnections(), Collections.unmodifiableMap(new LinkedHashMap<>(file.reservedFor())),
                 Objects.requireNonNullElse(file.schema(), "public"), pooler == null ? Pooler.NONE
                 : new Pooler(pooler.kind(), pooler.serverConnections(), pooler.maxClientConnections()),
                 file.deployOverlapFactor());
@@ -174,22 +176,24 @@ public final class ConfigFiles {
             return value;
         } catch (NoSuchFileException e) {
             throw BudgetException.configuration(name + ": file not found");
-        } catch (JsonMappingException e) {
-            throw BudgetException.configuration(name + ": " + problem(e));
         } catch (JsonProcessingException e) {
-            String message = e.getOriginalMessage();
-            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
-            throw BudgetException.configuration(name + ": " + (message.startsWith("Duplicate field")
-                    ? "key " + message.substring("Duplicate field ".length()) + " appears twice" + line
-                    : "not valid YAML" + line + ": " + message.lines().findFirst().orElse("")));
+            throw BudgetException.configuration(name + ": " + problem(e));
         } catch (IOException e) {
             throw BudgetException.configuration(name + ": cannot be read (" + e.getMessage() + ")");
         }
     }
 
     /** "functions.agents.maxInstance is not a known setting (known: ...)" */
-    private static String problem(JsonMappingException e) {
-        String key = e.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
+    private static String problem(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+        if (message.startsWith("Duplicate field ")) {
+            return "key " + message.substring("Duplicate field ".length()) + " appears twice" + line;
+        }
+        if (!(e instanceof JsonMappingException mapping)) {
+            return "not valid YAML" + line + ": " + message.lines().findFirst().orElse("");
+        }
+        String key = mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
                 : Integer.toString(ref.getIndex())).collect(Collectors.joining("."));
         Throwable cause = e.getCause();
         if (e instanceof ValueInstantiationException && cause instanceof ConfigSchema.Invalid invalid) {
@@ -209,7 +213,7 @@ public final class ConfigFiles {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return (key.isEmpty() ? "the document" : key) + " must be " + expected(mismatch.getTargetType());
         }
-        return (key.isEmpty() ? "" : key + ": ") + e.getOriginalMessage().lines().findFirst().orElse("");
+        return (key.isEmpty() ? "" : key + ": ") + message.lines().findFirst().orElse("");
     }
 
     private static String expected(Class<?> type) {

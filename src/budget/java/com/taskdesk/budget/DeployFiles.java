@@ -23,6 +23,12 @@ final class DeployFiles {
     }
 
     static Map<String, String> render(BudgetConfig config) {
+        config.stages().forEach(stage -> stage.functions().stream().filter(FunctionBudget::onManagedInstances).findFirst()
+                .ifPresent(function -> {
+                    throw BudgetException.configuration(stage.fileName() + ": functions." + function.name()
+                            + ".lambdaManagedInstances: the check sizes it, but the deploy files cannot declare a"
+                            + " capacity provider yet, so they would run it on Lambda's default model");
+                }));
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SamTemplate.FILE, SamTemplate.render(config));
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));

@@ -34,6 +34,11 @@ final class SamTemplate {
     }
 
     static String render(BudgetConfig config) {
+        return CfnYaml.write("SAM: sam deploy --config-env <stage> (samconfig.toml). Stages: "
+                + String.join(", ", config.stageNames()) + ".", document(config));
+    }
+
+    static Map<String, Object> document(BudgetConfig config) {
         Map<String, Object> resources = new LinkedHashMap<>();
         // CORS inside the API's own OpenAPI body: SAM's CorsConfiguration drops every field but the
         // origins when the origins are an intrinsic function (here the stage's list, from Mappings).
@@ -62,7 +67,7 @@ final class SamTemplate {
             outputs.put(logicalName(endpoint.functionName()) + "Function", map("Description", endpoint.route()
                     + ": the alias every request calls", "Value", ref(logicalName(endpoint.functionName()) + "Function.Alias")));
         }
-        Map<String, Object> template = map("AWSTemplateFormatVersion", "2010-09-09",
+        return map("AWSTemplateFormatVersion", "2010-09-09",
                 "Transform", "AWS::Serverless-2016-10-31",
                 "Description", "Task desk manager endpoints: one Lambda function per endpoint, sized by config/",
                 "Parameters", parameters(config),
@@ -77,8 +82,6 @@ final class SamTemplate {
                 "Globals", map("Function", globals(config.stages().get(0))),
                 "Resources", resources,
                 "Outputs", outputs);
-        return CfnYaml.write("SAM: sam deploy --config-env <stage> (samconfig.toml). Stages: "
-                + String.join(", ", config.stageNames()) + ".", template);
     }
 
     private static Map<String, Object> parameters(BudgetConfig config) {

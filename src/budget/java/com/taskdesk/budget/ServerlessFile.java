@@ -23,6 +23,13 @@ final class ServerlessFile {
     }
 
     static String render(BudgetConfig config) {
+        return CfnYaml.write("Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
+                + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: " + String.join(", ", config.stageNames())
+                + ". What the framework cannot say without plugins is in template.yaml only: gradual deploys\nwith"
+                + " rollback alarms, and the custom domain.", document(config));
+    }
+
+    static Map<String, Object> document(BudgetConfig config) {
         Map<String, Object> functions = new LinkedHashMap<>();
         Map<String, Object> resources = new LinkedHashMap<>();
         Map<String, Object> routes = new LinkedHashMap<>();
@@ -41,7 +48,7 @@ final class ServerlessFile {
                             sub(AwsResources.secretArn("${param:jwtSecretId}")))));
             routes.put(endpoint.route(), "${param:" + param + "Throttle}");
         }
-        Map<String, Object> file = map("service", DeployContract.SERVERLESS_SERVICE,
+        return map("service", DeployContract.SERVERLESS_SERVICE,
                 "frameworkVersion", "3",
                 "configValidationMode", "error",
                 "provider", map("name", "aws", "runtime", DeployContract.RUNTIME, "region", "${param:region}",
@@ -58,10 +65,6 @@ final class ServerlessFile {
                         "Resources", resources,
                         "extensions", map("HttpApiStage", map("Properties", map("RouteSettings", routes)))),
                 "params", params(config));
-        return CfnYaml.write("Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
-                + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: " + String.join(", ", config.stageNames())
-                + ". What the framework cannot say without plugins is in template.yaml only: gradual deploys\nwith rollback alarms, and the custom domain.",
-                file);
     }
 
     private static Map<String, Object> params(BudgetConfig config) {

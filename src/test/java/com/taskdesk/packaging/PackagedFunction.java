@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
+import com.taskdesk.budget.DeployContract;
+
 /**
  * target/function.zip, unpacked as Lambda unpacks it into /var/task and started the way the
  * java21 managed runtime starts it: AWS's runtime interface client polls the Runtime API and
@@ -22,7 +24,7 @@ final class PackagedFunction implements AutoCloseable {
         return Path.of(System.getProperty("build.output", "target"));
     }
 
-    static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final String HANDLER = DeployContract.HANDLER;
 
     private static Path taskRoot;
 

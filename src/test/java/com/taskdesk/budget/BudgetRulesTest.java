@@ -1,0 +1,194 @@
+package com.taskdesk.budget;
+
+import static com.taskdesk.budget.Finding.Kind.ABOVE_HTTP_API_LIMIT;
+import static com.taskdesk.budget.Finding.Kind.CAP_ABOVE_USE;
+import static com.taskdesk.budget.Finding.Kind.CAP_BELOW_NEED;
+import static com.taskdesk.budget.Finding.Kind.NOTHING_LEFT;
+import static com.taskdesk.budget.Finding.Kind.NO_INSTANCE_CAP;
+import static com.taskdesk.budget.Finding.Kind.OVER_BUDGET;
+import static com.taskdesk.budget.Finding.Kind.POOLER_CLIENTS_OVER;
+import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
+import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
+import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
+import static com.taskdesk.budget.Finding.Kind.ZERO_INSTANCES;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The check's rules, each by the one finding it gives: the budget inequality (summed over the
+ * stages sharing a database, with the deploy overlap, behind poolers), the timeout nesting, and
+ * the caps. Each case edits config/ and names the finding's kind, subject and the numbers in it.
+ */
+class BudgetRulesTest {
+
+    /** One config/ edit: a shipped file's key set to a value. */
+    private static Consumer<ProjectCopy> set(String file, String key, Object value) {
+        return copy -> copy.set("config/" + file, key, value);
+    }
+
+    private static Arguments finding(String what, Consumer<ProjectCopy> edit, Finding.Kind kind, String subject,
+                                     String... numbers) {
+        return Arguments.of(what, edit, kind, subject, List.of(numbers));
+    }
+
+    static Stream<Arguments> shippedConfigEdits() {
+        return Stream.of(
+                // 54 of 60 before; agents 5 -> 9 adds 4 x 1 x 2 = 8.
+                finding("prod agents at 9 instances over-commits its database", set("prod.yaml", "functions.agents.maxInstances", 9),
+                        OVER_BUDGET, "database taskdesk-prod", "worst case is 62", "= 60 by 2", "prod/agents 9 x 1 x 2 = 18"),
+                // dev and staging share taskdesk-dev (50 - 20 = 30), 14 each; staging agents 1 -> 3 adds 4.
+                finding("stages on one database are summed", set("staging.yaml", "functions.agents.maxInstances", 3),
+                        OVER_BUDGET, "database taskdesk-dev", "worst case is 32", "= 30 by 2", "dev/agents 1 x 1 x 2 = 2",
+                        "staging/agents 3 x 1 x 2 = 6"),
+                // 2 + 3 + 7 + 3 = 15, not below 15.
+                finding("a timeout chain reaching the function timeout", set("prod.yaml", "functions.agents.statementTimeoutSeconds", 7),
+                        TIMEOUTS_DO_NOT_NEST, "prod/agents", "poolTimeoutSeconds 2", "connectTimeoutSeconds 3",
+                        "statementTimeoutSeconds 7", "timeoutMarginSeconds 3", "= 15 s", "functionTimeoutSeconds 15"),
+                finding("the original advice, pool_timeout=20 on a 10 s function",
+                        set("prod.yaml", "functions.metrics", Map.of("maxInstances", 3, "poolTimeoutSeconds", 20,
+                                "functionTimeoutSeconds", 10)),
+                        TIMEOUTS_DO_NOT_NEST, "prod/metrics", "= 31 s", "functionTimeoutSeconds 10"),
+                finding("a function timeout above the HTTP API's 30 s", set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 31),
+                        ABOVE_HTTP_API_LIMIT, "prod/mark-spam", "31", "30 s"),
+                finding("a pool cap below what the handler needs", set("prod.yaml", "functions.spam-counts.connectionLimit", 0),
+                        CAP_BELOW_NEED, "prod/spam-counts", "connectionLimit 0", "= 1"),
+                finding("Managed Instances: the cap must cover the environment's concurrency",
+                        set("prod.yaml", "functions.agents.lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)),
+                        CAP_BELOW_NEED, "prod/agents", "connectionLimit 1", "4 request(s) at once", "= 4"),
+                finding("zero instances throttle every request", set("prod.yaml", "functions.health.maxInstances", 0),
+                        ZERO_INSTANCES, "prod/health", "maxInstances 0"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedConfigEdits")
+    void oneEditOfTheShippedConfigGivesOneFinding(String what, Consumer<ProjectCopy> edit, Finding.Kind kind,
+                                                 String subject, List<String> numbers, @TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        edit.accept(copy);
+        assertOneFinding(copy.findings(), kind, subject, numbers);
+    }
+
+    static Stream<Arguments> syntheticStages() {
+        return Stream.of(
+                // 7 functions x 2 instances = 14 in flight: fits 20 - 3 = 17 only without the overlap.
+                finding("the deploy overlap multiplies every function",
+                        copy -> copy.stage("twice", "b", 20, 3, 2, null, 1, ProjectCopy.each(2)),
+                        OVER_BUDGET, "database b", "worst case is 28", "= 17 by 11"),
+                finding("reserved connections that leave nothing",
+                        copy -> copy.stage("tiny", "tiny-db", 20, 20, 1, null, 1, ProjectCopy.each(1)),
+                        NOTHING_LEFT, "database tiny-db", "reserved 20", "max_connections 20"),
+                // 7 x 3 = 21 in flight against a server pool of 20 (the overlap only costs client connections).
+                finding("behind pgbouncer the budget is the server pool, for statements in flight",
+                        copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: pgbouncer, serverConnections: 20,"
+                                + " maxClientConnections: 100}", 1, ProjectCopy.each(3)),
+                        OVER_BUDGET, "database p", "worst case is 21", "pgbouncer server pool 20 by 1", "pooled/agents 3 x 1 = 3"),
+                finding("a pooler's server pool larger than the database leaves",
+                        copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: rds-proxy, serverConnections: 35}", 1,
+                                ProjectCopy.each(1)),
+                        POOLER_POOL_TOO_LARGE, "database p", "35", "max_connections 50 - reserved 20 = 30"),
+                finding("pgbouncer's clients: every instance times the overlap",
+                        copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: pgbouncer, serverConnections: 30,"
+                                + " maxClientConnections: 40}", 1, ProjectCopy.each(3)),
+                        POOLER_CLIENTS_OVER, "database p", "42 client connections", "maxClientConnections 40"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("syntheticStages")
+    void aStageBuiltForTheRuleGivesOneFinding(String what, Consumer<ProjectCopy> build, Finding.Kind kind, String subject,
+                                             List<String> numbers, @TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.empty(temp);
+        build.accept(copy);
+        assertOneFinding(copy.findings(), kind, subject, numbers);
+    }
+
+    static Stream<Arguments> editsThatStillFit() {
+        return Stream.of(
+                Arguments.of("prod exactly full: agents 5 -> 8 adds 6, 60 of 60",
+                        set("prod.yaml", "functions.agents.maxInstances", 8)),
+                Arguments.of("a timeout chain one second below the function timeout",
+                        set("prod.yaml", "functions.agents.statementTimeoutSeconds", 6)),
+                Arguments.of("a function timeout of exactly 30 s", set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 30)),
+                Arguments.of("the same numbers on a database of its own", (Consumer<ProjectCopy>) copy -> copy
+                        .set("config/databases.yaml", "taskdesk-staging", Map.of("postgresVersion", 16, "maxConnections", 50,
+                                "reservedFor", Map.of("other", 20), "deployOverlapFactor", 2))
+                        .set("config/staging.yaml", "database", "taskdesk-staging")
+                        .set("config/staging.yaml", "functions.agents.maxInstances", 3)),
+                // 1 environment x 4 connections x 2 = 8: prod 54 - 10 (agents at 5) + 8 = 52 of 60.
+                Arguments.of("Managed Instances with a cap that covers their concurrency", (Consumer<ProjectCopy>) copy -> copy
+                        .set("config/prod.yaml", "functions.agents", Map.of("maxInstances", 1, "connectionLimit", 4,
+                                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("editsThatStillFit")
+    void anEditThatStillFitsGivesNoFinding(String what, Consumer<ProjectCopy> edit, @TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        edit.accept(copy);
+        assertEquals(List.of(), copy.findings());
+    }
+
+    @Test
+    void behindPgbouncerTheOverlapCostsOnlyClientConnections(@TempDir Path temp) {
+        // 7 x 3 = 21 in flight (42 clients with the overlap) in a server pool of 21, itself within 50 - 20.
+        assertEquals(List.of(), ProjectCopy.empty(temp).stage("pooled", "p", 50, 20, 2,
+                "{kind: pgbouncer, serverConnections: 21, maxClientConnections: 100}", 1, ProjectCopy.each(3)).findings());
+    }
+
+    @Test
+    void theOriginalAppsConnectionLimitIsAboveWhatAHandlerCanUseAndOverCommitsTheDatabase(@TempDir Path temp) {
+        // connection_limit=10: 9 of 10 never used, and 4 x 10 x 2 = 80 breaks the budget.
+        List<Finding> findings = ProjectCopy.of(temp).set("config/prod.yaml", "functions.mark-spam.connectionLimit", 10).findings();
+
+        assertEquals(List.of(CAP_ABOVE_USE, OVER_BUDGET), findings.stream().map(Finding::kind).toList());
+        assertTrue(findings.get(0).message().contains("set connectionLimit: 1"), findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("prod/mark-spam 4 x 10 x 2 = 80"), findings.get(1).message());
+    }
+
+    @Test
+    void aFunctionWithoutMaxInstancesMakesItsDatabaseUnbounded(@TempDir Path temp) {
+        Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
+        instances.remove("metrics");
+        List<Finding> findings = ProjectCopy.empty(temp).stage("open", "o", 100, 10, 2, null, 1, instances).findings();
+
+        assertEquals(List.of(NO_INSTANCE_CAP, UNBOUNDED), findings.stream().map(Finding::kind).toList());
+        assertEquals("open/metrics", findings.get(0).subject());
+        assertTrue(findings.get(1).message().contains("open/metrics without maxInstances"), findings.get(1).message());
+    }
+
+    @Test
+    void theGatewayThrottlesEachRouteALittleBelowWhatItsInstancesServe(@TempDir Path temp) {
+        FunctionBudget agents = ProjectCopy.of(temp).config().stage("prod").function("agents");
+
+        // 5 instances of 200 ms serve 25 requests a second and 5 at once; 80% of that.
+        assertEquals(new FunctionBudget.Throttle(20, 4), agents.throttle());
+        FunctionBudget single = ProjectCopy.of(temp.resolve("dev")).config().stage("dev").function("mark-spam");
+        assertEquals(new FunctionBudget.Throttle(2, 1), single.throttle(), "1 instance of 400 ms: at least one at once");
+    }
+
+    private static void assertOneFinding(List<Finding> findings, Finding.Kind kind, String subject, List<String> numbers) {
+        assertEquals(1, findings.size(), findings.toString());
+        Finding finding = findings.get(0);
+        assertEquals(kind, finding.kind(), finding.message());
+        assertEquals(subject, finding.subject());
+        for (String number : numbers) {
+            assertTrue(finding.message().contains(number), "'" + number + "' in: " + finding.message());
+        }
+        if (subject.startsWith("database taskdesk-dev")) {
+            assertEquals(Set.of("dev", "staging"), finding.stages());
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package com.taskdesk.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What CI runs: check passes on the shipped config/ and deploy files, and fails (exit 1) on a
+ * budget that does not hold or a deploy file that is not what config/ renders, with a diff.
+ */
+class CheckCommandTest {
+
+    @Test
+    void theShippedConfigAndTheCommittedDeployFilesPassTheCheck() {
+        ProjectCopy.ToolRun run = ProjectCopy.ToolRun.of("check", "--dir", ProjectCopy.PROJECT.toString());
+
+        assertEquals("", run.err(), "a deploy file that differs shows its diff here");
+        assertEquals(0, run.exitCode());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"template.yaml", "serverless.yml", "samconfig.toml"})
+    void aOneCharacterEditOfADeployFileFailsWithAUnifiedDiff(String file, @TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        String line = copy.read(file).lines().filter(l -> !l.startsWith("#") && l.matches(".*[a-z0-9]$")).findFirst()
+                .orElseThrow();
+        String edited = line + "x";
+        copy.replace(file, line + "\n", edited + "\n");
+
+        ProjectCopy.ToolRun run = copy.run("check", "--stage", "dev");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("--- " + file + " (committed)\n+++ " + file + " (rendered from config/)\n"), run.err());
+        assertTrue(run.err().contains("\n-" + edited + "\n+" + line + "\n"), run.err());
+    }
+
+    @Test
+    void aConfigChangeFailsTheCheckUntilRenderWritesTheDeployFiles(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.maxInstances", 4);
+
+        ProjectCopy.ToolRun stale = copy.run("check");
+        assertEquals(1, stale.exitCode());
+        assertEquals(List.of("template.yaml", "serverless.yml"), stale.errors().stream()
+                .map(line -> line.substring("error: ".length()).split(" ")[0]).toList());
+        assertTrue(stale.err().contains("\n-      ReservedConcurrency: 5\n") && stale.err().contains("\n+      ReservedConcurrency: 4\n"),
+                stale.err());
+
+        assertEquals(0, copy.run("render").exitCode());
+        assertEquals(0, copy.run("check").exitCode());
+        assertEquals(0, copy.run("render").exitCode(), "rendering again changes nothing");
+    }
+
+    @Test
+    void aMissingDeployFileFailsTheCheck(@TempDir Path temp) {
+        ProjectCopy.ToolRun run = ProjectCopy.of(temp).delete("serverless.yml").run("check");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of("error: serverless.yml is missing (run: " + CfnYaml.RENDER_COMMAND + ")"), run.errors());
+    }
+
+    @Test
+    void checkingOneStageCountsTheOtherStagesOnItsDatabase(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/staging.yaml", "functions.agents.maxInstances", 3);
+        copy.run("render");
+
+        assertEquals(1, copy.run("check", "--stage", "dev").exitCode(), "dev is over-committed through staging");
+        assertEquals(0, copy.run("check", "--stage", "prod").exitCode(), "prod's database is another one");
+    }
+
+    @Test
+    void theTimeoutTableMarksTheFunctionWhoseTimeoutsDoNotNest(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.statementTimeoutSeconds", 7);
+        copy.run("render");
+
+        ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod");
+
+        assertEquals(1, run.exitCode());
+        // pool, connect, statement, margin, total, function timeout, socket read (statement + margin), nests
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+agents\\s+2\\s+3\\s+7\\s+3\\s+15\\s+15\\s+10\\s+NO")), run.out());
+    }
+
+    @Test
+    void checkRecommendsTheDatabaseSettingsAndTheAccountConcurrency() {
+        String out = ProjectCopy.ToolRun.of("check", "--stage", "prod", "--dir", ProjectCopy.PROJECT.toString()).out();
+
+        for (String expected : List.of("tcp_keepalives_idle = 60", "tcp_keepalives_interval = 10", "tcp_keepalives_count = 6",
+                "idle_session_timeout = 300s", "deployOverlapFactor 2", "reserved 40 = superuserReservedConnections 3 +",
+                "27 reserved + 100")) {
+            assertTrue(out.contains(expected), expected + " in:\n" + out);
+        }
+    }
+
+    @Test
+    void behindPgbouncerCheckGivesThePoolerItsNumbers(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.empty(temp).stage("pooled", "p", 50, 20, 2,
+                "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 100}", 1, ProjectCopy.each(2));
+        copy.run("render");
+
+        String out = copy.run("check").out();
+
+        for (String expected : List.of("max_db_connections = 30", "max_client_conn >= 28", "default_pool_size >= 2",
+                "ignore_startup_parameters = extra_float_digits", "client_idle_timeout = 300", "pgbouncer=true")) {
+            assertTrue(out.contains(expected), expected + " in:\n" + out);
+        }
+        assertFalse(out.contains("idle_session_timeout"), "behind a pooler it would close the pooler's own connections");
+    }
+
+    @Test
+    void onLambdaManagedInstancesCheckSaysWhatItCannotSee(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.maxInstances", 1)
+                .set("config/prod.yaml", "functions.agents.connectionLimit", 4)
+                .set("config/prod.yaml", "functions.agents.lambdaManagedInstances.perExecutionEnvironmentMaxConcurrency", 4);
+
+        String out = copy.run("check", "--stage", "prod").out();
+
+        assertTrue(out.contains("prod/agents runs on Lambda Managed Instances, 4 requests per environment"), out);
+    }
+
+    @Test
+    void anAccountQuotaBelowWhatAStageNeedsFailsTheCheck(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .write("enough.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 980}}")
+                .write("low.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 126, \"UnreservedConcurrentExecutions\": 126}}");
+
+        assertEquals(0, copy.run("check", "--stage", "prod", "--account-settings", temp.resolve("enough.json").toString()).exitCode());
+        ProjectCopy.ToolRun low = copy.run("check", "--stage", "prod", "--account-settings", temp.resolve("low.json").toString());
+        assertEquals(1, low.exitCode());
+        assertEquals(1, low.errors().size(), low.err());
+        assertTrue(low.errors().get(0).contains("126") && low.errors().get(0).contains("127"), low.err());
+    }
+}

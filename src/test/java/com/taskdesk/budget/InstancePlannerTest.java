@@ -1,0 +1,134 @@
+package com.taskdesk.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** plan proposes the largest maxInstances per function that still fits the database. */
+class InstancePlannerTest {
+
+    private static InstancePlanner.Plan plan(ProjectCopy copy, String stage, Integer max, Integer reserved,
+                                             Map<String, Double> weights) {
+        BudgetConfig config = copy.config();
+        return InstancePlanner.plan(config, config.stage(stage), max, reserved, weights);
+    }
+
+    /** Writes the proposal into the stage's file, as an engineer would. */
+    private static void apply(ProjectCopy copy, InstancePlanner.Plan plan) {
+        for (InstancePlanner.Proposal proposal : plan.proposals()) {
+            copy.set("config/" + plan.stage().name() + ".yaml", "functions." + proposal.function().name() + ".maxInstances",
+                    proposal.maxInstances());
+        }
+    }
+
+    @Test
+    void theProposalFitsTheBudgetAndPassesTheCheck(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of());
+
+        apply(copy, plan);
+
+        assertEquals(List.of(), copy.findings());
+        assertEquals(60, plan.total(), "60 = 100 - 40, each instance costing 1 x 2");
+    }
+
+    @Test
+    void noFunctionCanTakeOneMoreInstanceThanProposed(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        InstancePlanner.Plan plan = plan(copy, "prod", 100, 41, Map.of());
+        apply(copy, plan);
+        copy.set("config/databases.yaml", "taskdesk-prod.reservedFor.humans", 4);
+        assertEquals(List.of(), copy.findings());
+
+        for (InstancePlanner.Proposal proposal : plan.proposals()) {
+            ProjectCopy more = ProjectCopy.of(temp.resolve(proposal.function().name()));
+            apply(more, plan);
+            more.set("config/databases.yaml", "taskdesk-prod.reservedFor.humans", 4)
+                    .set("config/prod.yaml", "functions." + proposal.function().name() + ".maxInstances", proposal.maxInstances() + 1);
+            assertTrue(more.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.OVER_BUDGET),
+                    proposal.function().name() + " + 1 should not fit");
+        }
+    }
+
+    @Test
+    void weightsGiveAFunctionAProportionalShare(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+
+        InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of("agent-progress", 3.0, "health", 0.0));
+
+        assertEquals(1, plan.proposal("health").maxInstances(), "weight 0 keeps one instance");
+        int agentProgress = plan.proposal("agent-progress").maxInstances();
+        int agents = plan.proposal("agents").maxInstances();
+        assertTrue(agentProgress >= 3 * agents - 3 && agentProgress <= 3 * agents + 3,
+                "agent-progress " + agentProgress + " vs agents " + agents);
+        assertEquals(60, plan.total());
+    }
+
+    @Test
+    void aStageOnASharedDatabaseGetsWhatTheOtherStagesLeave(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+
+        InstancePlanner.Plan plan = plan(copy, "staging", null, null, Map.of());
+
+        assertEquals(14, plan.otherStages(), "dev holds 7 x 1 x 2");
+        assertEquals(16, plan.available());
+        assertEquals(16, plan.total());
+        apply(copy, plan);
+        assertEquals(List.of(), copy.findings());
+    }
+
+    @Test
+    void whatIfLimitsComeFromTheCommandLine(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+
+        InstancePlanner.Plan plan = plan(copy, "prod", 200, 50, Map.of());
+
+        assertEquals(150, plan.total());
+        assertEquals(75, plan.proposals().stream().mapToInt(InstancePlanner.Proposal::maxInstances).sum());
+    }
+
+    @Test
+    void behindAPoolerTheServerPoolBoundsStatementsInFlight(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.empty(temp).stage("pooled", "p", 100, 40, 2,
+                "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 1000}", 1, ProjectCopy.each(1));
+
+        InstancePlanner.Plan plan = plan(copy, "pooled", null, null, Map.of());
+
+        assertEquals(30, plan.proposals().stream().mapToInt(InstancePlanner.Proposal::maxInstances).sum(),
+                "30 in flight; the overlap only costs client connections");
+        apply(copy, plan);
+        assertEquals(List.of(), copy.findings());
+    }
+
+    @Test
+    void aBudgetTooSmallForOneInstanceEachIsRefusedWithTheNumbers(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+
+        ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod", "--max-connections", "20", "--reserved", "10");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.errors().size(), run.err());
+        assertTrue(run.errors().get(0).contains("14") && run.errors().get(0).contains("10"), run.err());
+    }
+
+    @Test
+    void theCommandAnswersHowManyConcurrentRequestsEachEndpointTakes(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp);
+
+        ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod", "--weight", "agents=2,metrics=0.5", "--weight", "health=0");
+
+        assertEquals(0, run.exitCode(), run.err());
+        InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of("agents", 2.0, "metrics", 0.5, "health", 0.0));
+        for (InstancePlanner.Proposal proposal : plan.proposals()) {
+            assertTrue(run.out().contains("    " + proposal.function().name() + ": " + proposal.maxInstances() + " ("
+                    + proposal.maxInstances() + " instance(s) x 1 request(s) each)"), run.out());
+        }
+        assertTrue(run.out().contains("60 of 60"), run.out());
+    }
+}

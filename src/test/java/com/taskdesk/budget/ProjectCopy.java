@@ -1,0 +1,195 @@
+package com.taskdesk.budget;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * A project directory for tests that edit config/ or the deploy files and run the tool on the
+ * result: a copy of the shipped one, or an empty one whose stages a test writes.
+ */
+final class ProjectCopy {
+
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+    static final List<String> DEPLOY_FILES = List.of("template.yaml", "serverless.yml", "samconfig.toml");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private final Path dir;
+
+    private ProjectCopy(Path dir) {
+        this.dir = dir;
+    }
+
+    /** The shipped config/ and deploy files, copied. */
+    static ProjectCopy of(Path tempDir) {
+        try {
+            Files.createDirectories(tempDir.resolve("config"));
+            try (Stream<Path> files = Files.list(PROJECT.resolve("config"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, tempDir.resolve("config").resolve(file.getFileName()));
+                }
+            }
+            for (String file : DEPLOY_FILES) {
+                Files.copy(PROJECT.resolve(file), tempDir.resolve(file));
+            }
+            return new ProjectCopy(tempDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A config/ with the shared function defaults only: stages and databases come from {@link #stage}. */
+    static ProjectCopy empty(Path tempDir) {
+        ProjectCopy copy = new ProjectCopy(tempDir);
+        try {
+            Files.createDirectories(tempDir.resolve("config"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return copy.write("config/databases.yaml", "{}\n").write("config/functions.yaml", """
+                defaults:
+                  poolTimeoutSeconds: 2
+                  connectTimeoutSeconds: 3
+                  statementTimeoutSeconds: 5
+                  timeoutMarginSeconds: 3
+                  functionTimeoutSeconds: 15
+                  memoryMb: 512
+                  typicalLatencyMs: 200
+                  deploymentType: AllAtOnce
+                """);
+    }
+
+    /**
+     * Adds a stage (and its database, once) to config/.
+     *
+     * @param pooler       null for none, else its YAML, e.g. {kind: rds-proxy, serverConnections: 30}
+     * @param maxInstances per function; a function left out gets no maxInstances (no cap)
+     */
+    ProjectCopy stage(String stage, String database, int maxConnections, int reserved, int overlap, String pooler,
+                      int connectionLimit, Map<String, Integer> maxInstances) {
+        String databases = read("config/databases.yaml").replace("{}\n", "");
+        if (!databases.contains(database + ":")) {
+            write("config/databases.yaml", databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
+                    + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: " + overlap
+                    + "\n" + (pooler == null ? "" : "  pooler: " + pooler + "\n"));
+        }
+        StringBuilder yaml = new StringBuilder("database: " + database + "\nregion: eu-west-1\ncorsOrigins: [https://desk.example.com]\n"
+                + "todayTimeZone: UTC\nmetricsCacheSeconds: 10\ndefaults:\n  connectionLimit: " + connectionLimit + "\nfunctions:\n");
+        maxInstances.forEach((function, instances) -> yaml.append("  ").append(function).append(": {maxInstances: ")
+                .append(instances).append("}\n"));
+        return write("config/" + stage + ".yaml", yaml.toString());
+    }
+
+    /** Every function the same number of instances. */
+    static Map<String, Integer> each(int instances) {
+        Map<String, Integer> map = new java.util.LinkedHashMap<>();
+        Endpoint.functionNames().forEach(name -> map.put(name, instances));
+        return map;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    String read(String relative) {
+        try {
+            return Files.readString(dir.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ProjectCopy write(String relative, String text) {
+        try {
+            Files.writeString(dir.resolve(relative), text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ProjectCopy delete(String relative) {
+        try {
+            Files.delete(dir.resolve(relative));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces text that must occur exactly once. */
+    ProjectCopy replace(String relative, String from, String to) {
+        String text = read(relative);
+        int first = text.indexOf(from);
+        assertTrue(first >= 0 && text.indexOf(from, first + 1) < 0, relative + " must contain exactly once: " + from);
+        return write(relative, text.replace(from, to));
+    }
+
+    /** Sets a value in a config file by dotted path ("functions.agents.maxInstances"); null removes it. */
+    ProjectCopy set(String relative, String path, Object value) {
+        try {
+            JsonNode root = YAML.readTree(dir.resolve(relative).toFile());
+            String[] steps = path.split("\\.");
+            ObjectNode node = (ObjectNode) root;
+            for (int i = 0; i < steps.length - 1; i++) {
+                node = node.has(steps[i]) ? (ObjectNode) node.get(steps[i]) : node.putObject(steps[i]);
+            }
+            String last = steps[steps.length - 1];
+            if (value == null) {
+                node.remove(last);
+            } else {
+                node.set(last, YAML.valueToTree(value));
+            }
+            YAML.writeValue(dir.resolve(relative).toFile(), root);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    BudgetConfig config() {
+        return ConfigFiles.load(dir);
+    }
+
+    List<Finding> findings() {
+        return BudgetCheck.run(config());
+    }
+
+    /** Runs the tool's command line against this copy. */
+    ToolRun run(String... args) {
+        return ToolRun.of(Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString())).toArray(String[]::new));
+    }
+
+    /** What one run of the tool printed and returned. */
+    record ToolRun(int exitCode, String out, String err) {
+
+        static ToolRun of(String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code;
+            try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                code = new BudgetTool(outStream, errStream).run(args);
+            }
+            return new ToolRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+
+        /** The lines starting "error: ". */
+        List<String> errors() {
+            return err.lines().filter(line -> line.startsWith("error: ")).toList();
+        }
+    }
+}

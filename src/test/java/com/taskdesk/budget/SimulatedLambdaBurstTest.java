@@ -1,0 +1,113 @@
+package com.taskdesk.budget;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Simulated Lambda instances (one Agroal pool each, one request at a time, throttled beyond
+ * maxInstances) under a burst of concurrent one-statement requests against a real PostgreSQL
+ * with max_connections = 20: with a budget that passes the check the database never says no,
+ * even across a deploy; with the original app's settings it does, and the check rejects them.
+ */
+class SimulatedLambdaBurstTest {
+
+    private static final String REQUEST = "SELECT pg_sleep(0.05)";
+    private static final int THREADS_PER_FUNCTION = 6;
+    private static final int REQUESTS_PER_THREAD = 4;
+    /** max_connections 20 - superuser_reserved_connections 3 - the observer's own connection. */
+    private static final int ROOM_FOR_FUNCTIONS = SimulationDatabase.MAX_CONNECTIONS - 3 - 1;
+
+    private final SimulationDatabase database = SimulationDatabase.get();
+    private final List<SimulatedLambdaFunction> functions = new ArrayList<>();
+
+    @AfterEach
+    void closeInstances() throws Exception {
+        functions.forEach(SimulatedLambdaFunction::close);
+        List<String> roles = new ArrayList<>(database.roleNames());
+        roles.add(SimulationDatabase.APP_ROLE);
+        database.awaitNoConnections(roles);
+    }
+
+    /** One version of the stage's functions, each connecting as its own role. */
+    private List<SimulatedLambdaFunction> deploy(StageConfig stage) {
+        List<SimulatedLambdaFunction> version = new ArrayList<>();
+        for (FunctionBudget function : stage.functions()) {
+            version.add(new SimulatedLambdaFunction(function.maxInstances(), function.connectionLimit(), database.url(),
+                    stage.roleName(function.name()), SimulationDatabase.PASSWORD));
+        }
+        functions.addAll(version);
+        return version;
+    }
+
+    private static String failures(List<SimulatedLambdaFunction> functions) {
+        return functions.stream().flatMap(f -> f.failures().stream()).distinct().toList().toString();
+    }
+
+    @Test
+    void aBudgetThatPassesTheCheckIsThrottledByLambdaNeverRefusedByTheDatabaseEvenAcrossADeploy() throws Exception {
+        database.applyRoles();
+        assertEquals(List.of(), BudgetCheck.run(database.config()));
+        StageConfig stage = database.stage();
+
+        try (Connection observer = database.superuser()) {
+            List<SimulatedLambdaFunction> version1 = deploy(stage);
+            Burst.Result before = Burst.run(version1, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
+            // A deploy: the new version's instances start while the old ones, frozen, keep their connections.
+            List<SimulatedLambdaFunction> version2 = deploy(stage);
+            Burst.Result after = Burst.run(version2, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
+
+            System.out.println("budget that passes the check, version 1: " + before);
+            System.out.println("budget that passes the check, version 2 beside version 1: " + after);
+            for (Burst.Result burst : List.of(before, after)) {
+                assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.TOO_MANY_CONNECTIONS), burst.toString());
+                assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.FAILED), failures(functions));
+                assertTrue(burst.count(SimulatedLambdaFunction.Outcome.OK) > 0, burst.toString());
+                assertTrue(burst.count(SimulatedLambdaFunction.Outcome.THROTTLED) > 0,
+                        "requests beyond maxInstances get Lambda's 429: " + burst);
+            }
+            int instances = functions.stream().mapToInt(SimulatedLambdaFunction::instanceCount).sum();
+            assertEquals(16, instances, "both versions at their caps: (2 + 6) x 2");
+            assertEquals(16, after.peakClientConnections(), "the whole budget in use");
+            assertTrue(after.peakClientConnections() <= ROOM_FOR_FUNCTIONS);
+        }
+    }
+
+    @Test
+    void theOriginalAppsSettingsExhaustTheDatabaseUnderTheSameBurstAndTheCheckRejectsThem(@TempDir Path temp)
+            throws Exception {
+        // connection_limit=10 per instance and nothing capping the instances, on the same server.
+        ProjectCopy copy = ProjectCopy.empty(temp).stage("original", "embedded", SimulationDatabase.MAX_CONNECTIONS, 4, 2,
+                null, 10, Map.of());
+        StageConfig original = copy.config().stage("original");
+        List<String> findings = copy.findings().stream().map(f -> f.kind() + " " + f.subject()).toList();
+        assertTrue(findings.containsAll(List.of("CAP_ABOVE_USE original/agents", "NO_INSTANCE_CAP original/agents",
+                "UNBOUNDED database embedded")), findings.toString());
+
+        try (Connection observer = database.superuser()) {
+            for (FunctionBudget function : original.functions()) {
+                functions.add(new SimulatedLambdaFunction(function.maxInstances(), function.connectionLimit(), database.url(),
+                        SimulationDatabase.APP_ROLE, SimulationDatabase.PASSWORD));
+            }
+            Burst.Result burst = Burst.run(functions, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
+            System.out.println("original app's settings: " + burst);
+
+            assertTrue(burst.count(SimulatedLambdaFunction.Outcome.TOO_MANY_CONNECTIONS) > 0,
+                    "PostgreSQL says 53300: " + burst);
+            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.THROTTLED), "nothing throttles: " + burst);
+            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.FAILED), failures(functions));
+            assertEquals(ROOM_FOR_FUNCTIONS, burst.peakClientConnections(), "the server is full");
+            int instances = functions.stream().mapToInt(SimulatedLambdaFunction::instanceCount).sum();
+            assertTrue(instances > ROOM_FOR_FUNCTIONS, instances + " instances for " + ROOM_FOR_FUNCTIONS + " connections");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package com.taskdesk.budget;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.taskdesk.local.EmbeddedDatabase;
+
+/**
+ * One embedded PostgreSQL 16 with max_connections = 20 for the budget's database tests, started
+ * once per test run: the task desk's schema (the Flyway migration), and a small stage "sim" whose
+ * budget passes the check: 20 - 4 reserved (superuser_reserved_connections 3 and the tests' own
+ * observer connection) = 16 = (2 + 1 x 6) instances x 1 connection x overlap 2.
+ */
+final class SimulationDatabase {
+
+    static final String PASSWORD = "sim-function-password";
+    static final int MAX_CONNECTIONS = 20;
+    /** The original app's user: one role for everything, no per-role limit. */
+    static final String APP_ROLE = "taskdesk_app";
+
+    private static SimulationDatabase instance;
+
+    private final EmbeddedDatabase server;
+    private final BudgetConfig config;
+
+    private SimulationDatabase(EmbeddedDatabase server, BudgetConfig config) {
+        this.server = server;
+        this.config = config;
+    }
+
+    static synchronized SimulationDatabase get() {
+        if (instance == null) {
+            instance = start();
+        }
+        return instance;
+    }
+
+    private static SimulationDatabase start() {
+        try {
+            Path project = Files.createTempDirectory("budget-sim");
+            Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
+            instances.put("agents", 2);
+            ProjectCopy.empty(project).stage("sim", "embedded", MAX_CONNECTIONS, 4, 2, null, 1, instances)
+                    .set("config/databases.yaml", "embedded.reservedFor",
+                            Map.of("superuserReservedConnections", 3, "testObserver", 1));
+            BudgetConfig config = ConfigFiles.load(project);
+            EmbeddedDatabase server = EmbeddedDatabase.start(Map.of("max_connections", Integer.toString(MAX_CONNECTIONS)));
+            SimulationDatabase database = new SimulationDatabase(server, config);
+            try (Connection admin = database.superuser(); Statement statement = admin.createStatement()) {
+                statement.execute(migration());
+                statement.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
+                statement.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + APP_ROLE);
+            }
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String migration() throws IOException {
+        try (InputStream in = SimulationDatabase.class.getResourceAsStream("/db/migration/V1__prisma_schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("db/migration/V1__prisma_schema.sql is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    BudgetConfig config() {
+        return config;
+    }
+
+    StageConfig stage() {
+        return config.stage("sim");
+    }
+
+    String url() {
+        return "jdbc:postgresql://localhost:" + server.port() + "/postgres";
+    }
+
+    Connection superuser() throws SQLException {
+        return DriverManager.getConnection(server.jdbcUrl());
+    }
+
+    Connection connectAs(String role) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", role);
+        properties.setProperty("password", PASSWORD);
+        return DriverManager.getConnection(url(), properties);
+    }
+
+    /** Creates (or updates) the stage's roles with the roles command's SQL, as psql would run it. */
+    void applyRoles() throws SQLException {
+        try (Connection admin = superuser()) {
+            PsqlScript.run(admin, RoleSql.script(config, stage()), Map.of(RoleSql.PASSWORD_VARIABLE, PASSWORD));
+        }
+    }
+
+    /** Client connections of the given roles now open. */
+    int connectionsOf(Connection observer, List<String> roles) throws SQLException {
+        try (Statement statement = observer.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = ANY('{"
+                     + String.join(",", roles) + "}')")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Waits until the roles' connections are gone (closed pools take a moment to end their backends). */
+    void awaitNoConnections(List<String> roles) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        try (Connection observer = superuser()) {
+            while (connectionsOf(observer, roles) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("connections of " + roles + " still open after 5 s");
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    List<String> roleNames() {
+        return stage().functions().stream().map(f -> stage().roleName(f.name())).toList();
+    }
+
+    Map<String, Integer> roleLimits() {
+        Map<String, Integer> limits = new LinkedHashMap<>();
+        DatabaseBudget database = DatabaseBudget.of(config, stage());
+        for (FunctionBudget function : stage().functions()) {
+            limits.put(stage().roleName(function.name()), RoleSql.connectionLimit(database, function));
+        }
+        return limits;
+    }
+}
