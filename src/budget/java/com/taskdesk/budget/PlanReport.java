@@ -39,8 +39,8 @@ final class PlanReport {
         out.println();
         out.println("How many concurrent requests can each endpoint take before the database says no?");
         out.println("  With the proposed caps, none: the database has room for every instance Lambda may run. Each endpoint");
-        out.println("  takes this many requests at once; the next one is throttled by Lambda (HTTP 429), never refused by");
-        out.println("  PostgreSQL (53300):");
+        out.println("  takes this many requests at once; beyond it the HTTP API answers 429 (its route throttle, a little");
+        out.println("  below), never PostgreSQL's 53300:");
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
             FunctionBudget function = proposal.function();
             int requests = proposal.maxInstances() * function.requestsPerInstance();

@@ -47,7 +47,8 @@ public final class RoleSql {
         sql.append("--\n");
         sql.append("-- Run as a role with CREATEROLE (e.g. the RDS master user), connected to the application's database.\n");
         sql.append("-- It is idempotent and runs in one transaction: run it again after every change of the budget.\n");
-        sql.append("-- The password is DATABASE_URL's (each function connects as its DB_USER with that URL's password);\n");
+        sql.append("-- The password is the one in the stage's database-url secret (each function connects as its DB_USER\n");
+        sql.append("-- with that URL's password);\n");
         sql.append("-- it is never written here: psql substitutes the variable ").append(PASSWORD_VARIABLE).append(", e.g.\n");
         sql.append("--   psql \"$ADMIN_DATABASE_URL\" -v ").append(PASSWORD_VARIABLE)
                 .append("=\"$FUNCTION_DB_PASSWORD\" -f roles-").append(stage.name()).append(".sql\n");
@@ -57,7 +58,7 @@ public final class RoleSql {
         sql.append("\\if :{?").append(PASSWORD_VARIABLE).append("}\n");
         sql.append("\\else\n");
         sql.append("DO $$ BEGIN RAISE EXCEPTION 'no password given: run psql with -v ").append(PASSWORD_VARIABLE)
-                .append("=... (the password of DATABASE_URL)'; END $$;\n");
+                .append("=... (the password of the database-url secret)'; END $$;\n");
         sql.append("\\endif\n");
         sql.append("BEGIN;\n");
         for (FunctionBudget function : stage.functions()) {
