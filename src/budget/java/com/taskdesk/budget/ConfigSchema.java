@@ -36,7 +36,8 @@ final class ConfigSchema {
             range("postgresVersion", required("postgresVersion", postgresVersion), 9, 99);
             range("maxConnections", required("maxConnections", maxConnections), 1, 262_143);
             range("deployOverlapFactor", required("deployOverlapFactor", deployOverlapFactor), 1, 10);
-            required("reservedFor", reservedFor).forEach((item, n) -> range("reservedFor." + item, n, 0, 262_143));
+            required("reservedFor", reservedFor).forEach((item, n) -> range("reservedFor." + item,
+                    required("reservedFor." + item, n), 0, 262_143));
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
             }

@@ -64,7 +64,8 @@ final class DeployFiles {
                         name + " (rendered from config/)", before, DiffUtils.diff(before, after), 2);
                 findings.add(new Finding(Finding.Kind.DEPLOY_FILE_STALE, name, Set.of(), name
                         + (committed == null ? " is missing" : " differs from what config/ renders")
-                        + " (run: " + CfnYaml.RENDER_COMMAND + ")\n" + String.join("\n", diff)));
+                        + " (run: " + CfnYaml.RENDER_COMMAND + ")\n"
+                        + (diff.isEmpty() ? "(only the line endings or the final newline differ)" : String.join("\n", diff))));
             }
         });
         return findings;

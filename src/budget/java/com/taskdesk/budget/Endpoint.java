@@ -25,8 +25,8 @@ import jakarta.ws.rs.Path;
  * The seven functions, what their handlers need from the database, and where their code is.
  * Every handler runs at most one statement per request on one pooled connection
  * ({@code com.taskdesk.db.Database#query}), so each needs exactly one connection per
- * request it serves at once. The route is read from the resource's JAX-RS annotations, so
- * config/ cannot name a route the code does not serve.
+ * request it serves at once. The route is read from the resource's JAX-RS annotations: it is
+ * written nowhere else (config/ and the deploy files take it from here).
  */
 public enum Endpoint {
 

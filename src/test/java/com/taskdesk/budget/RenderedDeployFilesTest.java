@@ -26,7 +26,6 @@ class RenderedDeployFilesTest {
     private final Map<String, Object> template = SamTemplate.document(config);
     private final Map<String, Object> serverless = ServerlessFile.document(config);
 
-    @SuppressWarnings("unchecked")
     private static Object at(Object node, String... path) {
         for (String key : path) {
             node = node instanceof Map<?, ?> map ? map.get(key) : null;
@@ -74,8 +73,8 @@ class RenderedDeployFilesTest {
 
     @Test
     void noSecretIsInAFunctionsEnvironmentOnlyTheNamesOfItsStagesSecrets() {
-        Set<String> variables = new TreeSet<>(((Map<String, ?>) at(template, "Globals", "Function", "Environment", "Variables")).keySet());
-        variables.addAll(((Map<String, ?>) at(template, "Resources", "AgentsFunction", "Properties", "Environment", "Variables")).keySet());
+        Set<Object> variables = new TreeSet<>(((Map<?, ?>) at(template, "Globals", "Function", "Environment", "Variables")).keySet());
+        variables.addAll(((Map<?, ?>) at(template, "Resources", "AgentsFunction", "Properties", "Environment", "Variables")).keySet());
         assertFalse(variables.contains("DATABASE_URL") || variables.contains("JWT_SECRET"), variables.toString());
         assertTrue(variables.containsAll(List.of("DATABASE_URL_SECRET_ID", "JWT_SECRET_ID", "DB_TIMEOUT_MARGIN_SECONDS",
                 "TASKDESK_STAGE")), variables.toString());
@@ -165,7 +164,7 @@ class RenderedDeployFilesTest {
         assertTrue(SamConfig.render(withNetwork).contains("parameter_overrides = \"Stage=prod SubnetIds=subnet-0a1b,subnet-2c3d"
                 + " SecurityGroupIds=sg-0e4f DomainName=api.desk.example.com"
                 + " CertificateArn=arn:aws:acm:eu-west-1:123456789012:certificate/abc\"\n"));
-        Map<String, Object> params = (Map<String, Object>) at(ServerlessFile.document(withNetwork), "params");
+        Object params = at(ServerlessFile.document(withNetwork), "params");
         assertEquals("true", at(params, "prod", "hasVpc"));
         assertEquals(List.of("sg-0e4f"), at(params, "prod", "vpc", "securityGroupIds"));
         assertEquals("false", at(params, "dev", "hasVpc"));
