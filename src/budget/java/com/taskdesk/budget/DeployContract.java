@@ -27,7 +27,6 @@ public final class DeployContract {
     static final String TODAY_TIME_ZONE = "TASKDESK_TODAY_TIME_ZONE";
     static final String CORS_ORIGINS = "TASKDESK_CORS_ORIGINS";
     static final String METRICS_CACHE_SECONDS = "TASKDESK_METRICS_CACHE_SECONDS";
-    static final String TIMEOUT_MARGIN = "DB_TIMEOUT_MARGIN_SECONDS";
     /** Secrets Manager names: the function reads each secret's string at run time. */
     static final String DATABASE_URL_SECRET_ID = "DATABASE_URL_SECRET_ID";
     static final String JWT_SECRET_ID = "JWT_SECRET_ID";
@@ -68,7 +67,7 @@ public final class DeployContract {
                 ConnectionSettings.POOL_TIMEOUT, Integer.toString(function.poolTimeoutSeconds()),
                 ConnectionSettings.CONNECT_TIMEOUT, Integer.toString(function.connectTimeoutSeconds()),
                 ConnectionSettings.STATEMENT_TIMEOUT, Integer.toString(function.statementTimeoutSeconds()),
-                TIMEOUT_MARGIN, Integer.toString(function.timeoutMarginSeconds()));
+                ConnectionSettings.TIMEOUT_MARGIN, Integer.toString(function.timeoutMarginSeconds()));
     }
 
     /** "DB_CONNECTION_LIMIT" -> "DbConnectionLimit": how a variable is keyed in Mappings and params. */

@@ -155,7 +155,7 @@ class RoleLimitsOnDatabaseTest {
         assertDenied("taskdesk_sim_metrics", "SELECT count(*) FROM \"User\"");
         assertDenied("taskdesk_sim_health", "SELECT count(*) FROM \"Task\"");
         assertDenied("taskdesk_sim_mark_spam", "DELETE FROM \"Task\"");
-        assertDenied("taskdesk_sim_spam_restore", "SELECT count(*) FROM \"User\"");
+        assertDenied("taskdesk_sim_spam_restore", "UPDATE \"User\" SET \"isActive\" = false");
         assertDenied("taskdesk_sim_spam_counts", "CREATE TABLE stray (id int)");
     }
 
