@@ -24,7 +24,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 final class ProjectCopy {
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
-    static final List<String> DEPLOY_FILES = List.of("template.yaml", "serverless.yml", "samconfig.toml");
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path dir;
@@ -33,7 +32,10 @@ final class ProjectCopy {
         this.dir = dir;
     }
 
-    /** The shipped config/ and deploy files, copied. */
+    /**
+     * The shipped config/, copied, with the deploy files it renders (not the committed ones: their
+     * check is CheckCommandTest's, which a stale committed file fails alone, with its diff).
+     */
     static ProjectCopy of(Path tempDir) {
         try {
             Files.createDirectories(tempDir.resolve("config"));
@@ -42,10 +44,9 @@ final class ProjectCopy {
                     Files.copy(file, tempDir.resolve("config").resolve(file.getFileName()));
                 }
             }
-            for (String file : DEPLOY_FILES) {
-                Files.copy(PROJECT.resolve(file), tempDir.resolve(file));
-            }
-            return new ProjectCopy(tempDir);
+            ProjectCopy copy = new ProjectCopy(tempDir);
+            DeployFiles.write(tempDir, DeployFiles.render(copy.config()));
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

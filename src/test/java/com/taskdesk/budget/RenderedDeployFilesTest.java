@@ -96,6 +96,17 @@ class RenderedDeployFilesTest {
     }
 
     @Test
+    void theRoutesAreTheApiContractsReadFromTheResourcesAnnotations() {
+        // ../shared/spec/api.md
+        assertEquals(Set.of("GET /api/manager/agents", "GET /api/manager/dashboard/agent-progress",
+                "GET /api/manager/dashboard/metrics", "GET /api/manager/spam/counts", "POST /api/manager/tasks/mark-spam",
+                "POST /api/manager/spam/restore", "GET /api/health"),
+                ((Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings")).keySet());
+        assertEquals(List.of(Map.of("httpApi", "POST /api/manager/spam/restore")),
+                at(serverless, "functions", "spam-restore", "events"));
+    }
+
+    @Test
     void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGraduallyUnderItsAlarms() {
         Map<?, ?> routes = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings");
         assertEquals(Endpoint.values().length, routes.size());
