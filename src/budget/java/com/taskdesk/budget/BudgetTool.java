@@ -122,25 +122,30 @@ public final class BudgetTool implements Runnable {
                 databases.add(each.database().name());
             }
             DatabaseBudget.of(config).stream().filter(d -> databases.contains(d.name())).forEach(d -> Advice.print(tool.out, d));
+            Map<String, String> deployFiles = DeployFiles.render(config);
             List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream().filter(f -> f.concernsAny(names)).toList());
-            findings.addAll(DeployFiles.stale(tool.project, DeployFiles.render(config)));
+            findings.addAll(DeployFiles.stale(tool.project, deployFiles));
             if (accountSettings != null) {
                 AccountSettings account = AccountSettings.read(accountSettings);
                 selected.forEach(each -> account.check(tool.out, each).ifPresent(findings::add));
             }
             return tool.report(findings, "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
                     + String.join(", ", databases) + "; timeouts nest; every connectionLimit is what its handler can use; "
-                    + String.join(", ", DeployFiles.render(config).keySet()) + " are what config/ renders", "check failed");
+                    + String.join(", ", deployFiles.keySet()) + " are what config/ renders", "check failed");
         }
     }
 
-    @Command(name = "plan", description = "Proposes the largest maxInstances per function of a stage that fits its database.")
-    static final class Plan implements Callable<Integer> {
+    /** A command about one stage. */
+    abstract static class OneStage implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;
 
         @Option(names = "--stage", required = true)
         String stage;
+    }
+
+    @Command(name = "plan", description = "Proposes the largest maxInstances per function of a stage that fits its database.")
+    static final class Plan extends OneStage {
 
         @Option(names = "--max-connections", paramLabel = "N", description = "What if max_connections were N")
         Integer maxConnections;
@@ -174,12 +179,7 @@ public final class BudgetTool implements Runnable {
     }
 
     @Command(name = "roles", description = "Prints the SQL giving each function of a stage its own role, CONNECTION LIMIT = its share.")
-    static final class Roles implements Callable<Integer> {
-        @ParentCommand
-        BudgetTool tool;
-
-        @Option(names = "--stage", required = true)
-        String stage;
+    static final class Roles extends OneStage {
 
         @Override
         public Integer call() {
