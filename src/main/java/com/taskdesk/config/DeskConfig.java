@@ -21,6 +21,10 @@ public interface DeskConfig {
     @WithDefault("local")
     String functionName();
 
+    /** The deployment stage (TASKDESK_STAGE: dev, staging, prod): a dimension of the functions' metrics. */
+    @WithDefault("local")
+    String stage();
+
     Today today();
 
     Metrics metrics();

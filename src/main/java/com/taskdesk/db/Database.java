@@ -1,11 +1,13 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.telemetry.RequestFigures;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,33 +33,61 @@ public class Database {
     }
 
     private final AgroalDataSource dataSource;
+    private final RequestFigures request;
     private final int statementTimeoutSeconds;
+    private final LongAdder acquisitionTimeouts = new LongAdder();
 
-    Database(AgroalDataSource dataSource, DeskConfig config) {
+    Database(AgroalDataSource dataSource, RequestFigures request, DeskConfig config) {
         this.dataSource = dataSource;
+        this.request = request;
         this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
     }
 
     /**
      * Runs one statement that returns rows (a SELECT, or a data-modifying WITH ... SELECT).
+     * The request's figures get the wait for the connection, the statement, and the time the
+     * connection was held.
      *
      * @throws DatabaseUnavailableException when the pool, the network or the server cannot
      *         serve the statement now (the caller answers 503 with Retry-After)
      */
     public <T> T query(String sql, Parameters parameters, Rows<T> rows) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        Connection connection = checkOut();
+        long held = System.nanoTime();
+        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(statementTimeoutSeconds);
             parameters.bind(statement);
+            request.statementSent();
             try (ResultSet resultSet = statement.executeQuery()) {
                 return rows.read(resultSet);
             }
         } catch (SQLException e) {
             throw DatabaseFailures.classify(e);
+        } finally {
+            request.usedDatabase(System.nanoTime() - held);
         }
     }
 
     public <T> T query(String sql, Rows<T> rows) {
         return query(sql, statement -> { }, rows);
+    }
+
+    /** How many times this instance found no pooled connection within the pool timeout. */
+    public long acquisitionTimeouts() {
+        return acquisitionTimeouts.sum();
+    }
+
+    private Connection checkOut() {
+        long asked = System.nanoTime();
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            if (DatabaseFailures.isPoolTimeout(e)) {
+                acquisitionTimeouts.increment();
+            }
+            throw DatabaseFailures.classify(e);
+        } finally {
+            request.waitedForConnection(System.nanoTime() - asked);
+        }
     }
 }

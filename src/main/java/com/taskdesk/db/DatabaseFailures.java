@@ -37,6 +37,11 @@ final class DatabaseFailures {
         return null;
     }
 
+    /** Agroal found no free connection within the pool timeout ("Sorry, acquisition timeout!"). */
+    static boolean isPoolTimeout(SQLException e) {
+        return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout");
+    }
+
     /** Why a retry may succeed, or null when it would fail the same way. */
     static String retryableReason(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -60,8 +65,7 @@ final class DatabaseFailures {
                 if (t instanceof SQLTransientConnectionException || t instanceof SQLTimeoutException) {
                     return "no database connection was free in time";
                 }
-                String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
-                if (message.contains("acquisition timeout")) {
+                if (isPoolTimeout(sql)) {
                     return "no pooled connection was free within the pool timeout";
                 }
             }

@@ -1,6 +1,7 @@
 package com.taskdesk.health;
 
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.db.Database;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
@@ -10,21 +11,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * This instance's pool: its configured budget and what it holds right now ({@code invalidated}:
- * connections found dead by validation and dropped instead of being handed out).
+ * This instance's pool: its configured budget, what it holds right now, and what it went through
+ * since the instance started ({@code maxUsed}: the most connections ever out at once;
+ * {@code acquisitionTimeouts}: requests that found no free connection within the pool timeout;
+ * {@code invalidated}: connections found dead by validation and dropped instead of being handed out).
  */
 public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTimeoutSeconds,
-                          long active, long idle, long awaiting, long maxUsed, long created, long destroyed,
-                          long invalidated) {
+                          long active, long idle, long awaiting, long maxUsed, long acquisitionTimeouts, long created,
+                          long destroyed, long invalidated) {
 
     @ApplicationScoped
     public static class Source {
 
         private final AgroalDataSource dataSource;
+        private final Database database;
         private final int statementTimeoutSeconds;
 
-        Source(AgroalDataSource dataSource, DeskConfig config) {
+        Source(AgroalDataSource dataSource, Database database, DeskConfig config) {
             this.dataSource = dataSource;
+            this.database = database;
             this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
         }
 
@@ -39,7 +44,7 @@ public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTim
             return new PoolFigures(pool.maxSize(), pool.acquisitionTimeout().toSeconds(), statementTimeoutSeconds,
                     metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(),
                     Math.max(0, metrics.maxUsedCount()), // Agroal says Long.MIN_VALUE until first use
-                    metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
+                    database.acquisitionTimeouts(), metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
         }
     }
 }

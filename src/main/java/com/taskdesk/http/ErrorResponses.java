@@ -2,6 +2,7 @@ package com.taskdesk.http;
 
 import com.taskdesk.db.DatabaseUnavailableException;
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.telemetry.RequestFigures;
 
 import java.util.UUID;
 
@@ -18,9 +19,11 @@ public class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
 
     private final int retryAfterSeconds;
+    private final RequestFigures request;
 
-    ErrorResponses(DeskConfig config) {
+    ErrorResponses(DeskConfig config, RequestFigures request) {
         this.retryAfterSeconds = config.db().retryAfterSeconds();
+        this.request = request;
     }
 
     @ServerExceptionMapper
@@ -58,6 +61,7 @@ public class ErrorResponses {
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e) {
         String errorId = UUID.randomUUID().toString();
+        request.failed(errorId);
         LOG.errorf(e, "500 error id %s", errorId);
         return json(500, "Internal error (error id " + errorId + ")");
     }

@@ -6,6 +6,10 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import org.jboss.logmanager.ExtLogRecord;
+
+import io.quarkus.logging.json.runtime.JsonFormatter;
+
 /** Records what the application logs while open (JBoss LogManager sits behind java.util.logging). */
 public final class CapturedLog extends Handler implements AutoCloseable {
 
@@ -18,7 +22,19 @@ public final class CapturedLog extends Handler implements AutoCloseable {
 
     @Override
     public void publish(LogRecord record) {
+        if (record instanceof ExtLogRecord logged) {
+            logged.copyAll(); // the MDC as it was when the line was logged
+        }
         records.add(record);
+    }
+
+    /**
+     * Every record as a deployed function writes it: one JSON object per line, by the formatter
+     * quarkus-logging-json installs outside dev and test mode (with its default settings, as deployed).
+     */
+    public List<String> json() {
+        JsonFormatter deployed = new JsonFormatter();
+        return records.stream().map(record -> deployed.format(record).strip()).toList();
     }
 
     /** Every record as its formatted message plus the messages of its exception chain. */
