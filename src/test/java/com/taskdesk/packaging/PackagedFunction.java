@@ -78,7 +78,9 @@ final class PackagedFunction implements AutoCloseable {
         Path root = taskRoot();
         return String.join(java.io.File.pathSeparator, root.toString(), root.resolve("lib").resolve("*").toString(),
                 jarOf(com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class),
-                jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class));
+                jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class),
+                // the runtime client needs it from its second event on (the trace id's thread local)
+                jarOf(software.amazon.awssdk.utilslite.SdkInternalThreadLocal.class));
     }
 
     private final Process process;

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.EmbeddedMetricFormat;
 import com.taskdesk.testing.FakeLambdaRuntime;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -180,5 +181,75 @@ class PackagedFunctionIT {
             }
             System.out.printf("function.zip: %,d bytes, %d entries%n", Files.size(zip), names.size());
         }
+    }
+
+    /**
+     * What CloudWatch Logs gets from a deployed function: every log line one JSON object (the
+     * start-up budget line included) and, per invocation, one request line and one EMF line.
+     */
+    @Test
+    void eachInvocationWritesOneJsonRequestLineAndOneEmfLineAndNoSecret() throws Exception {
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        String otherCookie = "cookie-canary-0d5e";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.put("TASKDESK_STAGE", "staging");
+            try (PackagedFunction function = new PackagedFunction(env)) {
+                waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
+                ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent());
+                String token = event.at("/headers/authorization").asText().substring("Bearer ".length());
+                event.putArray("cookies").add("auth-token=" + token).add("session=" + otherCookie);
+                for (int i = 0; i < 2; i++) {
+                    JsonNode response = JSON.readTree(invoke(runtime, function, JSON.writeValueAsString(event)));
+                    assertEquals(200, response.get("statusCode").asInt(), response.toString());
+                }
+                waitUntil(() -> emfLines(function.output()).size() == 2, 5_000, function::output);
+
+                List<String> lines = function.output().lines().filter(line -> line.startsWith("{")).toList();
+                List<JsonNode> json = lines.stream().map(EmbeddedMetricFormat::parse).toList();
+                assertTrue(json.stream().anyMatch(line -> line.path("loggerName").asText().equals("com.taskdesk.db.PoolStartupLog")
+                        && line.path("message").asText().startsWith("connection budget: function=spam-counts")), lines.toString());
+                List<JsonNode> requests = json.stream()
+                        .filter(line -> line.path("loggerName").asText().equals("com.taskdesk.telemetry.RequestLog")).toList();
+                List<String> emf = emfLines(function.output());
+                assertEquals(2, requests.size(), lines.toString());
+                for (int i = 0; i < 2; i++) {
+                    JsonNode fields = requests.get(i).get("mdc");
+                    String requestId = runtime.requestIds().get(i);
+                    assertEquals(requestId, fields.get("requestId").asText(), "the Lambda request id");
+                    assertEquals("spam-counts", fields.get("function").asText());
+                    assertEquals("GET /api/manager/spam/counts", fields.get("route").asText());
+                    assertEquals("200", fields.get("status").asText());
+                    assertEquals("1", fields.get("statements").asText());
+                    assertEquals(Boolean.toString(i == 0), fields.get("coldStart").asText());
+                    for (String figure : List.of("connectionWaitMs", "databaseMs", "totalMs")) {
+                        assertTrue(Double.parseDouble(fields.get(figure).asText()) >= 0, figure);
+                    }
+
+                    assertEquals(List.of(), EmbeddedMetricFormat.violations(emf.get(i)), emf.get(i));
+                    JsonNode metrics = EmbeddedMetricFormat.parse(emf.get(i));
+                    assertEquals(requestId, metrics.get("requestId").asText());
+                    assertEquals("TaskDesk/ManagerFunctions", metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+                    assertEquals("staging", metrics.get("Stage").asText(), "TASKDESK_STAGE");
+                    assertEquals("spam-counts", metrics.get("Function").asText(), "TASKDESK_FUNCTION_NAME");
+                    assertEquals(i == 0 ? 1 : 0, metrics.get("ColdStart").asInt());
+                    assertEquals(1, metrics.get("Statements").asInt());
+                    assertEquals(0, metrics.get("Http503").asInt() + metrics.get("Http500").asInt());
+                    assertEquals(Double.parseDouble(fields.get("databaseMs").asText()), metrics.get("DatabaseMs").asDouble());
+                }
+                System.out.println("function.zip's request line: " + JSON.writeValueAsString(requests.get(0)));
+                System.out.println("function.zip's EMF line: " + emf.get(0));
+
+                String output = function.output();
+                for (String secret : List.of(PASSWORD, JWT_SECRET, token, token.substring(token.lastIndexOf('.') + 1),
+                        otherCookie)) {
+                    assertFalse(output.contains(secret), secret + " in the function's output");
+                }
+            }
+        }
+    }
+
+    private static List<String> emfLines(String output) {
+        return output.lines().filter(EmbeddedMetricFormat::isEmf).toList();
     }
 }

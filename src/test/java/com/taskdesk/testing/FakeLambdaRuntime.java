@@ -31,6 +31,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     private final Queue<HttpServerRequest> waiting = new ArrayDeque<>();
     private final Map<String, CompletableFuture<String>> responses = new ConcurrentHashMap<>();
     private volatile boolean polled;
+    private final java.util.List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeLambdaRuntime() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle)
@@ -45,6 +46,11 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     /** True once the function has asked for its first event (its init phase is over). */
     public boolean polled() {
         return polled;
+    }
+
+    /** The Lambda request ids of the events handed out so far, in order (Lambda-Runtime-Aws-Request-Id). */
+    public java.util.List<String> requestIds() {
+        return java.util.List.copyOf(requestIds);
     }
 
     /** Hands the event to the function and waits for its response event. */
@@ -88,6 +94,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     private synchronized void dispatch() {
         while (!events.isEmpty() && !waiting.isEmpty()) {
             Invocation next = events.poll();
+            requestIds.add(next.id());
             waiting.poll().response()
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Lambda-Runtime-Aws-Request-Id", next.id())
