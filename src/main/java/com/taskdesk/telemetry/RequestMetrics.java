@@ -2,11 +2,7 @@ package com.taskdesk.telemetry;
 
 import com.taskdesk.config.DeskConfig;
 
-import java.util.List;
-
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
@@ -26,6 +22,9 @@ public class RequestMetrics {
     public static final String NAMESPACE = "TaskDesk/ManagerFunctions";
     public static final String STAGE = "Stage";
     public static final String FUNCTION = "Function";
+    /** 1 on such an answer, else 0: what the rollback alarms sum. */
+    public static final String HTTP_500 = "Http500";
+    public static final String HTTP_503 = "Http503";
 
     private static final Logger LOG = Logger.getLogger(RequestMetrics.class);
 
@@ -46,11 +45,6 @@ public class RequestMetrics {
         }
     }
 
-    /** The EMF lines of one request (one line: EMF splits only past 100 metrics). */
-    List<String> lines(RequestRecord request) throws JsonProcessingException {
-        return metricsOf(request).serialize();
-    }
-
     private MetricsContext metricsOf(RequestRecord request) {
         MetricsContext metrics = new MetricsContext();
         metrics.setNamespace(NAMESPACE);
@@ -60,8 +54,8 @@ public class RequestMetrics {
         metrics.putMetric("Statements", request.statements(), Unit.COUNT);
         metrics.putMetric("PoolActive", request.poolActive(), Unit.COUNT);
         metrics.putMetric("PoolAwaiting", request.poolAwaiting(), Unit.COUNT);
-        metrics.putMetric("Http503", request.status() == 503 ? 1 : 0, Unit.COUNT);
-        metrics.putMetric("Http500", request.status() == 500 ? 1 : 0, Unit.COUNT);
+        metrics.putMetric(HTTP_503, request.status() == 503 ? 1 : 0, Unit.COUNT);
+        metrics.putMetric(HTTP_500, request.status() == 500 ? 1 : 0, Unit.COUNT);
         metrics.putMetric("ColdStart", request.coldStart() ? 1 : 0, Unit.COUNT);
         // Properties: in the line (Logs Insights reads them), not metrics (no cost, any cardinality).
         if (request.requestId() != null) {

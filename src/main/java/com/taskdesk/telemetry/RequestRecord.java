@@ -1,6 +1,7 @@
 package com.taskdesk.telemetry;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,8 +34,8 @@ record RequestRecord(String requestId, String function, String route, int status
 
     /** The log line's message, for a person reading it (local runs and tests show only this). */
     String summary() {
-        return String.format(java.util.Locale.ROOT, "%s %d in %.1f ms (%d statement%s, %.1f ms for a connection, %.1f ms in the database%s)",
-                route, status, totalMs, statements, statements == 1 ? "" : "s", connectionWaitMs, databaseMs,
-                coldStart ? ", cold start" : "");
+        return String.format(Locale.ROOT, "%s %d in %.1f ms (%d statement%s, %.1f ms for a connection, "
+                        + "%.1f ms in the database%s)", route, status, totalMs, statements, statements == 1 ? "" : "s",
+                connectionWaitMs, databaseMs, coldStart ? ", cold start" : "");
     }
 }

@@ -237,8 +237,10 @@ class PackagedFunctionIT {
                     assertEquals(0, metrics.get("Http503").asInt() + metrics.get("Http500").asInt());
                     assertEquals(Double.parseDouble(fields.get("databaseMs").asText()), metrics.get("DatabaseMs").asDouble());
                 }
-                System.out.println("function.zip's request line: " + JSON.writeValueAsString(requests.get(0)));
-                System.out.println("function.zip's EMF line: " + emf.get(0));
+                for (int i = 0; i < 2; i++) {
+                    System.out.println("function.zip's request line: " + JSON.writeValueAsString(requests.get(i)));
+                    System.out.println("function.zip's EMF line: " + emf.get(i));
+                }
 
                 String output = function.output();
                 for (String secret : List.of(PASSWORD, JWT_SECRET, token, token.substring(token.lastIndexOf('.') + 1),
