@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.http.BrowserOrigins;
+import com.taskdesk.telemetry.RequestMetrics;
 
 /**
  * What a deployed function and its deploy files agree on: the bundle, the handler, the
@@ -34,8 +35,8 @@ public final class DeployContract {
     static final String JWT_SECRET = "jwt-secret";
 
     /** What the function emits as CloudWatch EMF, per Stage and Function; the rollback alarms watch it. */
-    static final String METRICS_NAMESPACE = "TaskDesk/ManagerFunctions";
-    static final List<String> HTTP_5XX_METRICS = List.of("Http500", "Http503");
+    static final String METRICS_NAMESPACE = RequestMetrics.NAMESPACE;
+    static final List<String> HTTP_5XX_METRICS = List.of(RequestMetrics.HTTP_500, RequestMetrics.HTTP_503);
 
     /** CORS of the HTTP API: the same as the function answers in local runs (API Gateway answers it deployed). */
     static final List<String> CORS_METHODS = BrowserOrigins.ALLOWED_METHODS;
