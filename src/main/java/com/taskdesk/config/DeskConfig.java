@@ -33,6 +33,8 @@ public interface DeskConfig {
 
     Cors cors();
 
+    Secrets secrets();
+
     interface Today {
         /** IANA zone whose midnight starts "today" (completedToday). */
         @WithDefault("UTC")
@@ -53,6 +55,15 @@ public interface DeskConfig {
         /** Retry-After of a 503: when the caller should try again. */
         @WithDefault("2")
         int retryAfterSeconds();
+    }
+
+    interface Secrets {
+        /**
+         * How long a value read from Secrets Manager (DATABASE_URL_SECRET_ID, JWT_SECRET_ID) is
+         * used before it is read again: the longest a rotated secret may wait to be seen.
+         */
+        @WithDefault("300")
+        int cacheSeconds();
     }
 
     interface Cors {

@@ -1,5 +1,6 @@
 package com.taskdesk.db;
 
+import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 
 import java.util.ArrayList;
@@ -7,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * The connection budget one function runs with, resolved from its environment: the
@@ -59,7 +58,7 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
      * DATABASE_URL never receives test fixtures.
      */
     public static ConnectionSettings fromEnvironment() {
-        return resolve(LaunchMode.current() == LaunchMode.TEST ? Map.of() : System.getenv());
+        return resolve(Environment.ofThisProcess().variables());
     }
 
     public static ConnectionSettings resolve(Map<String, String> env) {
@@ -146,22 +145,17 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
                 + DatabaseUrl.safe(text) + "'");
     }
 
-    /** The Quarkus datasource and pgjdbc properties these settings stand for. */
+    /**
+     * The Quarkus datasource and pgjdbc properties these settings stand for, without the
+     * URL's host, database, user and password: those reach pgjdbc with each new connection
+     * ({@link #connectionProperties()}), never through configuration.
+     */
     public Map<String, String> quarkusProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        if (url != null) {
-            properties.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database());
-            if (url.user() != null) {
-                properties.put("quarkus.datasource.username", url.user());
-            }
-            if (url.password() != null) {
-                properties.put("quarkus.datasource.password", url.password());
-            }
-        }
         properties.put("quarkus.datasource.jdbc.max-size", Integer.toString(connectionLimit.value()));
         properties.put("quarkus.datasource.jdbc.acquisition-timeout", poolTimeoutSeconds.value() + "S");
         properties.put("taskdesk.db.statement-timeout-seconds", Integer.toString(statementTimeoutSeconds.value()));
-        String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+        String jdbc = JDBC_PROPERTY;
         properties.put(jdbc + "ApplicationName", functionName);
         properties.put(jdbc + "connectTimeout", Integer.toString(connectTimeoutSeconds.value()));
         properties.put(jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds.value()));
@@ -183,6 +177,35 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
         return properties;
     }
 
+    private static final String JDBC_PROPERTY = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+
+    /**
+     * The pgjdbc properties of one new connection (see DatabaseCredentials): where to connect
+     * and as whom, plus the same connection settings as {@link #quarkusProperties()}, so the
+     * URL's parameters apply even when the URL is only read when connecting. The pool's URL
+     * names no host ({@code jdbc:postgresql://}), so pgjdbc takes these.
+     */
+    public Map<String, String> connectionProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        quarkusProperties().forEach((name, value) -> {
+            if (name.startsWith(JDBC_PROPERTY)) {
+                properties.put(name.substring(JDBC_PROPERTY.length()), value);
+            }
+        });
+        if (url != null) {
+            properties.put("PGHOST", url.host());
+            properties.put("PGPORT", Integer.toString(url.port()));
+            properties.put("PGDBNAME", url.database());
+            if (url.user() != null) {
+                properties.put("user", url.user());
+            }
+            if (url.password() != null) {
+                properties.put("password", url.password());
+            }
+        }
+        return properties;
+    }
+
     /**
      * These settings with the values the running function really has: where something
      * else (a QUARKUS_DATASOURCE_* variable, say) overrode a value, the source says so.
@@ -200,9 +223,15 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
 
     /** The start-up log line: every number and where it came from; never the password. */
     public String describe() {
+        return describe(url == null ? "database=(quarkus.datasource.jdbc.url) user=(unset)"
+                : "database=" + url.hostAndPort() + "/" + url.database()
+                        + " user=" + (url.user() == null ? "(unset)" : url.user()));
+    }
+
+    /** The start-up log line with the database described by {@code database} (a secret read later, say). */
+    public String describe(String database) {
         return "connection budget: function=" + functionName
-                + " database=" + (url == null ? "(quarkus.datasource.jdbc.url)" : url.hostAndPort() + "/" + url.database())
-                + " user=" + (url == null || url.user() == null ? "(unset)" : url.user())
+                + " " + database
                 + " connectionLimit=" + connectionLimit
                 + " poolTimeoutSeconds=" + poolTimeoutSeconds
                 + " connectTimeoutSeconds=" + connectTimeoutSeconds

@@ -1,12 +1,14 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.telemetry.RequestFigures;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.agroal.api.AgroalDataSource;
@@ -33,14 +35,21 @@ public class Database {
     }
 
     private final AgroalDataSource dataSource;
+    private final ConnectionGate gate;
+    private final DatabaseCredentials credentials;
     private final RequestFigures request;
     private final int statementTimeoutSeconds;
+    private final Duration poolTimeout;
     private final LongAdder acquisitionTimeouts = new LongAdder();
 
-    Database(AgroalDataSource dataSource, RequestFigures request, DeskConfig config) {
+    Database(AgroalDataSource dataSource, ConnectionGate gate, DatabaseCredentials credentials, RequestFigures request,
+             DeskConfig config) {
         this.dataSource = dataSource;
+        this.gate = gate;
+        this.credentials = credentials;
         this.request = request;
         this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
+        this.poolTimeout = dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout();
     }
 
     /**
@@ -52,6 +61,15 @@ public class Database {
      *         serve the statement now (the caller answers 503 with Retry-After)
      */
     public <T> T query(String sql, Parameters parameters, Rows<T> rows) {
+        enterGate();
+        try {
+            return run(sql, parameters, rows);
+        } finally {
+            gate.leave();
+        }
+    }
+
+    private <T> T run(String sql, Parameters parameters, Rows<T> rows) {
         Connection connection = checkOut();
         long held = System.nanoTime();
         try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -85,9 +103,27 @@ public class Database {
             if (DatabaseFailures.isPoolTimeout(e)) {
                 acquisitionTimeouts.increment();
             }
+            if (DatabaseFailures.credentialsRefused(e)) {
+                credentials.refused();
+            }
             throw DatabaseFailures.classify(e);
+        } catch (SecretUnavailableException e) {
+            // from DatabaseCredentials, as Agroal opened a connection
+            throw new DatabaseUnavailableException("the database credentials could not be read", e);
         } finally {
             request.waitedForConnection(System.nanoTime() - asked);
         }
+    }
+
+    /** While a SnapStart snapshot is taken, a statement waits (at most the pool timeout) for the restore. */
+    private void enterGate() {
+        try {
+            if (gate.enter(poolTimeout)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new DatabaseUnavailableException("no connection while a SnapStart snapshot is taken", null);
     }
 }

@@ -42,12 +42,25 @@ final class DatabaseFailures {
         return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
+    /** PostgreSQL refused the password (28P01) or the role (28000): a rotated secret, perhaps. */
+    static boolean credentialsRefused(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Why a retry may succeed, or null when it would fail the same way. */
     static String retryableReason(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null) {
+                    if (state.equals("28P01") || state.equals("28000")) {
+                        return "the database refused the function's credentials";
+                    }
                     if (state.equals("53300")) {
                         return "the database has no free connection (too many clients)";
                     }

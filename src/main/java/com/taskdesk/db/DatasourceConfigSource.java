@@ -1,30 +1,47 @@
 package com.taskdesk.db;
 
-import com.taskdesk.config.InvalidSettingException;
-import com.taskdesk.config.StartupFailure;
-import com.taskdesk.config.QuarkusBuild;
-
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.taskdesk.config.Environment;
+import com.taskdesk.config.InvalidSettingException;
+import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.Secret;
 
 import io.smallrye.config.common.MapBackedConfigSource;
 
 /**
- * Turns the function's environment (DATABASE_URL and the DB_* budget variables) into the
- * Quarkus datasource settings, at run time only. Ordinal 275: above application.properties,
- * below environment variables, so an explicit QUARKUS_DATASOURCE_* variable still wins.
- * Tests ignore the environment ({@link ConnectionSettings#fromEnvironment()}).
+ * Turns the function's environment (the DB_* budget variables and DATABASE_URL's pool
+ * parameters) into the Quarkus datasource settings. Ordinal 275: above
+ * application.properties, below environment variables, so an explicit QUARKUS_DATASOURCE_*
+ * variable still wins. Tests ignore the environment ({@link Environment#ofThisProcess()}).
+ *
+ * <p>Quarkus also asks configuration sources while it builds, and keeps their values in the
+ * jar as defaults. So this source gives no part of the URL but the fact that there is one
+ * (the host, database, user and password reach pgjdbc per connection, through
+ * {@link DatabaseCredentials}), and never fails: a bad setting stops the function at start
+ * ({@link PoolStartupLog}), not the build.
  */
 public class DatasourceConfigSource extends MapBackedConfigSource {
 
+    /** A URL without host or database: pgjdbc takes them from each connection's properties. */
+    static final String URL_FROM_CONNECTION_PROPERTIES = "jdbc:postgresql://";
+
     public DatasourceConfigSource() {
-        super("DATABASE_URL and DB_* environment", QuarkusBuild.isPackaging() ? Map.of() : properties(), 275);
+        super("DATABASE_URL and DB_* environment", properties(Environment.ofThisProcess()), 275);
     }
 
-    private static Map<String, String> properties() {
+    static Map<String, String> properties(Environment environment) {
+        Map<String, String> properties = new LinkedHashMap<>();
         try {
-            return ConnectionSettings.fromEnvironment().quarkusProperties();
+            properties.putAll(ConnectionSettings.resolve(environment.variables()).quarkusProperties());
         } catch (InvalidSettingException e) {
-            throw StartupFailure.stop(e);
+            // reported at start, with the setting's name, by PoolStartupLog
         }
+        if (environment.value(FunctionSecrets.DATABASE_URL) != null
+                || environment.value(Secret.idVariable(FunctionSecrets.DATABASE_URL)) != null) {
+            properties.put("quarkus.datasource.jdbc.url", URL_FROM_CONNECTION_PROPERTIES);
+        }
+        return properties;
     }
 }

@@ -1,30 +1,54 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.config.Environment;
+import com.taskdesk.config.InvalidSettingException;
+import com.taskdesk.config.StartupFailure;
+import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.Secret;
 
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
 /**
  * At start, one line with the budget this function actually runs with and where each
  * number came from, so a platform engineer can read it off the function's first log
- * lines. Touches no connection. Never the password.
+ * lines; or, for a setting it cannot run with, one line naming it, and the function stops.
+ * Touches no connection and reads no secret. Never the password.
  */
 @Singleton
 public class PoolStartupLog {
 
     private static final Logger LOG = Logger.getLogger(PoolStartupLog.class);
 
-    void log(@Observes StartupEvent start, AgroalDataSource dataSource, DeskConfig config) {
-        ConnectionSettings settings = ConnectionSettings.fromEnvironment();
+    void log(@Observes @Priority(20) StartupEvent start, Environment environment, AgroalDataSource dataSource,
+             DeskConfig config) {
+        ConnectionSettings settings;
+        try {
+            settings = ConnectionSettings.resolve(environment.variables());
+        } catch (InvalidSettingException e) {
+            throw StartupFailure.stop(e);
+        }
+        String secretVariable = Secret.idVariable(FunctionSecrets.DATABASE_URL);
+        String secretId = environment.value(secretVariable);
+        if (LaunchMode.current() == LaunchMode.NORMAL && settings.url() == null && secretId == null
+                && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {
+            throw StartupFailure.stop(new InvalidSettingException(FunctionSecrets.DATABASE_URL + " is not set (nor "
+                    + secretVariable + "): give the function its database"));
+        }
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
-        LOG.info(settings.withEffective(config.functionName(), pool.maxSize(),
-                (int) pool.acquisitionTimeout().toSeconds(), config.db().statementTimeoutSeconds()).describe());
+        ConnectionSettings effective = settings.withEffective(config.functionName(), pool.maxSize(),
+                (int) pool.acquisitionTimeout().toSeconds(), config.db().statementTimeoutSeconds());
+        LOG.info(secretId == null ? effective.describe()
+                : effective.describe("database=(Secrets Manager secret '" + secretId + "' (" + secretVariable
+                        + "), read at the first connection)"));
         settings.ignoredParameters().forEach(name -> LOG.warnf(
                 "DATABASE_URL parameter '%s' is not used by these functions and was ignored", name));
     }

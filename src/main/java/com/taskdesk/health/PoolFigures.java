@@ -6,15 +6,14 @@ import com.taskdesk.db.Database;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /**
  * This instance's pool: its configured budget, what it holds right now, and what it went through
  * since the instance started ({@code maxUsed}: the most connections ever out at once;
  * {@code acquisitionTimeouts}: requests that found no free connection within the pool timeout;
  * {@code invalidated}: connections found dead by validation and dropped instead of being handed out).
+ * Agroal counts from the start: com.taskdesk.db.PoolCheckpoint turns its metrics on.
  */
 public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTimeoutSeconds,
                           long active, long idle, long awaiting, long maxUsed, long acquisitionTimeouts, long created,
@@ -31,11 +30,6 @@ public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTim
             this.dataSource = dataSource;
             this.database = database;
             this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
-        }
-
-        /** Agroal counts nothing unless asked; without a metrics extension, ask at start. */
-        void countFromTheStart(@Observes StartupEvent start) {
-            dataSource.getConfiguration().setMetricsEnabled(true);
         }
 
         public PoolFigures now() {

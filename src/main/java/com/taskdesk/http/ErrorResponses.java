@@ -2,6 +2,7 @@ package com.taskdesk.http;
 
 import com.taskdesk.db.DatabaseUnavailableException;
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.telemetry.RequestFigures;
 
 import java.util.UUID;
@@ -39,6 +40,17 @@ public class ErrorResponses {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(ApiError.of("The database is busy or unreachable (" + e.getMessage()
                         + "); retry in " + retryAfterSeconds + " s"))
+                .build();
+    }
+
+    /** The token secret could not be read (the database's credentials come as DatabaseUnavailableException). */
+    @ServerExceptionMapper
+    public Response secretUnavailable(SecretUnavailableException e) {
+        LOG.warnf("503: %s", e.getMessage());
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                .header("Retry-After", retryAfterSeconds)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of("Sign-in cannot be checked right now; retry in " + retryAfterSeconds + " s"))
                 .build();
     }
 

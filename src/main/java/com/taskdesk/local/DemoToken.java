@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.taskdesk.auth.JwtSecretCheck;
 import org.jboss.logging.Logger;
 
 import io.quarkus.arc.profile.IfBuildProfile;
@@ -39,7 +41,7 @@ public class DemoToken {
                 .claim("mustChangePassword", false)
                 .expiresIn(Duration.ofHours(24))
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
-                .sign();
+                .signWithSecret(JwtSecretCheck.LOCAL_DEMO_SECRET);
         try {
             Files.createDirectories(FILE.getParent());
             Files.writeString(FILE, token);

@@ -10,7 +10,7 @@ import java.sql.Connection;
 
 import org.junit.jupiter.api.Test;
 
-import com.taskdesk.config.JwtSecretConfigSource;
+import com.taskdesk.auth.JwtSecretCheck;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
@@ -48,7 +48,7 @@ class HealthResourceTest {
                 .body("pool.created", greaterThanOrEqualTo(1))
                 .body("database", equalTo("not checked (ask with ?check=database)"))
                 .body(not(containsString("jdbc:")))
-                .body(not(containsString(JwtSecretConfigSource.LOCAL_DEMO_SECRET)));
+                .body(not(containsString(JwtSecretCheck.LOCAL_DEMO_SECRET)));
     }
 
     @Test

@@ -3,7 +3,7 @@ package com.taskdesk.testing;
 import java.time.Duration;
 import java.time.Instant;
 
-import com.taskdesk.config.JwtSecretConfigSource;
+import com.taskdesk.auth.JwtSecretCheck;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
@@ -11,7 +11,7 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 /** Tokens shaped like the existing app's (HS256, raw secret, claims userId/email/role/name, 24 h). */
 public final class Tokens {
 
-    public static final String SECRET = JwtSecretConfigSource.LOCAL_DEMO_SECRET;
+    public static final String SECRET = JwtSecretCheck.LOCAL_DEMO_SECRET;
     public static final String MANAGER_ID = "manager-1";
 
     private Tokens() {

@@ -1,0 +1,87 @@
+package com.taskdesk.db;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.jboss.logging.Logger;
+
+import com.taskdesk.config.Environment;
+import com.taskdesk.config.InvalidSettingException;
+import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.Secret;
+import com.taskdesk.secrets.SecretUnavailableException;
+
+import io.quarkus.credentials.CredentialsProvider;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+
+/**
+ * Where and as whom the pool connects, asked by Agroal for every new connection
+ * (quarkus.datasource.credentials-provider): the host, database, user and password of
+ * DATABASE_URL, or of the URL stored in Secrets Manager (DATABASE_URL_SECRET_ID), plus the
+ * URL's connection parameters. So no part of the URL is ever in configuration, the stored
+ * URL is read at the first connection rather than at start, and a rotated one is used by
+ * the next new connection once the cached value expires or the database refuses it.
+ */
+@Singleton
+@Named(DatabaseCredentials.NAME)
+public class DatabaseCredentials implements CredentialsProvider {
+
+    public static final String NAME = "database-url";
+    private static final Logger LOG = Logger.getLogger(DatabaseCredentials.class);
+
+    private final Environment environment;
+    private final Secret databaseUrl;
+    private final AtomicBoolean warnedAboutPoolParameters = new AtomicBoolean();
+
+    DatabaseCredentials(Environment environment, FunctionSecrets secrets) {
+        this.environment = environment;
+        this.databaseUrl = secrets.databaseUrl();
+    }
+
+    @Override
+    public Map<String, String> getCredentials(String name) {
+        String url = databaseUrl.value();
+        if (url == null) {
+            return Map.of(); // the datasource's own URL says it all (tests, QUARKUS_DATASOURCE_JDBC_URL)
+        }
+        Map<String, String> variables = new HashMap<>(environment.variables());
+        variables.put(FunctionSecrets.DATABASE_URL, url);
+        ConnectionSettings settings;
+        try {
+            settings = ConnectionSettings.resolve(variables);
+        } catch (InvalidSettingException e) {
+            throw new SecretUnavailableException(databaseUrl.source() + ": " + e.getMessage());
+        }
+        if (databaseUrl.inSecretsManager()) {
+            warnOnceAboutPoolParameters(settings);
+        }
+        return settings.connectionProperties();
+    }
+
+    /** Runs on the pool's thread that opens the connection, without a hop to a worker. */
+    @Override
+    public Uni<Map<String, String>> getCredentialsAsync(String name) {
+        return Uni.createFrom().item(() -> getCredentials(name));
+    }
+
+    /** The database refused them: the stored URL is read again for the next connection. */
+    void refused() {
+        databaseUrl.refused();
+    }
+
+    /** The pool was sized at start, before the stored URL was read: its pool parameters cannot apply. */
+    private void warnOnceAboutPoolParameters(ConnectionSettings settings) {
+        boolean fromUrl = settings.connectionLimit().source().startsWith("DATABASE_URL")
+                || settings.poolTimeoutSeconds().source().startsWith("DATABASE_URL");
+        if (fromUrl && warnedAboutPoolParameters.compareAndSet(false, true)) {
+            LOG.warnf("%s sets connection_limit or pool_timeout, which a pool sized at start cannot take: "
+                    + "set DB_CONNECTION_LIMIT and DB_POOL_TIMEOUT_SECONDS instead (see the start-up budget line)",
+                    databaseUrl.source());
+        }
+        settings.ignoredParameters().forEach(parameter -> LOG.debugf(
+                "%s: parameter '%s' is not used by these functions", databaseUrl.source(), parameter));
+    }
+}

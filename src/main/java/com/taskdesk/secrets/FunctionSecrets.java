@@ -1,0 +1,80 @@
+package com.taskdesk.secrets;
+
+import java.time.Duration;
+
+import com.taskdesk.auth.JwtSecretCheck;
+import com.taskdesk.config.DeskConfig;
+import com.taskdesk.config.Environment;
+import com.taskdesk.config.InvalidSettingException;
+import com.taskdesk.db.DatabaseUrl;
+
+import com.taskdesk.config.StartupFailure;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+
+/**
+ * The function's two secrets: the Prisma-style database URL and the HS256 token secret,
+ * each from its plain variable or from Secrets Manager ({@code DATABASE_URL_SECRET_ID},
+ * {@code JWT_SECRET_ID}). Nothing here is read at start.
+ */
+@Singleton
+public class FunctionSecrets {
+
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String JWT_SECRET = "JWT_SECRET";
+
+    private final SecretsManager store;
+    private final Secret databaseUrl;
+    private final Secret jwtSecret;
+
+    FunctionSecrets(Environment environment, DeskConfig config) {
+        this.store = new SecretsManager(environment);
+        Duration cacheTime = Duration.ofSeconds(config.secrets().cacheSeconds());
+        this.databaseUrl = new Secret(DATABASE_URL, environment, store, cacheTime, FunctionSecrets::checkDatabaseUrl);
+        this.jwtSecret = new Secret(JWT_SECRET, environment, store, cacheTime,
+                value -> JwtSecretCheck.checkStored(value, Secret.idVariable(JWT_SECRET)));
+    }
+
+    /** Static, so it runs before anything creates this bean. */
+    static void checkAtStart(@Observes @Priority(10) StartupEvent start, Environment environment) {
+        try {
+            Secret.checkOneOf(environment, DATABASE_URL);
+            Secret.checkOneOf(environment, JWT_SECRET);
+        } catch (InvalidSettingException e) {
+            throw StartupFailure.stop(e);
+        }
+    }
+
+    private static void checkDatabaseUrl(String value) {
+        try {
+            DatabaseUrl.parse(value);
+        } catch (InvalidSettingException e) {
+            throw new SecretUnavailableException(Secret.idVariable(DATABASE_URL) + ": the stored URL is unusable: "
+                    + e.getMessage());
+        }
+    }
+
+    public Secret databaseUrl() {
+        return databaseUrl;
+    }
+
+    public Secret jwtSecret() {
+        return jwtSecret;
+    }
+
+    /** Before a SnapStart snapshot: no secret value and no AWS client stays in memory. */
+    public void forgetAll() {
+        databaseUrl.forget();
+        jwtSecret.forget();
+        store.close();
+    }
+
+    @PreDestroy
+    void close() {
+        store.close();
+    }
+}
