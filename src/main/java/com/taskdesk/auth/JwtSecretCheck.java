@@ -10,7 +10,6 @@ import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
-import com.taskdesk.secrets.Secret;
 import com.taskdesk.secrets.SecretUnavailableException;
 
 import io.quarkus.runtime.LaunchMode;
@@ -68,11 +67,11 @@ public class JwtSecretCheck {
     static void checkAtStart(@Observes StartupEvent start, Environment environment) {
         String variable = FunctionSecrets.JWT_SECRET;
         String plain = environment.value(variable);
-        boolean stored = environment.value(Secret.idVariable(variable)) != null;
+        boolean stored = environment.value(FunctionSecrets.JWT_SECRET_ID) != null;
         boolean deployed = LaunchMode.current() == LaunchMode.NORMAL;
         if (deployed && plain == null && !stored) {
             throw StartupFailure.stop(new InvalidSettingException(variable + " is not set (nor "
-                    + Secret.idVariable(variable) + "): give the functions the task desk's token secret"));
+                    + FunctionSecrets.JWT_SECRET_ID + "): give the functions the task desk's token secret"));
         }
         if (plain != null) {
             if (deployed && plain.equals(LOCAL_DEMO_SECRET)) {

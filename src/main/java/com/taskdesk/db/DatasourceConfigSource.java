@@ -6,7 +6,6 @@ import java.util.Map;
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.secrets.FunctionSecrets;
-import com.taskdesk.secrets.Secret;
 
 import io.smallrye.config.common.MapBackedConfigSource;
 
@@ -39,7 +38,7 @@ public class DatasourceConfigSource extends MapBackedConfigSource {
             // reported at start, with the setting's name, by PoolStartupLog
         }
         if (environment.value(FunctionSecrets.DATABASE_URL) != null
-                || environment.value(Secret.idVariable(FunctionSecrets.DATABASE_URL)) != null) {
+                || environment.value(FunctionSecrets.DATABASE_URL_SECRET_ID) != null) {
             properties.put("quarkus.datasource.jdbc.url", URL_FROM_CONNECTION_PROPERTIES);
         }
         return properties;

@@ -5,7 +5,6 @@ import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
-import com.taskdesk.secrets.Secret;
 
 import org.jboss.logging.Logger;
 
@@ -36,7 +35,7 @@ public class PoolStartupLog {
         } catch (InvalidSettingException e) {
             throw StartupFailure.stop(e);
         }
-        String secretVariable = Secret.idVariable(FunctionSecrets.DATABASE_URL);
+        String secretVariable = FunctionSecrets.DATABASE_URL_SECRET_ID;
         String secretId = environment.value(secretVariable);
         if (LaunchMode.current() == LaunchMode.NORMAL && settings.url() == null && secretId == null
                 && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {

@@ -25,7 +25,9 @@ import jakarta.inject.Singleton;
 public class FunctionSecrets {
 
     public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String DATABASE_URL_SECRET_ID = "DATABASE_URL_SECRET_ID";
     public static final String JWT_SECRET = "JWT_SECRET";
+    public static final String JWT_SECRET_ID = "JWT_SECRET_ID";
 
     private final SecretsManager store;
     private final Secret databaseUrl;
@@ -34,16 +36,17 @@ public class FunctionSecrets {
     FunctionSecrets(Environment environment, DeskConfig config) {
         this.store = new SecretsManager(environment);
         Duration cacheTime = Duration.ofSeconds(config.secrets().cacheSeconds());
-        this.databaseUrl = new Secret(DATABASE_URL, environment, store, cacheTime, FunctionSecrets::checkDatabaseUrl);
-        this.jwtSecret = new Secret(JWT_SECRET, environment, store, cacheTime,
-                value -> JwtSecretCheck.checkStored(value, Secret.idVariable(JWT_SECRET)));
+        this.databaseUrl = new Secret(DATABASE_URL, DATABASE_URL_SECRET_ID, environment, store, cacheTime,
+                FunctionSecrets::checkDatabaseUrl);
+        this.jwtSecret = new Secret(JWT_SECRET, JWT_SECRET_ID, environment, store, cacheTime,
+                value -> JwtSecretCheck.checkStored(value, JWT_SECRET_ID));
     }
 
     /** Static, so it runs before anything creates this bean. */
     static void checkAtStart(@Observes @Priority(10) StartupEvent start, Environment environment) {
         try {
-            Secret.checkOneOf(environment, DATABASE_URL);
-            Secret.checkOneOf(environment, JWT_SECRET);
+            Secret.checkOneOf(environment, DATABASE_URL, DATABASE_URL_SECRET_ID);
+            Secret.checkOneOf(environment, JWT_SECRET, JWT_SECRET_ID);
         } catch (InvalidSettingException e) {
             throw StartupFailure.stop(e);
         }
@@ -53,7 +56,7 @@ public class FunctionSecrets {
         try {
             DatabaseUrl.parse(value);
         } catch (InvalidSettingException e) {
-            throw new SecretUnavailableException(Secret.idVariable(DATABASE_URL) + ": the stored URL is unusable: "
+            throw new SecretUnavailableException(DATABASE_URL_SECRET_ID + ": the stored URL is unusable: "
                     + e.getMessage());
         }
     }

@@ -19,12 +19,13 @@ import com.taskdesk.config.InvalidSettingException;
 public final class Secret {
 
     /** After a refusal, a value read this recently is not read again (no read per request). */
-    static final Duration REREAD_AFTER_REFUSAL = Duration.ofSeconds(5);
+    static final Duration REREAD_AFTER_REFUSAL = Duration.ofSeconds(1);
 
     private record Read(String value, long atNanos) {
     }
 
     private final String variable;
+    private final String idVariable;
     private final String plainValue;
     private final String secretId;
     private final SecretsManager store;
@@ -36,27 +37,23 @@ public final class Secret {
      * @param check runs on every value read from the store; it throws
      *              {@link SecretUnavailableException} for a value that cannot be used
      */
-    public Secret(String variable, Environment environment, SecretsManager store, Duration cacheTime,
-                  Consumer<String> check) {
-        checkOneOf(environment, variable);
+    public Secret(String variable, String idVariable, Environment environment, SecretsManager store,
+                  Duration cacheTime, Consumer<String> check) {
+        checkOneOf(environment, variable, idVariable);
         this.variable = variable;
+        this.idVariable = idVariable;
         this.plainValue = environment.value(variable);
-        this.secretId = environment.value(idVariable(variable));
+        this.secretId = environment.value(idVariable);
         this.store = store;
         this.cacheNanos = cacheTime.toNanos();
         this.check = check;
     }
 
     /** A secret is given one way: its value, or the id of the Secrets Manager secret holding it. */
-    public static void checkOneOf(Environment environment, String variable) {
-        if (environment.value(variable) != null && environment.value(idVariable(variable)) != null) {
-            throw new InvalidSettingException(variable + " and " + idVariable(variable)
-                    + " are both set: give the function one of them");
+    public static void checkOneOf(Environment environment, String variable, String idVariable) {
+        if (environment.value(variable) != null && environment.value(idVariable) != null) {
+            throw new InvalidSettingException(variable + " and " + idVariable + " are both set: give the function one of them");
         }
-    }
-
-    public static String idVariable(String variable) {
-        return variable + "_SECRET_ID";
     }
 
     public boolean isSet() {
@@ -74,7 +71,7 @@ public final class Secret {
 
     /** Where the value comes from, for logs: never the value. */
     public String source() {
-        return secretId == null ? variable : "Secrets Manager secret '" + secretId + "' (" + idVariable(variable) + ")";
+        return secretId == null ? variable : "Secrets Manager secret '" + secretId + "' (" + idVariable + ")";
     }
 
     /**
