@@ -193,7 +193,7 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
             }
         });
         if (url != null) {
-            properties.put("PGHOST", url.host());
+            properties.put("PGHOST", url.host().contains(":") ? "[" + url.host() + "]" : url.host());
             properties.put("PGPORT", Integer.toString(url.port()));
             properties.put("PGDBNAME", url.database());
             if (url.user() != null) {

@@ -31,51 +31,92 @@ class ConnectionSettingsTest {
         return resolve(url, env).quarkusProperties();
     }
 
+    /** What pgjdbc gets with each new connection (the pool's URL names no host). */
+    private static Map<String, String> connection(String url, String... env) {
+        return resolve(url, env).connectionProperties();
+    }
+
     private static String rejection(String url, String... env) {
         return assertThrows(InvalidSettingException.class, () -> resolve(url, env)).getMessage();
     }
 
     @Test
     void translatesTheOriginalAppsUrl() {
-        Map<String, String> p = properties("postgresql://desk:s3cret@db.example.com:6543/taskdesk?connection_limit=10&pool_timeout=20");
-        assertEquals("jdbc:postgresql://db.example.com:6543/taskdesk", p.get("quarkus.datasource.jdbc.url"));
-        assertEquals("desk", p.get("quarkus.datasource.username"));
-        assertEquals("s3cret", p.get("quarkus.datasource.password"));
+        String url = "postgresql://desk:s3cret@db.example.com:6543/taskdesk?connection_limit=10&pool_timeout=20";
+        Map<String, String> c = connection(url);
+        assertEquals("db.example.com", c.get("PGHOST"));
+        assertEquals("6543", c.get("PGPORT"));
+        assertEquals("taskdesk", c.get("PGDBNAME"));
+        assertEquals("desk", c.get("user"));
+        assertEquals("s3cret", c.get("password"));
+        Map<String, String> p = properties(url);
         assertEquals("10", p.get("quarkus.datasource.jdbc.max-size"));
         assertEquals("20S", p.get("quarkus.datasource.jdbc.acquisition-timeout"));
     }
 
     @Test
+    void noPartOfTheUrlGoesIntoConfiguration() {
+        Map<String, String> p = properties("postgresql://desk:s3cret@db.example.com:6543/deskdb?sslmode=require");
+        assertNull(p.get("quarkus.datasource.jdbc.url"));
+        assertNull(p.get("quarkus.datasource.username"));
+        assertNull(p.get("quarkus.datasource.password"));
+        for (String part : List.of("s3cret", "db.example.com", "6543", "deskdb")) {
+            assertFalse(p.toString().contains(part), part + " in " + p);
+        }
+    }
+
+    @Test
+    void eachConnectionGetsTheSameDriverSettingsAsThePool() {
+        ConnectionSettings settings = resolve("postgresql://u:p@h/db?sslmode=require&schema=desk&pgbouncer=true",
+                "TASKDESK_FUNCTION_NAME", "agents");
+        String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
+        settings.quarkusProperties().forEach((name, value) -> {
+            if (name.startsWith(jdbc)) {
+                assertEquals(value, settings.connectionProperties().get(name.substring(jdbc.length())), name);
+            }
+        });
+        assertEquals("agents", settings.connectionProperties().get("ApplicationName"));
+        assertEquals("0", settings.connectionProperties().get("prepareThreshold"));
+    }
+
+    @Test
     void decodesPercentEncodedUserAndPassword() {
-        Map<String, String> p = properties("postgresql://app%40corp:p%40ss%3Aw%2Fo%25rd%20x@db.example/db");
-        assertEquals("app@corp", p.get("quarkus.datasource.username"));
-        assertEquals("p@ss:w/o%rd x", p.get("quarkus.datasource.password"));
-        assertEquals("jdbc:postgresql://db.example:5432/db", p.get("quarkus.datasource.jdbc.url"));
+        Map<String, String> c = connection("postgresql://app%40corp:p%40ss%3Aw%2Fo%25rd%20x@db.example/db");
+        assertEquals("app@corp", c.get("user"));
+        assertEquals("p@ss:w/o%rd x", c.get("password"));
+        assertEquals("db.example", c.get("PGHOST"));
+        assertEquals("5432", c.get("PGPORT"));
+        assertEquals("db", c.get("PGDBNAME"));
     }
 
     @Test
     void keepsAPasswordThatHoldsAnAtSign() {
-        assertEquals("p@ss", properties("postgresql://u:p@ss@host:5432/db").get("quarkus.datasource.password"));
+        assertEquals("p@ss", connection("postgresql://u:p@ss@host:5432/db").get("password"));
     }
 
     @Test
     void anAtSignInTheQueryIsNotTakenForTheUserInfo() {
-        Map<String, String> p = properties("postgresql://u:p@host/db?schema=a@b");
-        assertEquals("jdbc:postgresql://host:5432/db", p.get("quarkus.datasource.jdbc.url"));
-        assertEquals("a@b", p.get("quarkus.datasource.jdbc.additional-jdbc-properties.currentSchema"));
+        Map<String, String> c = connection("postgresql://u:p@host/db?schema=a@b");
+        assertEquals("host", c.get("PGHOST"));
+        assertEquals("u", c.get("user"));
+        assertEquals("a@b", c.get("currentSchema"));
     }
 
     @Test
     void acceptsIpv6HostsWithAndWithoutPort() {
-        assertEquals("jdbc:postgresql://[2001:db8::1]:5433/db",
-                properties("postgresql://u:p@[2001:db8::1]:5433/db").get("quarkus.datasource.jdbc.url"));
-        assertEquals("jdbc:postgresql://[::1]:5432/db",
-                properties("postgresql://u:p@[::1]/db").get("quarkus.datasource.jdbc.url"));
+        Map<String, String> withPort = connection("postgresql://u:p@[2001:db8::1]:5433/db");
+        assertEquals("[2001:db8::1]", withPort.get("PGHOST"));
+        assertEquals("5433", withPort.get("PGPORT"));
+        Map<String, String> withoutPort = connection("postgresql://u:p@[::1]/db");
+        assertEquals("[::1]", withoutPort.get("PGHOST"));
+        assertEquals("5432", withoutPort.get("PGPORT"));
     }
 
     @Test
     void missingPortMeans5432AndPostgresSchemeWorksToo() {
-        assertEquals("jdbc:postgresql://host:5432/db", properties("postgres://u:p@host/db").get("quarkus.datasource.jdbc.url"));
+        Map<String, String> c = connection("postgres://u:p@host/db");
+        assertEquals("host", c.get("PGHOST"));
+        assertEquals("5432", c.get("PGPORT"));
     }
 
     @Test
@@ -154,9 +195,9 @@ class ConnectionSettingsTest {
 
     @Test
     void functionRoleReplacesTheUrlsUserButKeepsItsPassword() {
-        Map<String, String> p = properties("postgresql://app:pw@h/db", "DB_USER", "taskdesk_prod_agents");
-        assertEquals("taskdesk_prod_agents", p.get("quarkus.datasource.username"));
-        assertEquals("pw", p.get("quarkus.datasource.password"));
+        Map<String, String> c = connection("postgresql://app:pw@h/db", "DB_USER", "taskdesk_prod_agents");
+        assertEquals("taskdesk_prod_agents", c.get("user"));
+        assertEquals("pw", c.get("password"));
     }
 
     @Test
