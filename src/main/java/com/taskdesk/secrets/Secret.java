@@ -83,11 +83,10 @@ public final class Secret {
         if (secretId == null) {
             return plainValue;
         }
-        long now = System.nanoTime();
-        if (read == null || now - read.atNanos() >= cacheNanos) {
+        if (read == null || System.nanoTime() - read.atNanos() >= cacheNanos) {
             String value = store.read(variable, secretId);
             check.accept(value);
-            read = new Read(value, now);
+            read = new Read(value, System.nanoTime());
         }
         return read.value();
     }

@@ -87,11 +87,13 @@ final class PackagedFunction implements AutoCloseable {
     private final StringBuffer output = new StringBuffer();
 
     PackagedFunction(Map<String, String> env) throws IOException {
+        // As Lambda's Java runtime starts the JVM: org.crac hooks go to the runtime client's context.
         ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 "-cp", classPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
         builder.directory(taskRoot().toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
-                || name.startsWith("QUARKUS_") || name.equals("JWT_SECRET"));
+                || name.startsWith("QUARKUS_") || name.startsWith("JWT_SECRET") || name.startsWith("AWS_"));
         builder.environment().put("LAMBDA_TASK_ROOT", taskRoot().toString());
         builder.environment().put("_HANDLER", HANDLER);
         builder.environment().putAll(env);

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.EmbeddedMetricFormat;
 import com.taskdesk.testing.FakeLambdaRuntime;
+import com.taskdesk.testing.SecretsManagerStandIn;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -78,9 +79,9 @@ class PackagedFunctionIT {
                 "DB_STATEMENT_TIMEOUT_SECONDS", "4");
     }
 
-    private static String spamCountsEvent() throws Exception {
+    private static String spamCountsEvent(String jwtSecret) throws Exception {
         String token = Jwt.claims().claim("userId", "manager-1").claim("role", "MANAGER")
-                .expiresIn(Duration.ofMinutes(5)).jws().algorithm(SignatureAlgorithm.HS256).signWithSecret(JWT_SECRET);
+                .expiresIn(Duration.ofMinutes(5)).jws().algorithm(SignatureAlgorithm.HS256).signWithSecret(jwtSecret);
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "spam-counts.json")));
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
         return JSON.writeValueAsString(event);
@@ -113,7 +114,7 @@ class PackagedFunctionIT {
             waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
             assertEquals(0, backendsOf("spam-counts"), "init opened no connection");
 
-            JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent()));
+            JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent(JWT_SECRET)));
             assertEquals(200, response.get("statusCode").asInt(), response.toString());
             assertEquals(JSON.readTree("{\"success\":true,\"ready\":2,\"spamReview\":1}"),
                     JSON.readTree(response.get("body").asText()));
@@ -135,6 +136,46 @@ class PackagedFunctionIT {
             }, 5_000, () -> "the database to see the function's connections closed");
             assertFalse(function.output().contains(PASSWORD), function.output());
             assertFalse(function.output().contains(JWT_SECRET), function.output());
+        }
+    }
+
+    @Test
+    void underSnapStartTheSnapshotHoldsNoConnectionNorSecretAndTheRestoredFunctionReadsThemAgain() throws Exception {
+        String databaseUrlId = "taskdesk/it/database-url";
+        String jwtSecretId = "taskdesk/it/jwt-secret";
+        String storedJwtSecret = "stored-in-secrets-manager-7e6d5c4b3a2f1e0d";
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        try (SecretsManagerStandIn secretsManager = new SecretsManagerStandIn()
+                     .put(databaseUrlId, url).put(jwtSecretId, storedJwtSecret);
+             FakeLambdaRuntime runtime = new FakeLambdaRuntime();
+             PackagedFunction function = new PackagedFunction(Map.of(
+                     "AWS_LAMBDA_RUNTIME_API", runtime.address(),
+                     "AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-spam-counts",
+                     "AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start",
+                     "AWS_REGION", "eu-west-1",
+                     "AWS_ACCESS_KEY_ID", "AKIDSTANDIN",
+                     "AWS_SECRET_ACCESS_KEY", "stand-in-secret-access-key",
+                     "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint(),
+                     "DATABASE_URL_SECRET_ID", databaseUrlId,
+                     "JWT_SECRET_ID", jwtSecretId,
+                     "TASKDESK_FUNCTION_NAME", "spam-counts"))) {
+            waitUntil(runtime::restorePolled, 60_000, () -> "the init phase and the checkpoint hooks\n" + function.output());
+            assertEquals(0, backendsOf("spam-counts"), "the snapshot holds no connection");
+            assertEquals(1, secretsManager.reads(databaseUrlId), "read once during init, by the priming request");
+            assertEquals(0, secretsManager.reads(jwtSecretId));
+            assertTrue(function.output().contains("SnapStart priming: GET /api/health?check=database answered 200"),
+                    function.output());
+            assertTrue(function.output().contains("SnapStart checkpoint: no pooled connection open, no secret in memory"),
+                    function.output());
+
+            runtime.restore();
+            JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent(storedJwtSecret)));
+            assertEquals(200, response.get("statusCode").asInt(), response + "\n" + function.output());
+            assertEquals(2, secretsManager.reads(databaseUrlId), "read again by the restored function's first connection");
+            assertEquals(1, secretsManager.reads(jwtSecretId), "read at the first token");
+            assertEquals(1, backendsOf("spam-counts"));
+            assertFalse(function.output().contains(PASSWORD), function.output());
+            assertFalse(function.output().contains(storedJwtSecret), function.output());
         }
     }
 

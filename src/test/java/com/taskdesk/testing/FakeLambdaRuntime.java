@@ -32,6 +32,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     private final Map<String, CompletableFuture<String>> responses = new ConcurrentHashMap<>();
     private volatile boolean polled;
     private final java.util.List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> restore = new CompletableFuture<>();
+    private volatile boolean restorePolled;
 
     public FakeLambdaRuntime() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle)
@@ -53,6 +55,19 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         return java.util.List.copyOf(requestIds);
     }
 
+    /**
+     * True once a SnapStart function has run its checkpoint hooks and asked to be restored
+     * (as Lambda would now take the snapshot).
+     */
+    public boolean restorePolled() {
+        return restorePolled;
+    }
+
+    /** Restores a SnapStart function from its "snapshot": its restore hooks run, then it polls for events. */
+    public void restore() {
+        restore.complete(null);
+    }
+
     /** Hands the event to the function and waits for its response event. */
     public String invoke(String event, long timeoutSeconds) throws Exception {
         String id = UUID.randomUUID().toString();
@@ -67,7 +82,10 @@ public final class FakeLambdaRuntime implements AutoCloseable {
 
     private void handle(HttpServerRequest request) {
         String path = request.path().startsWith(BASE) ? request.path().substring(BASE.length()) : request.path();
-        if (path.equals("invocation/next")) {
+        if (path.equals("restore/next")) {
+            restorePolled = true;
+            restore.thenRun(() -> vertx.runOnContext(ignored -> request.response().setStatusCode(200).end()));
+        } else if (path.equals("invocation/next")) {
             polled = true;
             synchronized (this) {
                 waiting.add(request);
