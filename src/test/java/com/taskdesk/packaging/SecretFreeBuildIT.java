@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -34,24 +34,11 @@ class SecretFreeBuildIT {
 
     @Test
     void aBuildWithSecretsInItsEnvironmentHoldsNoneOfThem() throws Exception {
-        Path output = Path.of(System.getProperty("build.output", "target"), "secret-free-build");
-        if (Files.exists(output)) {
-            try (Stream<Path> old = Files.walk(output)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        ProcessBuilder build = new ProcessBuilder("./mvnw", "-o", "-q", "-B", "package", "-Dmaven.test.skip=true",
-                "-Dbuild.output=" + output)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(Files.createDirectories(output.getParent())
-                        .resolve("secret-free-build.log").toFile()));
-        build.environment().put("DATABASE_URL", "postgresql://" + USER + ":" + PASSWORD + "@" + HOST + ":5432/"
-                + DATABASE + "?connection_limit=7");
-        build.environment().put("JWT_SECRET", JWT_SECRET);
-        build.environment().put("DB_CONNECTION_LIMIT", "7");
-        Process process = build.start();
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "the build finished");
-        assertEquals(0, process.exitValue(), "the build succeeded; see secret-free-build.log");
+        Path output = NestedBuild.run("secret-free-build", Map.of(
+                "DATABASE_URL", "postgresql://" + USER + ":" + PASSWORD + "@" + HOST + ":5432/" + DATABASE
+                        + "?connection_limit=7",
+                "JWT_SECRET", JWT_SECRET,
+                "DB_CONNECTION_LIMIT", "7"));
 
         Path zip = output.resolve("function.zip");
         assertTrue(Files.exists(zip));
