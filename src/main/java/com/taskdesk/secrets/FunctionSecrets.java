@@ -69,11 +69,20 @@ public class FunctionSecrets {
         return jwtSecret;
     }
 
-    /** Before a SnapStart snapshot: no secret value and no AWS client stays in memory. */
-    public void forgetAll() {
-        databaseUrl.forget();
-        jwtSecret.forget();
+    /**
+     * Before a SnapStart snapshot: no secret value and no AWS client (with the credentials it
+     * caches) stays in memory, and none is read until {@link #reopenAfterRestore()}.
+     */
+    public void closeForSnapshot() {
+        databaseUrl.closeForSnapshot();
+        jwtSecret.closeForSnapshot();
         store.close();
+    }
+
+    /** After a restore: each secret is read again at its next use. */
+    public void reopenAfterRestore() {
+        databaseUrl.reopen();
+        jwtSecret.reopen();
     }
 
     @PreDestroy

@@ -32,6 +32,7 @@ public final class Secret {
     private final long cacheNanos;
     private final Consumer<String> check;
     private Read read;
+    private boolean snapshotting;
 
     /**
      * @param check runs on every value read from the store; it throws
@@ -83,6 +84,9 @@ public final class Secret {
         if (secretId == null) {
             return plainValue;
         }
+        if (snapshotting) {
+            throw new SecretUnavailableException(source() + " is not read while a SnapStart snapshot is taken");
+        }
         if (read == null || System.nanoTime() - read.atNanos() >= cacheNanos) {
             String value = store.read(variable, secretId);
             check.accept(value);
@@ -94,6 +98,16 @@ public final class Secret {
     /** Drops the value read from Secrets Manager; the next use reads it again. */
     public synchronized void forget() {
         read = null;
+    }
+
+    /** Before a snapshot: forgets the value (after a read under way ends) and reads none until {@link #reopen()}. */
+    public synchronized void closeForSnapshot() {
+        read = null;
+        snapshotting = true;
+    }
+
+    public synchronized void reopen() {
+        snapshotting = false;
     }
 
     /** The service refused the value (e.g. PostgreSQL's 28P01 after a rotation): read it again soon. */

@@ -23,7 +23,7 @@ import jakarta.inject.Singleton;
  * <ol>
  * <li>before the snapshot: prime the request path ({@link Priming}), then close every pooled
  * connection and let none be opened ({@link PoolCheckpoint}), then forget every secret and
- * the AWS client ({@link FunctionSecrets#forgetAll()});</li>
+ * the AWS client and read none until the restore ({@link FunctionSecrets#closeForSnapshot()});</li>
  * <li>after a restore: let statements open connections again; secrets are read again at
  * their first use.</li>
  * </ol>
@@ -72,7 +72,7 @@ public class SnapStartHooks implements Resource {
             failure.addSuppressed(e);
             throw failure;
         } finally {
-            secrets.forgetAll();
+            secrets.closeForSnapshot();
         }
         LOG.info("SnapStart checkpoint: no pooled connection open, no secret in memory");
     }
@@ -82,6 +82,7 @@ public class SnapStartHooks implements Resource {
         if (!running) {
             return;
         }
+        secrets.reopenAfterRestore();
         pool.afterRestore();
         LOG.info("SnapStart restore: connections open as requests need them; secrets are read at their first use");
     }

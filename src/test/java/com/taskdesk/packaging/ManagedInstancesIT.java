@@ -63,6 +63,7 @@ class ManagedInstancesIT {
         database = EmbeddedDatabase.start(Map.of());
         try (Fixtures db = Fixtures.connect(database.jdbcUrl())) {
             db.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
+            db.user("manager-1", "Manager", "MANAGER", Fixtures.EPOCH); // writes check their caller in "User"
             for (int i = 1; i <= AGENTS; i++) {
                 db.user("agent-" + i, "Agent " + i, "AGENT", Fixtures.EPOCH);
             }
