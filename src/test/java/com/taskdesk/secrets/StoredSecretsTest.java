@@ -171,6 +171,28 @@ class StoredSecretsTest {
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
     }
 
+    @Test
+    @Order(7)
+    void aConnectionStillBeingOpenedForARequestThatGaveUpIsNotInTheSnapshot() throws Exception {
+        checkpointAndRestore();
+        secretsManager().delay(StoredSecrets.DATABASE_URL_ID, java.time.Duration.ofSeconds(4));
+        try {
+            spamCounts(StoredSecrets.JWT_SECRET).statusCode(503)
+                    .body("error", equalTo("The database is busy or unreachable (no pooled connection was free within "
+                            + "the pool timeout); retry in 2 s"));
+            LambdaSnapStart.checkpoint(); // while the pool still opens that request's connection
+        } finally {
+            secretsManager().delay(StoredSecrets.DATABASE_URL_ID, java.time.Duration.ZERO);
+        }
+        Thread.sleep(1_000);
+        try (Fixtures db = StoredSecrets.fixtures()) {
+            assertEquals(0, db.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + StoredSecrets.ROLE + "'"),
+                    "the late connection was opened before the pool was emptied, and closed with it");
+        }
+        LambdaSnapStart.restore();
+        spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
+    }
+
     private static void assertNoSecretNorStackTrace(CapturedLog log) {
         String all = log.all();
         assertFalse(all.contains("\tat "), all);

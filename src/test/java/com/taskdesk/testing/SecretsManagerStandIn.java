@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +31,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     private final Map<String, String> values = new ConcurrentHashMap<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
+    private final Map<String, Duration> delays = new ConcurrentHashMap<>();
 
     public SecretsManagerStandIn() {
         try {
@@ -38,6 +40,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -63,6 +66,12 @@ public final class SecretsManagerStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Answers for this secret take this long (a slow network), until set to zero. */
+    public SecretsManagerStandIn delay(String secretId, Duration delay) {
+        delays.put(secretId, delay);
+        return this;
+    }
+
     /** GetSecretValue calls for this secret so far, answered or not. */
     public int reads(String secretId) {
         AtomicInteger count = reads.get(secretId);
@@ -80,6 +89,7 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             }
             String id = request.path("SecretId").asText();
             reads.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+            sleep(delays.getOrDefault(id, Duration.ZERO));
             String value = values.get(id);
             if (denied.contains(id)) {
                 error(exchange, 400, "AccessDeniedException", "User is not authorized to perform: "
@@ -96,6 +106,14 @@ public final class SecretsManagerStandIn implements AutoCloseable {
                 response.putArray("VersionStages").add("AWSCURRENT");
                 send(exchange, 200, JSON.writeValueAsBytes(response));
             }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
