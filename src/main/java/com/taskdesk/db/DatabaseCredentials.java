@@ -34,27 +34,15 @@ public class DatabaseCredentials implements CredentialsProvider {
 
     private final Environment environment;
     private final Secret databaseUrl;
-    private final ConnectionAttempts attempts;
     private final AtomicBoolean warnedAboutPoolParameters = new AtomicBoolean();
 
-    DatabaseCredentials(Environment environment, FunctionSecrets secrets, ConnectionAttempts attempts) {
+    DatabaseCredentials(Environment environment, FunctionSecrets secrets) {
         this.environment = environment;
         this.databaseUrl = secrets.databaseUrl();
-        this.attempts = attempts;
     }
 
     @Override
     public Map<String, String> getCredentials(String name) {
-        attempts.started();
-        try {
-            return credentials();
-        } catch (RuntimeException e) {
-            attempts.failed();
-            throw e;
-        }
-    }
-
-    private Map<String, String> credentials() {
         String url = databaseUrl.value();
         if (url == null) {
             return Map.of(); // the datasource's own URL says it all (tests, QUARKUS_DATASOURCE_JDBC_URL)

@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.jboss.logging.Logger;
 
 import com.taskdesk.config.DeskConfig;
-import com.taskdesk.secrets.SecretsManager;
 
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
@@ -28,18 +27,11 @@ public class PoolCheckpoint {
 
     private final AgroalDataSource dataSource;
     private final ConnectionGate gate;
-    private final ConnectionAttempts attempts;
     private final Duration drain;
-    private final Duration attemptSettleTime;
 
-    PoolCheckpoint(AgroalDataSource dataSource, ConnectionGate gate, ConnectionAttempts attempts, DeskConfig config) {
+    PoolCheckpoint(AgroalDataSource dataSource, ConnectionGate gate, DeskConfig config) {
         this.dataSource = dataSource;
         this.gate = gate;
-        this.attempts = attempts;
-        // The stored URL's read, then pgjdbc's login timeout (the connect timeout), then a margin.
-        String loginTimeout = dataSource.getConfiguration().connectionPoolConfiguration().connectionFactoryConfiguration().jdbcProperties()
-                .getProperty("loginTimeout", "10");
-        this.attemptSettleTime = SecretsManager.CALL_TIMEOUT.plusSeconds(Long.parseLong(loginTimeout) + 1L);
         // A statement already inside may wait for a connection, then run to its timeout.
         this.drain = dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout()
                 .plusSeconds(config.db().statementTimeoutSeconds() + 1L);
@@ -51,9 +43,10 @@ public class PoolCheckpoint {
     }
 
     /**
-     * Stops new statements, lets those inside finish, lets a connection still being opened
-     * (for a request that gave up) join the pool, closes every pooled connection and waits
-     * until each is closed.
+     * Stops new statements, lets those inside finish, closes every pooled connection and
+     * waits until each is closed. A connection Agroal was still opening for a request that
+     * gave up cannot join the pool later: Agroal cancels (interrupts) that attempt, and pgjdbc
+     * closes a connection whose caller stopped waiting (StoredSecretsTest proves it).
      *
      * @throws IllegalStateException when a connection is still open: no snapshot may hold it
      */
@@ -61,11 +54,6 @@ public class PoolCheckpoint {
         if (!gate.close(drain)) {
             LOG.warnf("A statement was still running %d s into the SnapStart checkpoint: its connection is closed",
                     drain.toSeconds());
-        }
-        try {
-            attempts.awaitNoneUnderWay(attemptSettleTime);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         dataSource.flush(AgroalDataSource.FlushMode.ALL);
         long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();

@@ -24,8 +24,7 @@ public final class SecretsManager implements AutoCloseable {
     static final String ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
-    /** The longest one read may take, retries included. */
-    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
     private final Environment environment;
     private SecretsManagerClient client;

@@ -83,7 +83,9 @@ public class StoredSecrets implements QuarkusTestResourceLifecycleManager {
         // The SDK's default credential chain reads these first (Lambda gives it its role's).
         System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
         System.setProperty("aws.secretAccessKey", "stand-in-secret-access-key");
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://");
+        // A pool timeout below the SDK's read timeout, so a slow secret can outlast a request.
+        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://",
+                "quarkus.datasource.jdbc.acquisition-timeout", "1S");
     }
 
     @Override
