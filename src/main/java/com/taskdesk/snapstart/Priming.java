@@ -4,6 +4,7 @@ import org.jboss.logging.Logger;
 
 import com.taskdesk.health.HealthResource;
 
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Singleton;
 
 /**
@@ -25,6 +26,8 @@ public class Priming {
         this.health = health;
     }
 
+    /** Its own request context, as a request has (the request's figures are request-scoped). */
+    @ActivateRequestContext
     void run() {
         long start = System.nanoTime();
         try {

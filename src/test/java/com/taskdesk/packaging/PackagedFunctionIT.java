@@ -240,7 +240,7 @@ class PackagedFunctionIT {
             env.put("TASKDESK_STAGE", "staging");
             try (PackagedFunction function = new PackagedFunction(env)) {
                 waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
-                ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent());
+                ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent(JWT_SECRET));
                 String token = event.at("/headers/authorization").asText().substring("Bearer ".length());
                 event.putArray("cookies").add("auth-token=" + token).add("session=" + otherCookie);
                 for (int i = 0; i < 2; i++) {
