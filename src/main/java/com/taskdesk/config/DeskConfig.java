@@ -1,5 +1,6 @@
 package com.taskdesk.config;
 
+import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.db.DatasourceConfigSource;
 
 import java.time.ZoneId;
@@ -18,7 +19,7 @@ import io.smallrye.config.WithDefault;
 public interface DeskConfig {
 
     /** This function's name in config/ (agents, agent-progress, ...): logs, health, application_name. */
-    @WithDefault("local")
+    @WithDefault(ConnectionSettings.DEFAULT_FUNCTION_NAME)
     String functionName();
 
     /** The deployment stage (TASKDESK_STAGE: dev, staging, prod): a dimension of the functions' metrics. */
@@ -48,8 +49,8 @@ public interface DeskConfig {
     }
 
     interface Db {
-        /** Longest a single statement may run before the server cancels it. */
-        @WithDefault("5")
+        /** Longest a single statement may run before it is cancelled (DB_STATEMENT_TIMEOUT_SECONDS). */
+        @WithDefault("" + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS)
         int statementTimeoutSeconds();
 
         /** Retry-After of a 503: when the caller should try again. */

@@ -36,9 +36,9 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
     static final int DEFAULT_CONNECTION_LIMIT = 1;
     static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
-    static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
+    public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
     static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
-    static final String DEFAULT_FUNCTION_NAME = "local";
+    public static final String DEFAULT_FUNCTION_NAME = "local";
 
     private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     private static final Set<String> KNOWN_PARAMETERS = Set.of("connection_limit", "pool_timeout", "connect_timeout",
