@@ -3,43 +3,73 @@ package com.taskdesk.bench;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Next.js app after its fix (../shared/spec/original-queries.md, "original-after"):
  * 11 statements per load, as Prisma wrote them (groupBy; last activity fetched whole and
- * de-duplicated in memory, as Prisma 6 does without its preview flag).
+ * de-duplicated in memory, as Prisma 6 does without its preview flag). Each endpoint is a
+ * list of waves: the statements of a wave were sent at once (Promise.all), a wave after the
+ * one before it.
  */
-final class OriginalAfterFix implements DashboardLoad {
+public final class OriginalAfterFix implements DashboardLoad {
 
-    private static final String AGENTS = """
+    /** One statement; its {@code ?} are today's start and end, in pairs. */
+    public record Query(String name, String sql) {
+
+        public int parameters() {
+            return (int) sql.chars().filter(c -> c == '?').count();
+        }
+
+        public Object[] bind(LocalDateTime start, LocalDateTime end) {
+            Object[] values = new Object[parameters()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i % 2 == 0 ? start : end;
+            }
+            return values;
+        }
+    }
+
+    private static final Query AGENTS = new Query("agents", """
             SELECT "id", "email", "name", "isLive", "lastSeen" FROM "User"
-            WHERE "role" IN ('AGENT', 'MANAGER_AGENT') ORDER BY "createdAt" ASC""";
-    private static final String OPEN_BY_AGENT_AND_TYPE = """
+            WHERE "role" IN ('AGENT', 'MANAGER_AGENT') ORDER BY "createdAt" ASC""");
+    private static final Query OPEN_BY_AGENT_AND_TYPE = new Query("open", """
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
             WHERE "status" IN ('PENDING', 'IN_PROGRESS', 'ASSISTANCE_REQUIRED') AND "assignedToId" IS NOT NULL
-            GROUP BY "assignedToId", "taskType\"""";
-    private static final String IN_PROGRESS_BY_AGENT_AND_TYPE = """
+            GROUP BY "assignedToId", "taskType\"""");
+    private static final Query IN_PROGRESS_BY_AGENT_AND_TYPE = new Query("inProgress", """
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
             WHERE "status" = 'IN_PROGRESS' AND "assignedToId" IS NOT NULL
-            GROUP BY "assignedToId", "taskType\"""";
-    private static final String COMPLETED_TODAY_BY_AGENT_AND_TYPE = """
+            GROUP BY "assignedToId", "taskType\"""");
+    private static final Query COMPLETED_TODAY_BY_AGENT_AND_TYPE = new Query("completedToday", """
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
             WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ? AND "assignedToId" IS NOT NULL
-            GROUP BY "assignedToId", "taskType\"""";
-    private static final String SENT_BACK_TODAY_BY_AGENT_AND_TYPE = """
+            GROUP BY "assignedToId", "taskType\"""");
+    private static final Query SENT_BACK_TODAY_BY_AGENT_AND_TYPE = new Query("sentBackToday", """
             SELECT "sentBackBy", "taskType", COUNT("id") FROM "Task"
             WHERE "status" = 'PENDING' AND "sentBackBy" IS NOT NULL AND "endTime" >= ? AND "endTime" < ?
-            GROUP BY "sentBackBy", "taskType\"""";
-    private static final String LAST_ACTIVITY_ROWS = """
+            GROUP BY "sentBackBy", "taskType\"""");
+    /** Every assigned task's (agent, updatedAt), newest first per agent: the caller keeps the first of each. */
+    public static final Query LAST_ACTIVITY_ROWS = new Query("lastActivity", """
             SELECT "assignedToId", "updatedAt" FROM "Task" WHERE "assignedToId" IS NOT NULL
-            ORDER BY "assignedToId" ASC, "updatedAt" DESC""";
-    private static final String READY_RAW = """
-            SELECT COUNT(*) FROM (SELECT "id" FROM "RawMessage" WHERE "status" = 'READY') AS sub""";
-    private static final String TEXT_CLUB_BY_STATUS = """
-            SELECT "status", COUNT("id") FROM "Task" WHERE "taskType" = 'TEXT_CLUB' GROUP BY "status\"""";
-    private static final String TEXT_CLUB_COMPLETED_TODAY = """
+            ORDER BY "assignedToId" ASC, "updatedAt" DESC""");
+    private static final Query READY_RAW = new Query("readyRaw", """
+            SELECT COUNT(*) FROM (SELECT "id" FROM "RawMessage" WHERE "status" = 'READY') AS sub""");
+    private static final Query TEXT_CLUB_BY_STATUS = new Query("textClubByStatus", """
+            SELECT "status", COUNT("id") FROM "Task" WHERE "taskType" = 'TEXT_CLUB' GROUP BY "status\"""");
+    private static final Query TEXT_CLUB_COMPLETED_TODAY = new Query("textClubCompletedToday", """
             SELECT COUNT(*) FROM (SELECT "id" FROM "Task" WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'COMPLETED'
-            AND "endTime" >= ? AND "endTime" < ?) AS sub""";
+            AND "endTime" >= ? AND "endTime" < ?) AS sub""");
+
+    /** The three dashboard endpoints by path, each as its waves of statements sent at once. */
+    public static final Map<String, List<List<Query>>> ENDPOINTS = Map.of(
+            "/api/manager/agents", List.of(List.of(AGENTS, OPEN_BY_AGENT_AND_TYPE)),
+            "/api/manager/dashboard/agent-progress", List.of(List.of(AGENTS, OPEN_BY_AGENT_AND_TYPE,
+                    IN_PROGRESS_BY_AGENT_AND_TYPE, COMPLETED_TODAY_BY_AGENT_AND_TYPE, SENT_BACK_TODAY_BY_AGENT_AND_TYPE,
+                    LAST_ACTIVITY_ROWS)),
+            "/api/manager/dashboard/metrics", List.of(List.of(READY_RAW, TEXT_CLUB_BY_STATUS),
+                    List.of(TEXT_CLUB_COMPLETED_TODAY)));
 
     @Override
     public String name() {
@@ -48,20 +78,16 @@ final class OriginalAfterFix implements DashboardLoad {
 
     @Override
     public int run(Connection c, LocalDateTime start, LocalDateTime end) throws SQLException {
-        // agents: 2
-        DashboardLoad.execute(c, AGENTS);
-        DashboardLoad.execute(c, OPEN_BY_AGENT_AND_TYPE);
-        // agent-progress: 6
-        DashboardLoad.execute(c, AGENTS);
-        DashboardLoad.execute(c, OPEN_BY_AGENT_AND_TYPE);
-        DashboardLoad.execute(c, IN_PROGRESS_BY_AGENT_AND_TYPE);
-        DashboardLoad.execute(c, COMPLETED_TODAY_BY_AGENT_AND_TYPE, start, end);
-        DashboardLoad.execute(c, SENT_BACK_TODAY_BY_AGENT_AND_TYPE, start, end);
-        DashboardLoad.execute(c, LAST_ACTIVITY_ROWS);
-        // metrics: 3
-        DashboardLoad.execute(c, READY_RAW);
-        DashboardLoad.execute(c, TEXT_CLUB_BY_STATUS);
-        DashboardLoad.execute(c, TEXT_CLUB_COMPLETED_TODAY, start, end);
-        return 11;
+        int statements = 0;
+        for (String path : List.of("/api/manager/agents", "/api/manager/dashboard/agent-progress",
+                "/api/manager/dashboard/metrics")) {
+            for (List<Query> wave : ENDPOINTS.get(path)) {
+                for (Query query : wave) {
+                    DashboardLoad.execute(c, query.sql(), query.bind(start, end));
+                    statements++;
+                }
+            }
+        }
+        return statements;
     }
 }

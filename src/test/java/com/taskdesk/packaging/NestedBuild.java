@@ -23,7 +23,7 @@ final class NestedBuild {
 
     /** The output directory of the build, {@code target/<name>}, emptied first; its log beside it. */
     static Path run(String name, Map<String, String> environment, String... mavenArguments) throws Exception {
-        Path output = PackagedFunction.buildOutput().resolve(name);
+        Path output = Path.of(System.getProperty("build.output", "target")).resolve(name);
         if (Files.exists(output)) {
             try (Stream<Path> old = Files.walk(output)) {
                 old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.EmbeddedMetricFormat;
 import com.taskdesk.testing.FakeLambdaRuntime;
+import com.taskdesk.testing.PackagedFunction;
 import com.taskdesk.testing.SecretsManagerStandIn;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -42,6 +43,15 @@ class PackagedFunctionIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static EmbeddedDatabase database;
+
+    /** target/function.zip, or where -Dbuild.output put it. */
+    private static Path functionZip() {
+        return Path.of(System.getProperty("build.output", "target"), "function.zip");
+    }
+
+    private static PackagedFunction start(Map<String, String> env) throws java.io.IOException {
+        return new PackagedFunction(functionZip(), List.of(), env);
+    }
 
     @BeforeAll
     static void databaseWithSchema() throws Exception {
@@ -110,7 +120,7 @@ class PackagedFunctionIT {
     void servesAnApiGatewayEventLogsItsBudgetAndClosesEveryConnectionOnShutdown() throws Exception {
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres?connection_limit=1&pool_timeout=2";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = new PackagedFunction(lambdaEnvironment(runtime, url))) {
+             PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
             waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
             assertEquals(0, backendsOf("spam-counts"), "init opened no connection");
 
@@ -148,7 +158,7 @@ class PackagedFunctionIT {
         try (SecretsManagerStandIn secretsManager = new SecretsManagerStandIn()
                      .put(databaseUrlId, url).put(jwtSecretId, storedJwtSecret);
              FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = new PackagedFunction(Map.ofEntries(
+             PackagedFunction function = start(Map.ofEntries(
                      Map.entry("AWS_LAMBDA_RUNTIME_API", runtime.address()),
                      Map.entry("AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-spam-counts"),
                      Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"),
@@ -186,7 +196,7 @@ class PackagedFunctionIT {
     void aBadSettingStopsTheFunctionAtStartWithOneLineNamingIt() throws Exception {
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres?connection_limit=ten";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = new PackagedFunction(lambdaEnvironment(runtime, url))) {
+             PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
             assertEquals(78, function.waitForExit(60));
             String output = function.output();
             assertTrue(output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL connection_limit must be a whole "
@@ -202,7 +212,7 @@ class PackagedFunctionIT {
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
             Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
             env.remove("JWT_SECRET");
-            try (PackagedFunction function = new PackagedFunction(env)) {
+            try (PackagedFunction function = start(env)) {
                 assertEquals(78, function.waitForExit(60));
                 assertTrue(function.output().contains("ERROR [taskdesk] Cannot start: JWT_SECRET is not set"),
                         function.output());
@@ -213,7 +223,7 @@ class PackagedFunctionIT {
 
     @Test
     void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCodeNorTheBudgetTool() throws Exception {
-        Path zip = PackagedFunction.buildOutput().resolve("function.zip");
+        Path zip = functionZip();
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = archive.stream().map(ZipEntry::getName).toList();
             assertTrue(names.contains("com/taskdesk/agents/AgentsResource.class"), "the application's classes");
@@ -238,7 +248,7 @@ class PackagedFunctionIT {
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
             Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
             env.put("TASKDESK_STAGE", "staging");
-            try (PackagedFunction function = new PackagedFunction(env)) {
+            try (PackagedFunction function = start(env)) {
                 waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
                 ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent(JWT_SECRET));
                 String token = event.at("/headers/authorization").asText().substring("Bearer ".length());

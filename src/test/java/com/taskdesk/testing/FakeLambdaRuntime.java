@@ -34,6 +34,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     private final java.util.List<String> requestIds = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> restore = new CompletableFuture<>();
     private volatile boolean restorePolled;
+    private volatile long firstPollNanos;
 
     public FakeLambdaRuntime() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle)
@@ -68,6 +69,11 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         restore.complete(null);
     }
 
+    /** System.nanoTime() of the function's first request for an event (the end of its init phase); 0 before. */
+    public long firstPollNanos() {
+        return firstPollNanos;
+    }
+
     /** Hands the event to the function and waits for its response event. */
     public String invoke(String event, long timeoutSeconds) throws Exception {
         String id = UUID.randomUUID().toString();
@@ -86,6 +92,9 @@ public final class FakeLambdaRuntime implements AutoCloseable {
             restorePolled = true;
             restore.thenRun(() -> vertx.runOnContext(ignored -> request.response().setStatusCode(200).end()));
         } else if (path.equals("invocation/next")) {
+            if (!polled) {
+                firstPollNanos = System.nanoTime();
+            }
             polled = true;
             synchronized (this) {
                 waiting.add(request);

@@ -1,43 +1,44 @@
-package com.taskdesk.packaging;
+package com.taskdesk.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import com.taskdesk.budget.DeployContract;
 
 /**
- * target/function.zip, unpacked as Lambda unpacks it into /var/task and started the way the
- * java21 managed runtime starts it: AWS's runtime interface client polls the Runtime API and
- * calls the handler, QuarkusStreamHandler, in a process of its own.
+ * A Lambda deployment package (a function.zip), unpacked as Lambda unpacks it into /var/task
+ * and started the way the java21 managed runtime starts it: AWS's runtime interface client
+ * polls the Runtime API and calls the handler, QuarkusStreamHandler, in a process of its own.
  */
-final class PackagedFunction implements AutoCloseable {
+public final class PackagedFunction implements AutoCloseable {
 
-    static Path buildOutput() {
-        return Path.of(System.getProperty("build.output", "target"));
-    }
+    public static final String HANDLER = DeployContract.HANDLER;
 
-    static final String HANDLER = DeployContract.HANDLER;
+    private static final Map<Path, Path> TASK_ROOTS = new HashMap<>();
 
-    private static Path taskRoot;
-
-    /** function.zip unpacked once per test run, like Lambda's /var/task. */
-    static synchronized Path taskRoot() throws IOException {
-        if (taskRoot == null) {
-            Path zip = buildOutput().resolve("function.zip");
+    /** The zip unpacked once per JVM, like Lambda's /var/task. */
+    static synchronized Path taskRoot(Path zip) throws IOException {
+        Path root = TASK_ROOTS.get(zip.toAbsolutePath());
+        if (root == null) {
             if (!Files.exists(zip)) {
-                throw new IllegalStateException("no " + zip + ": run ./mvnw verify");
+                throw new IllegalStateException("no " + zip + ": build it first (./mvnw package)");
             }
-            Path root = Files.createTempDirectory("var-task");
+            root = Files.createTempDirectory("var-task");
             try (ZipFile archive = new ZipFile(zip.toFile())) {
-                for (ZipEntry entry : java.util.Collections.list(archive.entries())) {
+                for (ZipEntry entry : Collections.list(archive.entries())) {
                     Path target = root.resolve(entry.getName()).normalize();
                     if (!target.startsWith(root)) {
                         throw new IOException("zip entry outside the task root: " + entry.getName());
@@ -52,15 +53,16 @@ final class PackagedFunction implements AutoCloseable {
                     }
                 }
             }
-            taskRoot = root;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(root)));
+            TASK_ROOTS.put(zip.toAbsolutePath(), root);
+            Path unpacked = root;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(unpacked)));
         }
-        return taskRoot;
+        return root;
     }
 
     private static void deleteRecursively(Path root) {
-        try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory; the OS cleans /tmp eventually
         }
@@ -74,8 +76,7 @@ final class PackagedFunction implements AutoCloseable {
         }
     }
 
-    private static String classPath() throws IOException {
-        Path root = taskRoot();
+    private static String classPath(Path root) {
         return String.join(java.io.File.pathSeparator, root.toString(), root.resolve("lib").resolve("*").toString(),
                 jarOf(com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class),
                 jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class),
@@ -86,15 +87,21 @@ final class PackagedFunction implements AutoCloseable {
     private final Process process;
     private final StringBuffer output = new StringBuffer();
 
-    PackagedFunction(Map<String, String> env) throws IOException {
+    /** Starts the zip's function with these JVM options and this environment (none of the caller's database or secret variables). */
+    public PackagedFunction(Path zip, List<String> jvmOptions, Map<String, String> env) throws IOException {
+        Path root = taskRoot(zip);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // As Lambda's Java runtime starts the JVM: org.crac hooks go to the runtime client's context.
-        ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-                "-cp", classPath(), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
-        builder.directory(taskRoot().toFile());
+        command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classPath(root), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.directory(root.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
-                || name.startsWith("QUARKUS_") || name.startsWith("JWT_SECRET") || name.startsWith("AWS_"));
-        builder.environment().put("LAMBDA_TASK_ROOT", taskRoot().toString());
+                || name.startsWith("QUARKUS_") || name.startsWith("TASKDESK_") || name.startsWith("JWT_SECRET")
+                || name.startsWith("AWS_"));
+        builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
         builder.environment().put("_HANDLER", HANDLER);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
@@ -113,12 +120,16 @@ final class PackagedFunction implements AutoCloseable {
         reader.start();
     }
 
-    String output() {
+    public String output() {
         return output.toString();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** Waits for the process to end by itself; its exit code. */
-    int waitForExit(long seconds) throws InterruptedException {
+    public int waitForExit(long seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             throw new IllegalStateException("still running after " + seconds + " s:\n" + output());
         }
@@ -126,7 +137,7 @@ final class PackagedFunction implements AutoCloseable {
     }
 
     /** SIGTERM, as a container runtime stops a process; its exit code. */
-    int terminate(long seconds) throws InterruptedException {
+    public int terminate(long seconds) throws InterruptedException {
         process.destroy();
         return waitForExit(seconds);
     }
