@@ -35,30 +35,25 @@ final class Advice {
                 .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
         Pooler pooler = limits.pooler();
         if (pooler.kind() == Pooler.Kind.PGBOUNCER) {
-            int largestRole = database.functions().filter(f -> f.function().maxInstances() != null)
-                    .mapToInt(f -> f.function().inFlightConnections()).max().orElse(0);
-            out.println("  pgbouncer.ini: pool_mode = transaction, max_db_connections = " + pooler.serverConnections()
-                    + ", max_client_conn >= " + database.clientConnections() + ", default_pool_size >= " + largestRole
-                    + ", ignore_startup_parameters = extra_float_digits (and search_path with DATABASE_URL schema=),"
-                    + " client_idle_timeout = " + IDLE_SESSION_TIMEOUT_SECONDS + ", tcp_keepalive = 1, tcp_keepidle = "
-                    + KEEPALIVES_IDLE_SECONDS + ", tcp_keepintvl = " + KEEPALIVES_INTERVAL_SECONDS + ", tcp_keepcnt = "
-                    + KEEPALIVES_COUNT);
+            out.println("  pgbouncer.ini [pgbouncer]: " + PgBouncerSettings.of(database).entrySet().stream()
+                    .map(e -> e.getKey() + (PgBouncerSettings.MINIMUMS.contains(e.getKey()) ? " >= " : " = ") + e.getValue())
+                    .collect(Collectors.joining(", ")));
+            out.println("    (ignore_startup_parameters: what pgjdbc sends at login that PgBouncer 1.18 refuses;"
+                    + " auth_file or auth_query must know every function's role)");
         } else if (pooler.kind() == Pooler.Kind.RDS_PROXY) {
             out.println("  RDS Proxy: MaxConnectionsPercent = " + (int) Math.ceil(100.0 * pooler.serverConnections()
                     / limits.maxConnections()) + ", IdleClientTimeout = " + IDLE_SESSION_TIMEOUT_SECONDS);
         }
-        if (database.pooled()) {
-            out.println("  DATABASE_URL: pgbouncer=true (the functions then send no server-side prepared statement)");
+        if (database.pooled() || !limits.databaseUrl().query().isEmpty()) {
+            out.println("  DATABASE_URL (the stages' database-url secret): postgresql://<user>:<password>@<host>:<port>/<database>"
+                    + limits.databaseUrl().query() + (limits.databaseUrl().pgbouncer()
+                    ? " (pgbouncer=true: the functions prepare no named server-side statement)" : ""));
         }
-        out.println("  assumed: one request per instance and one statement per request (" + Endpoint.CONNECTIONS_PER_REQUEST
-                + " connection), unless a function runs on Lambda Managed Instances; deployOverlapFactor "
+        out.println("  assumed: one statement per request, on " + Endpoint.CONNECTIONS_PER_REQUEST + " connection; one request"
+                + " at a time per instance (perExecutionEnvironmentMaxConcurrency on Managed Instances); deployOverlapFactor "
                 + limits.deployOverlapFactor() + "; reserved " + limits.reservedConnections() + " = "
                 + limits.reservedFor().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(" + ")));
-        database.functions().filter(f -> f.function().onManagedInstances()).forEach(f -> out.println("  " + f.subject()
-                + " runs on Lambda Managed Instances, " + f.function().requestsPerInstance() + " requests per environment:"
-                + " the check cannot see how many environments its capacity provider runs (" + DOCS
-                + ", \"Lambda Managed Instances\")"));
         out.println();
     }
 

@@ -3,11 +3,16 @@ package com.taskdesk.budget;
 import static com.taskdesk.budget.Finding.Kind.ABOVE_HTTP_API_LIMIT;
 import static com.taskdesk.budget.Finding.Kind.CAP_ABOVE_USE;
 import static com.taskdesk.budget.Finding.Kind.CAP_BELOW_NEED;
+import static com.taskdesk.budget.Finding.Kind.MANAGED_INSTANCES_MEMORY;
 import static com.taskdesk.budget.Finding.Kind.NOTHING_LEFT;
 import static com.taskdesk.budget.Finding.Kind.NO_INSTANCE_CAP;
 import static com.taskdesk.budget.Finding.Kind.OVER_BUDGET;
 import static com.taskdesk.budget.Finding.Kind.POOLER_CLIENTS_OVER;
+import static com.taskdesk.budget.Finding.Kind.POOLER_DROPS_SCHEMA;
 import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
+import static com.taskdesk.budget.Finding.Kind.POOLER_PREPARED_STATEMENTS;
+import static com.taskdesk.budget.Finding.Kind.POOL_QUEUE;
+import static com.taskdesk.budget.Finding.Kind.PROXY_PINS;
 import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
 import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
 import static com.taskdesk.budget.Finding.Kind.ZERO_INSTANCES;
@@ -35,6 +40,11 @@ public final class BudgetCheck {
             for (FunctionBudget function : stage.functions()) {
                 caps(findings, stage, function);
                 timeouts(findings, stage, function);
+                if (function.onManagedInstances() && function.memoryMb() < FunctionBudget.MANAGED_INSTANCES_MIN_MEMORY_MB) {
+                    findings.add(Finding.of(MANAGED_INSTANCES_MEMORY, stage, function, "memoryMb " + function.memoryMb()
+                            + " is below what one Managed Instances environment has (one vCPU x 2 GiB = "
+                            + FunctionBudget.MANAGED_INSTANCES_MIN_MEMORY_MB + ")"));
+                }
             }
         }
         for (DatabaseBudget database : DatabaseBudget.of(config)) {
@@ -55,15 +65,31 @@ public final class BudgetCheck {
         int needed = function.requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
         String need = function.requestsPerInstance() + " request(s) at once per instance x "
                 + Endpoint.CONNECTIONS_PER_REQUEST + " connection = " + needed;
-        if (function.connectionLimit() < needed) {
+        if (function.connectionLimit() < Endpoint.CONNECTIONS_PER_REQUEST) {
             findings.add(Finding.of(CAP_BELOW_NEED, stage, function, "connectionLimit " + function.connectionLimit()
-                    + " is below what its handler needs (" + need + "): requests wait poolTimeoutSeconds "
-                    + function.poolTimeoutSeconds() + ", then answer 503"));
+                    + " is below what one request needs (" + Endpoint.CONNECTIONS_PER_REQUEST + " connection): requests"
+                    + " wait poolTimeoutSeconds " + function.poolTimeoutSeconds() + ", then answer 503"));
+        } else if (function.connectionLimit() < needed) {
+            findings.add(Finding.of(POOL_QUEUE, stage, function, queue(function)));
         } else if (function.connectionLimit() > needed) {
             findings.add(Finding.of(CAP_ABOVE_USE, stage, function, "connectionLimit " + function.connectionLimit()
                     + " is above what its handler can use (" + need + "): " + (function.connectionLimit() - needed)
                     + " per instance count against the budget unused; set connectionLimit: " + needed));
         }
+    }
+
+    /** On Managed Instances: how many of an environment's requests wait for a connection, and for how long. */
+    static String queue(FunctionBudget function) {
+        long waitMs = function.fullConcurrencyQueueWaitMs();
+        long timeoutMs = function.poolTimeoutSeconds() * 1000L;
+        return function.requestsPerInstance() + " requests per environment (perExecutionEnvironmentMaxConcurrency) share"
+                + " connectionLimit " + function.connectionLimit() + ": up to " + function.requestsQueuedPerInstance()
+                + " per environment queue on the pool, each for at most poolTimeoutSeconds "
+                + function.poolTimeoutSeconds() + " (then 503 with Retry-After); at full concurrency the last waits about ("
+                + function.requestsPerInstance() + " / " + function.requestsServedAtOnce() + " - 1) x "
+                + function.typicalLatencyMs() + " ms = " + waitMs + " ms"
+                + (waitMs > timeoutMs ? ", beyond the pool timeout: some requests answer 503 at full concurrency;"
+                + " raise connectionLimit or lower perExecutionEnvironmentMaxConcurrency" : ", within the pool timeout");
     }
 
     /** pool + connect + statement + margin &lt; function timeout &lt;= 30 s. */
@@ -111,6 +137,51 @@ public final class BudgetCheck {
             findings.add(Finding.of(POOLER_CLIENTS_OVER, subject, stages, "the functions may hold "
                     + database.clientConnections() + " client connections at pgbouncer (with the deploy overlap x"
                     + limits.deployOverlapFactor() + "), above its maxClientConnections " + maxClients));
+        }
+        whatTheDriverSends(findings, database, subject, stages);
+    }
+
+    /**
+     * What DATABASE_URL makes the driver send, as a pooler sees it: named server-side prepared
+     * statements (without pgbouncer=true) and search_path at login (schema=). See
+     * docs/connection-budget.md, "Poolers".
+     */
+    private static void whatTheDriverSends(List<Finding> findings, DatabaseBudget database, String subject,
+                                           List<String> stages) {
+        DatabaseLimits limits = database.limits();
+        DatabaseUrlParameters url = limits.databaseUrl();
+        String schema = url.schema();
+        switch (limits.pooler().kind()) {
+            case PGBOUNCER -> {
+                if (!url.pgbouncer()) {
+                    findings.add(Finding.of(POOLER_PREPARED_STATEMENTS, subject, stages, "behind pgbouncer in transaction"
+                            + " mode DATABASE_URL needs pgbouncer=true (config/databases.yaml: databaseUrl.pgbouncer: true):"
+                            + " without it pgjdbc names a server-side prepared statement (S_1) after 5 uses on a connection,"
+                            + " which PgBouncer 1.18 cannot carry to the server connection of the next transaction"));
+                }
+                if (schema != null && !schema.equals(limits.schema())) {
+                    findings.add(Finding.of(POOLER_DROPS_SCHEMA, subject, stages, "DATABASE_URL schema=" + schema
+                            + " reaches pgbouncer as the startup parameter search_path, which it must ignore"
+                            + " (ignore_startup_parameters), so the functions would query the roles' search_path "
+                            + limits.schema() + "; set schema: " + schema + " for the database (roles sets it) and"
+                            + " drop schema= from DATABASE_URL"));
+                }
+            }
+            case RDS_PROXY -> {
+                if (!url.pgbouncer()) {
+                    findings.add(Finding.of(PROXY_PINS, subject, stages, "behind rds-proxy DATABASE_URL without"
+                            + " pgbouncer=true lets pgjdbc prepare a named server-side statement (S_1) after 5 uses on a"
+                            + " connection: session state, for which RDS Proxy pins the session to one server connection;"
+                            + " set databaseUrl.pgbouncer: true (and pgbouncer=true in the secret)"));
+                }
+                if (schema != null) {
+                    findings.add(Finding.of(PROXY_PINS, subject, stages, "DATABASE_URL schema=" + schema
+                            + " makes pgjdbc send search_path at login, per session, which RDS Proxy must track or pin"
+                            + " on; set schema: " + schema + " for the database (roles sets search_path per role) and"
+                            + " drop schema= from DATABASE_URL"));
+                }
+            }
+            case NONE -> { }
         }
     }
 

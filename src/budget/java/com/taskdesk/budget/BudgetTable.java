@@ -50,6 +50,7 @@ final class BudgetTable {
         if (database.pooled()) {
             out.println("  Client connections at the pooler (inst x conn x overlap): " + database.clientConnections());
         }
+        managedInstances(out, stage);
         out.println();
         String times = "  %-15s %6s %8s %10s %7s %6s %14s %14s %5s%n";
         out.printf(times, "function", "pool", "connect", "statement", "margin", "total", "functionTimeout",
@@ -68,17 +69,37 @@ final class BudgetTable {
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
         for (FunctionBudget function : stage.functions()) {
             boolean capped = function.maxInstances() != null;
-            out.printf(gateway, function.name(), function.endpoint().route(), capped ? function.reservedConcurrency() : "none",
+            out.printf(gateway, function.name(), function.endpoint().route(),
+                    capped ? function.maxInstances() * function.requestsServedAtOnce() : "none",
                     function.typicalLatencyMs() + " ms", capped ? function.throttle().ratePerSecond() : "-",
                     capped ? function.throttle().burst() : "-");
         }
-        out.println("  (the HTTP API answers 429 beyond rate and burst: " + FunctionBudget.THROTTLE_PERCENT
-                + "% of concurrency x 1000 / latency, and of concurrency)");
+        out.println("  (concurrency: requests the instances run statements for at once; the HTTP API answers 429 beyond"
+                + " rate and burst: " + FunctionBudget.THROTTLE_PERCENT + "% of concurrency x 1000 / latency, and of concurrency)");
         out.println();
         out.println("  Account concurrency stage " + stage.name() + " needs: " + stage.reservedConcurrency()
                 + " reserved + " + Advice.LAMBDA_UNRESERVED_MINIMUM + " Lambda keeps unreserved = "
-                + Advice.accountConcurrency(stage));
+                + Advice.accountConcurrency(stage) + (stage.functions().stream().anyMatch(FunctionBudget::onManagedInstances)
+                ? " (functions on Managed Instances reserve none)" : ""));
         out.println();
+    }
+
+    /** Each function on Lambda Managed Instances: its environments, the requests they take and the connections. */
+    private static void managedInstances(PrintStream out, StageConfig stage) {
+        for (FunctionBudget function : stage.functions()) {
+            if (function.onManagedInstances() && function.maxInstances() != null) {
+                out.println("  " + function.name() + " runs on Lambda Managed Instances: " + function.maxInstances()
+                        + " environment(s) (MaxExecutionEnvironments) x " + function.requestsPerInstance()
+                        + " requests (perExecutionEnvironmentMaxConcurrency) = "
+                        + function.maxInstances() * function.requestsPerInstance() + " at once, on "
+                        + function.maxInstances() + " x " + function.connectionLimit() + " = "
+                        + function.inFlightConnections() + " connection(s)"
+                        + (function.requestsQueuedPerInstance() > 0 ? "; the others queue on the pool (warning below)" : ""));
+                out.println("    (" + ServerlessFile.FILE + ", Serverless Framework v3, cannot declare Managed Instances: its"
+                        + " deploy runs " + function.name() + " on Lambda's default model, reservedConcurrency "
+                        + function.maxInstances() + ", one request per instance, within the same budget)");
+            }
+        }
     }
 
     static String percent(int part, int whole) {

@@ -87,14 +87,17 @@ public final class BudgetTool implements Runnable {
         return ConfigFiles.load(project);
     }
 
-    private int report(List<Finding> findings, String passed, String failedWhat) {
-        if (findings.isEmpty()) {
+    /** Prints the warnings; passes when no finding is an error, else prints the errors and fails. */
+    int report(List<Finding> findings, String passed, String failedWhat) {
+        findings.stream().filter(finding -> !finding.isError()).forEach(finding -> out.println("warning: " + finding.message()));
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        if (errors.isEmpty()) {
             out.println(passed);
             return ExitCode.OK.code();
         }
         out.flush();
-        findings.forEach(finding -> err.println("error: " + finding.message()));
-        err.println(failedWhat + ": " + findings.size() + " problem(s)");
+        errors.forEach(finding -> err.println("error: " + finding.message()));
+        err.println(failedWhat + ": " + errors.size() + " problem(s)");
         return ExitCode.CHECK_FAILED.code();
     }
 
@@ -185,7 +188,8 @@ public final class BudgetTool implements Runnable {
         public Integer call() {
             BudgetConfig config = tool.config();
             StageConfig selected = config.stage(stage);
-            List<Finding> findings = BudgetCheck.run(config).stream().filter(f -> f.concernsAny(List.of(stage))).toList();
+            List<Finding> findings = BudgetCheck.run(config).stream().filter(f -> f.concernsAny(List.of(stage)))
+                    .filter(Finding::isError).toList();
             if (!findings.isEmpty()) {
                 return tool.report(findings, "", "roles: " + selected.fileName()
                         + " fails the check, so its roles would enforce a budget the database cannot hold");

@@ -113,7 +113,8 @@ public final class ConfigFiles {
         return new DatabaseLimits(name, file.postgresVersion(), file.maxConnections(), Collections.unmodifiableMap(new LinkedHashMap<>(file.reservedFor())),
                 Objects.requireNonNullElse(file.schema(), "public"), pooler == null ? Pooler.NONE
                 : new Pooler(pooler.kind(), pooler.serverConnections(), pooler.maxClientConnections()),
-                file.deployOverlapFactor());
+                file.deployOverlapFactor(), file.databaseUrl() == null ? DatabaseUrlParameters.NONE
+                : new DatabaseUrlParameters(Boolean.TRUE.equals(file.databaseUrl().pgbouncer()), file.databaseUrl().schema()));
     }
 
     private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {

@@ -31,13 +31,22 @@ final class ConfigSchema {
 
     /** config/databases.yaml: one entry per PostgreSQL server. */
     record DatabaseFile(Integer postgresVersion, Integer maxConnections, Map<String, Integer> reservedFor, String schema,
-                        PoolerFile pooler, Integer deployOverlapFactor) {
+                        PoolerFile pooler, Integer deployOverlapFactor, DatabaseUrlFile databaseUrl) {
         DatabaseFile {
             range("postgresVersion", required("postgresVersion", postgresVersion), 9, 99);
             range("maxConnections", required("maxConnections", maxConnections), 1, 262_143);
             range("deployOverlapFactor", required("deployOverlapFactor", deployOverlapFactor), 1, 10);
             required("reservedFor", reservedFor).forEach((item, n) -> range("reservedFor." + item,
                     required("reservedFor." + item, n), 0, 262_143));
+            if (schema != null && schema.isBlank()) {
+                throw new Invalid("schema", "is empty");
+            }
+        }
+    }
+
+    /** database.databaseUrl: what the stages' DATABASE_URL secret carries after its '?' (absent: neither). */
+    record DatabaseUrlFile(Boolean pgbouncer, String schema) {
+        DatabaseUrlFile {
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
             }

@@ -23,17 +23,41 @@ final class DeployFiles {
     }
 
     static Map<String, String> render(BudgetConfig config) {
-        config.stages().forEach(stage -> stage.functions().stream().filter(FunctionBudget::onManagedInstances).findFirst()
-                .ifPresent(function -> {
-                    throw BudgetException.configuration(stage.fileName() + ": functions." + function.name()
-                            + ".lambdaManagedInstances: the check sizes it, but the deploy files cannot declare a"
-                            + " capacity provider yet, so they would run it on Lambda's default model");
-                }));
+        managedInstancesDeployable(config);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(SamTemplate.FILE, SamTemplate.render(config));
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
         return files;
+    }
+
+    /**
+     * template.yaml serves every stage, and SAM takes no Fn::If in a function's CapacityProviderConfig:
+     * a function runs on one model in every stage. On Lambda Managed Instances its capacity provider
+     * launches instances in the stage's VPC, so every stage needs a network.
+     */
+    private static void managedInstancesDeployable(BudgetConfig config) {
+        StageConfig first = config.stages().get(0);
+        for (Endpoint endpoint : Endpoint.values()) {
+            String function = endpoint.functionName();
+            boolean managed = first.function(function).onManagedInstances();
+            for (StageConfig stage : config.stages()) {
+                if (stage.function(function).onManagedInstances() != managed) {
+                    StageConfig onManaged = managed ? first : stage;
+                    StageConfig onDefault = managed ? stage : first;
+                    throw BudgetException.configuration(onDefault.fileName() + ": functions." + function + " runs on"
+                            + " Lambda's default model here but on Lambda Managed Instances in " + onManaged.fileName()
+                            + ": template.yaml serves every stage and SAM cannot choose a capacity provider by stage;"
+                            + " set lambdaManagedInstances for " + function + " in every stage (or once in "
+                            + ConfigFiles.DIRECTORY + "/" + ConfigFiles.SHARED + ")");
+                }
+                if (managed && stage.network() == null) {
+                    throw BudgetException.configuration(stage.fileName() + ": functions." + function + " runs on Lambda"
+                            + " Managed Instances, whose capacity provider launches instances in the stage's VPC: give"
+                            + " the stage a network (subnetIds, securityGroupIds)");
+                }
+            }
+        }
     }
 
     /** Writes the files that changed; their names. */

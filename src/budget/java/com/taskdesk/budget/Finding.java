@@ -4,16 +4,51 @@ import java.util.Collection;
 import java.util.Set;
 
 /**
- * One thing the check found wrong: what kind, what it concerns ("prod/agents", "database
+ * One thing the check found: what kind, what it concerns ("prod/agents", "database
  * taskdesk-dev", "template.yaml"), the stages it concerns (a database shared by two stages
- * concerns both; none concerns every stage) and one line that names the numbers.
+ * concerns both; none concerns every stage) and one line that names the numbers. An error fails
+ * the check; a warning is printed and the check still passes.
  */
 public record Finding(Kind kind, String subject, Set<String> stages, String message) {
+
+    public enum Severity { ERROR, WARNING }
 
     public enum Kind {
         NO_INSTANCE_CAP, ZERO_INSTANCES, CAP_BELOW_NEED, CAP_ABOVE_USE, TIMEOUTS_DO_NOT_NEST, ABOVE_HTTP_API_LIMIT,
         NOTHING_LEFT, POOLER_POOL_TOO_LARGE, OVER_BUDGET, UNBOUNDED, POOLER_CLIENTS_OVER, DEPLOY_FILE_STALE,
-        ACCOUNT_QUOTA
+        ACCOUNT_QUOTA,
+        /** Behind PgBouncer in transaction mode the driver must not name server-side prepared statements. */
+        POOLER_PREPARED_STATEMENTS,
+        /** PgBouncer drops the URL's schema (search_path at login): the roles' search_path must be the same schema. */
+        POOLER_DROPS_SCHEMA,
+        /** On Managed Instances an environment has at least one vCPU with 2 GiB: memoryMb below it. */
+        MANAGED_INSTANCES_MEMORY,
+        /** On Managed Instances, more requests per environment than connections: they queue on the pool. */
+        POOL_QUEUE(Severity.WARNING),
+        /** Behind RDS Proxy, something the functions would send pins each session to one server connection. */
+        PROXY_PINS(Severity.WARNING),
+        /** check --live: the server's max_connections is below what config/ assumes. */
+        LIVE_MAX_CONNECTIONS,
+        /** check --live: the server keeps more connections from non-superusers than config/ reserves for that. */
+        LIVE_RESERVED,
+        /** check --live: a function's role is missing, cannot log in, or its CONNECTION LIMIT is not what roles emits. */
+        LIVE_ROLE,
+        /** check --live: a function holds more connections now than its share. */
+        LIVE_OVER_SHARE;
+
+        private final Severity severity;
+
+        Kind() {
+            this(Severity.ERROR);
+        }
+
+        Kind(Severity severity) {
+            this.severity = severity;
+        }
+
+        public Severity severity() {
+            return severity;
+        }
     }
 
     static Finding of(Kind kind, StageConfig stage, FunctionBudget function, String message) {
@@ -27,5 +62,9 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
 
     public boolean concernsAny(Collection<String> selected) {
         return stages.isEmpty() || stages.stream().anyMatch(selected::contains);
+    }
+
+    public boolean isError() {
+        return kind.severity() == Severity.ERROR;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Map;
  * function gets one instance first; then instances go, one at a time, to the function whose
  * share is furthest below its weight, until no function's next instance fits. Other stages on
  * the same database keep what they have. Each function is sized with the connections its handler
- * can use (1 per request served at once), whatever config/ says now.
+ * can use (1 per request served at once), whatever config/ says now; on Managed Instances with
+ * config/'s connectionLimit when it is lower (the other requests queue on the pool).
  */
 public final class InstancePlanner {
 
@@ -90,7 +91,7 @@ public final class InstancePlanner {
         double[] weight = new double[n];
         for (int i = 0; i < n; i++) {
             FunctionBudget function = functions.get(i);
-            perInstance[i] = function.requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
+            perInstance[i] = function.usefulConnectionLimit();
             weight[i] = weights.getOrDefault(function.name(), 1.0);
             instances[i] = 1;
         }

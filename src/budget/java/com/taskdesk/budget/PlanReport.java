@@ -44,8 +44,12 @@ final class PlanReport {
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
             FunctionBudget function = proposal.function();
             int requests = proposal.maxInstances() * function.requestsPerInstance();
-            out.println("    " + function.name() + ": " + requests + " (" + proposal.maxInstances() + " instance(s) x "
-                    + function.requestsPerInstance() + " request(s) each)");
+            int queued = function.requestsPerInstance() - proposal.connectionLimit() / Endpoint.CONNECTIONS_PER_REQUEST;
+            out.println("    " + function.name() + ": " + requests + " (" + proposal.maxInstances()
+                    + (function.onManagedInstances() ? " environment(s) x " : " instance(s) x ")
+                    + function.requestsPerInstance() + " request(s) each)" + (queued > 0 ? "; of each environment's "
+                    + function.requestsPerInstance() + ", " + queued + " queue on its pool of " + proposal.connectionLimit()
+                    + " for at most poolTimeoutSeconds " + function.poolTimeoutSeconds() + " (then 503)" : ""));
         }
         out.println("  To apply: set these maxInstances in " + stage.fileName()
                 + ", then run render and check.");

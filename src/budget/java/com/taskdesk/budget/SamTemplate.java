@@ -20,12 +20,15 @@ import java.util.Map;
 /**
  * template.yaml, for every stage at once: a Stage parameter picks the stage's numbers from
  * Mappings (one map per function, keyed by stage). Per function: its role, log group, alarms,
- * and a gradual deploy that the alarms roll back. See README "Deploy".
+ * and a gradual deploy that the alarms roll back; on Lambda's default model its reserved
+ * concurrency, SnapStart and VPC, on Lambda Managed Instances the stack's capacity provider (in the
+ * stage's VPC) and its scaling configuration. See README "Deploy".
  */
 final class SamTemplate {
 
     static final String FILE = "template.yaml";
     private static final String STAGES = "Stages";
+    static final String CAPACITY_PROVIDER = "CapacityProvider";
     /** Rollback alarms: the function's errors, its throttles, and its 500/503 answers, per minute. */
     private static final int ALARM_PERIOD_SECONDS = 60;
     private static final int HTTP_5XX_PER_MINUTE = 3;
@@ -51,6 +54,11 @@ final class SamTemplate {
                                 "maxAge", DeployContract.CORS_MAX_AGE_SECONDS)),
                 "RouteSettings", routeSettings())));
         AwsResources.customDomain(resources, ref("DomainName"), ref("CertificateArn"), "HttpApiApiGatewayDefaultStage");
+        if (managedInstances(config)) {
+            // Its operator role (AWS managed policy AWSLambdaManagedEC2ResourceOperator) is SAM's default.
+            resources.put(CAPACITY_PROVIDER, map("Type", "AWS::Serverless::CapacityProvider", "Properties", map(
+                    "VpcConfig", map("SubnetIds", ref("SubnetIds"), "SecurityGroupIds", ref("SecurityGroupIds")))));
+        }
         resources.put("DeployRole", AwsResources.role("codedeploy", "shift-aliases-on-alarms", List.of(
                 AwsResources.statement("ShiftAliases", List.of("lambda:GetAlias", "lambda:UpdateAlias",
                         "lambda:GetProvisionedConcurrencyConfig"), sub(AwsResources.arn("lambda", "function:${AWS::StackName}-*"))),
@@ -85,11 +93,14 @@ final class SamTemplate {
     }
 
     private static Map<String, Object> parameters(BudgetConfig config) {
+        // Managed Instances run in the capacity provider's VPC: then every stage has one (DeployFiles).
+        boolean vpcRequired = managedInstances(config);
         return map("Stage", map("Type", "String", "AllowedValues", config.stageNames(),
                         "Description", "The stage of config/ this stack deploys"),
-                "SubnetIds", map("Type", "CommaDelimitedList", "Default", "",
-                        "Description", "Subnets of the database's VPC (with SecurityGroupIds); empty: no VPC"),
-                "SecurityGroupIds", map("Type", "CommaDelimitedList", "Default", "",
+                "SubnetIds", map("Type", "CommaDelimitedList", "Default", vpcRequired ? null : "",
+                        "Description", "Subnets of the database's VPC (with SecurityGroupIds)"
+                                + (vpcRequired ? "; the capacity provider's too" : "; empty: no VPC")),
+                "SecurityGroupIds", map("Type", "CommaDelimitedList", "Default", vpcRequired ? null : "",
                         "Description", "Security groups the database admits"),
                 "DomainName", map("Type", "String", "Default", "", "Description", "The API's custom domain; empty: none"),
                 "CertificateArn", map("Type", "String", "Default", "", "Description", "ACM certificate of DomainName"),
@@ -113,8 +124,14 @@ final class SamTemplate {
             for (StageConfig stage : config.stages()) {
                 FunctionBudget function = stage.function(endpoint.functionName());
                 Map<String, Object> values = new LinkedHashMap<>();
-                if (function.maxInstances() != null) {
+                if (function.maxInstances() != null && function.onManagedInstances()) {
+                    values.put("PerExecutionEnvironmentMaxConcurrency", function.requestsPerInstance());
+                    values.put("MinExecutionEnvironments", function.minExecutionEnvironments());
+                    values.put("MaxExecutionEnvironments", function.maxInstances());
+                } else if (function.maxInstances() != null) {
                     values.put("ReservedConcurrency", function.reservedConcurrency());
+                }
+                if (function.maxInstances() != null) {
                     values.put("ThrottlingRateLimit", function.throttle().ratePerSecond());
                     values.put("ThrottlingBurstLimit", function.throttle().burst());
                 }
@@ -135,10 +152,7 @@ final class SamTemplate {
         Map<String, Object> environment = new LinkedHashMap<>();
         DeployContract.stageEnvironment(anyStage).keySet().forEach(name -> environment.put(name, stageValue(DeployContract.key(name))));
         return map("Runtime", DeployContract.RUNTIME, "Handler", DeployContract.HANDLER, "CodeUri", DeployContract.ARTIFACT,
-                "AutoPublishAlias", DeployContract.ALIAS, "SnapStart", map("ApplyOn", "PublishedVersions"),
-                "VpcConfig", ifCondition(HAS_VPC, map("SubnetIds", ref("SubnetIds"),
-                        "SecurityGroupIds", ref("SecurityGroupIds")), noValue()),
-                "Environment", map("Variables", environment));
+                "AutoPublishAlias", DeployContract.ALIAS, "Environment", map("Variables", environment));
     }
 
     private static void function(Map<String, Object> resources, StageConfig anyStage, Endpoint endpoint) {
@@ -154,13 +168,23 @@ final class SamTemplate {
         List<Object> alarms = new ArrayList<>();
         alarms(resources, endpoint, alarms);
         String[] route = endpoint.route().split(" ");
+        // SAM takes no Fn::If in CapacityProviderConfig: a function runs on one model in every stage (DeployFiles).
+        boolean managed = anyStage.function(function).onManagedInstances();
         resources.put(name + "Function", map("Type", "AWS::Serverless::Function", "Properties", map(
                 "FunctionName", sub("${AWS::StackName}-" + function),
                 "Description", endpoint.route(),
                 "Role", getAtt(name + "Role.Arn"),
                 "MemorySize", value(name, "MemoryMb"),
                 "Timeout", value(name, "TimeoutSeconds"),
-                "ReservedConcurrentExecutions", value(name, "ReservedConcurrency"),
+                "ReservedConcurrentExecutions", managed ? null : value(name, "ReservedConcurrency"),
+                // Managed Instances run in the capacity provider's VPC and start before traffic (nothing to snapshot).
+                "SnapStart", managed ? null : map("ApplyOn", "PublishedVersions"),
+                "VpcConfig", managed ? null : ifCondition(HAS_VPC, map("SubnetIds", ref("SubnetIds"),
+                        "SecurityGroupIds", ref("SecurityGroupIds")), noValue()),
+                "CapacityProviderConfig", managed ? map("Arn", getAtt(CAPACITY_PROVIDER + ".Arn"),
+                        "PerExecutionEnvironmentMaxConcurrency", value(name, "PerExecutionEnvironmentMaxConcurrency")) : null,
+                "FunctionScalingConfig", managed ? map("MinExecutionEnvironments", value(name, "MinExecutionEnvironments"),
+                        "MaxExecutionEnvironments", value(name, "MaxExecutionEnvironments")) : null,
                 "LoggingConfig", map("LogGroup", ref(name + "LogGroup")),
                 "Environment", map("Variables", environment),
                 "DeploymentPreference", map("Type", value(name, "DeploymentType"), "Alarms", alarms,
@@ -213,6 +237,11 @@ final class SamTemplate {
                     "ThrottlingBurstLimit", value(name, "ThrottlingBurstLimit")));
         }
         return routes;
+    }
+
+    /** Whether a function runs on Lambda Managed Instances (in every stage, then: DeployFiles). */
+    private static boolean managedInstances(BudgetConfig config) {
+        return config.stages().get(0).functions().stream().anyMatch(FunctionBudget::onManagedInstances);
     }
 
     private static Fn secretArn(String variable) {

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * serverless.yml (Serverless Framework v3): the same functions, roles, routes, throttles, CORS and
  * VPC as template.yaml, each stage's values in {@code params}. Without plugins the framework can
- * neither shift traffic gradually nor map a custom domain: those are template.yaml's only.
+ * neither shift traffic gradually nor map a custom domain, and v3 cannot declare a capacity provider:
+ * those are template.yaml's only, and it deploys every function on Lambda's default model.
  */
 final class ServerlessFile {
 
@@ -26,7 +27,8 @@ final class ServerlessFile {
         return CfnYaml.write("Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
                 + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: " + String.join(", ", config.stageNames())
                 + ". What the framework cannot say without plugins is in template.yaml only: gradual deploys\nwith"
-                + " rollback alarms, and the custom domain.", document(config));
+                + " rollback alarms, the custom domain, and Lambda Managed Instances (v3 runs every function on\nLambda's"
+                + " default model).", document(config));
     }
 
     static Map<String, Object> document(BudgetConfig config) {
@@ -81,7 +83,8 @@ final class ServerlessFile {
                 values.put("vpc", map("subnetIds", stage.network().subnetIds(),
                         "securityGroupIds", stage.network().securityGroupIds()));
             }
-            for (FunctionBudget function : stage.functions()) {
+            for (FunctionBudget configured : stage.functions()) {
+                FunctionBudget function = configured.onDefaultModel();
                 String param = paramPrefix(function.name());
                 values.put(param + "MemorySize", function.memoryMb());
                 values.put(param + "Timeout", function.functionTimeoutSeconds());

@@ -3,11 +3,16 @@ package com.taskdesk.budget;
 import static com.taskdesk.budget.Finding.Kind.ABOVE_HTTP_API_LIMIT;
 import static com.taskdesk.budget.Finding.Kind.CAP_ABOVE_USE;
 import static com.taskdesk.budget.Finding.Kind.CAP_BELOW_NEED;
+import static com.taskdesk.budget.Finding.Kind.MANAGED_INSTANCES_MEMORY;
 import static com.taskdesk.budget.Finding.Kind.NOTHING_LEFT;
 import static com.taskdesk.budget.Finding.Kind.NO_INSTANCE_CAP;
 import static com.taskdesk.budget.Finding.Kind.OVER_BUDGET;
 import static com.taskdesk.budget.Finding.Kind.POOLER_CLIENTS_OVER;
+import static com.taskdesk.budget.Finding.Kind.POOLER_DROPS_SCHEMA;
 import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
+import static com.taskdesk.budget.Finding.Kind.POOLER_PREPARED_STATEMENTS;
+import static com.taskdesk.budget.Finding.Kind.POOL_QUEUE;
+import static com.taskdesk.budget.Finding.Kind.PROXY_PINS;
 import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
 import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
 import static com.taskdesk.budget.Finding.Kind.ZERO_INSTANCES;
@@ -65,10 +70,25 @@ class BudgetRulesTest {
                 finding("a function timeout above the HTTP API's 30 s", set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 31),
                         ABOVE_HTTP_API_LIMIT, "prod/mark-spam", "31", "30 s"),
                 finding("a pool cap below what the handler needs", set("prod.yaml", "functions.spam-counts.connectionLimit", 0),
-                        CAP_BELOW_NEED, "prod/spam-counts", "connectionLimit 0", "= 1"),
-                finding("Managed Instances: the cap must cover the environment's concurrency",
-                        set("prod.yaml", "functions.agents.lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)),
-                        CAP_BELOW_NEED, "prod/agents", "connectionLimit 1", "4 request(s) at once", "= 4"),
+                        CAP_BELOW_NEED, "prod/spam-counts", "connectionLimit 0", "1 connection"),
+                // 4 requests in waves of 1, 200 ms each: the last waits 3 x 200 ms, within the 2 s pool timeout.
+                finding("Managed Instances: requests beyond the pool cap queue on it (a warning)",
+                        set("prod.yaml", "functions.agents", managedInstances(5, 1, 4)),
+                        POOL_QUEUE, "prod/agents", "4 requests per environment", "connectionLimit 1",
+                        "up to 3 per environment queue", "at most poolTimeoutSeconds 2", "(4 / 1 - 1) x 200 ms = 600 ms",
+                        "within the pool timeout"),
+                // Java's default of 32 per environment on 2 connections: 15 waves of 200 ms ahead of the last.
+                finding("Managed Instances: a queue longer than the pool timeout answers 503 at full concurrency",
+                        set("prod.yaml", "functions.agents", managedInstances(2, 2, 32)),
+                        POOL_QUEUE, "prod/agents", "up to 30 per environment queue", "(32 / 2 - 1) x 200 ms = 3000 ms",
+                        "beyond the pool timeout", "raise connectionLimit"),
+                finding("Managed Instances: no more connections than requests per environment",
+                        set("prod.yaml", "functions.agents", managedInstances(1, 5, 4)),
+                        CAP_ABOVE_USE, "prod/agents", "connectionLimit 5", "4 request(s) at once", "set connectionLimit: 4"),
+                finding("Managed Instances: an environment has one vCPU with 2 GiB at least",
+                        set("prod.yaml", "functions.agents", Map.of("maxInstances", 1, "connectionLimit", 4, "memoryMb", 1024,
+                                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4))),
+                        MANAGED_INSTANCES_MEMORY, "prod/agents", "memoryMb 1024", "2048"),
                 finding("zero instances throttle every request", set("prod.yaml", "functions.health.maxInstances", 0),
                         ZERO_INSTANCES, "prod/health", "maxInstances 0"));
     }
@@ -103,7 +123,32 @@ class BudgetRulesTest {
                 finding("pgbouncer's clients: every instance times the overlap",
                         copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: pgbouncer, serverConnections: 30,"
                                 + " maxClientConnections: 40}", 1, ProjectCopy.each(3)),
-                        POOLER_CLIENTS_OVER, "database p", "42 client connections", "maxClientConnections 40"));
+                        POOLER_CLIENTS_OVER, "database p", "42 client connections", "maxClientConnections 40"),
+                finding("behind pgbouncer the driver must not name prepared statements",
+                        copy -> pooled(copy, "pgbouncer", null),
+                        POOLER_PREPARED_STATEMENTS, "database p", "pgbouncer=true", "databaseUrl.pgbouncer: true", "S_1"),
+                finding("pgbouncer drops the URL's schema, so the roles' must be the same",
+                        copy -> pooled(copy, "pgbouncer", Map.of("pgbouncer", true, "schema", "desk")),
+                        POOLER_DROPS_SCHEMA, "database p", "schema=desk", "search_path public", "set schema: desk"),
+                finding("behind rds-proxy named prepared statements pin (a warning)",
+                        copy -> pooled(copy, "rds-proxy", null),
+                        PROXY_PINS, "database p", "pgbouncer=true", "pins the session"),
+                finding("behind rds-proxy a schema sent at login is per-session state (a warning)",
+                        copy -> pooled(copy, "rds-proxy", Map.of("pgbouncer", true, "schema", "desk")),
+                        PROXY_PINS, "database p", "schema=desk", "search_path at login", "set schema: desk"));
+    }
+
+    /** A stage behind a pooler that holds its budget, whose DATABASE_URL says this (null: nothing). */
+    private static void pooled(ProjectCopy copy, String kind, Map<String, Object> databaseUrl) {
+        copy.stage("pooled", "p", 50, 20, 2, "{kind: " + kind + ", serverConnections: 30"
+                + (kind.equals("pgbouncer") ? ", maxClientConnections: 100}" : "}"), 1, ProjectCopy.each(1))
+                .set("config/databases.yaml", "p.databaseUrl", databaseUrl);
+    }
+
+    /** A function on Lambda Managed Instances, with the memory one environment has. */
+    private static Map<String, Object> managedInstances(int environments, int connectionLimit, int concurrency) {
+        return Map.of("maxInstances", environments, "connectionLimit", connectionLimit, "memoryMb", 2048,
+                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", concurrency));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,9 +173,13 @@ class BudgetRulesTest {
                         .set("config/staging.yaml", "database", "taskdesk-staging")
                         .set("config/staging.yaml", "functions.agents.maxInstances", 3)),
                 // 1 environment x 4 connections x 2 = 8: prod 54 - 10 (agents at 5) + 8 = 52 of 60.
-                Arguments.of("Managed Instances with a cap that covers their concurrency", (Consumer<ProjectCopy>) copy -> copy
-                        .set("config/prod.yaml", "functions.agents", Map.of("maxInstances", 1, "connectionLimit", 4,
-                                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)))));
+                Arguments.of("Managed Instances with a cap that covers their concurrency",
+                        set("prod.yaml", "functions.agents", managedInstances(1, 4, 4))),
+                // prod's 27 instances: 27 statements in flight in a server pool of 50 (within 100 - 40), 54 clients of 100.
+                Arguments.of("behind pgbouncer with pgbouncer=true and the roles' schema in the URL",
+                        (Consumer<ProjectCopy>) copy -> copy.set("config/databases.yaml", "taskdesk-prod.pooler",
+                                        Map.of("kind", "pgbouncer", "serverConnections", 50, "maxClientConnections", 100))
+                                .set("config/databases.yaml", "taskdesk-prod.databaseUrl", Map.of("pgbouncer", true, "schema", "public"))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,15 +114,60 @@ class CheckCommandTest {
         assertFalse(out.contains("idle_session_timeout"), "behind a pooler it would close the pooler's own connections");
     }
 
+    /** agents on Lambda Managed Instances in every stage (config/functions.yaml), each stage in a VPC. */
+    private static ProjectCopy onManagedInstances(Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/functions.yaml", "functions.agents", Map.of("connectionLimit", 4,
+                "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
+        for (String stage : List.of("dev", "staging", "prod")) {
+            copy.set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b", "subnet-2c3d"),
+                    "securityGroupIds", List.of("sg-0e4f")));
+        }
+        // 2 environments x 4 connections x 2 = 16 of prod's budget, where 5 instances x 1 x 2 = 10 were.
+        return copy.set("config/prod.yaml", "functions.agents.maxInstances", 2);
+    }
+
     @Test
-    void onLambdaManagedInstancesCheckSaysWhatItCannotSee(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.maxInstances", 1)
-                .set("config/prod.yaml", "functions.agents.connectionLimit", 4)
-                .set("config/prod.yaml", "functions.agents.lambdaManagedInstances.perExecutionEnvironmentMaxConcurrency", 4);
+    void aManagedInstancesFunctionIsSizedByItsEnvironmentsAndItsQueueIsAWarning(@TempDir Path temp) {
+        ProjectCopy copy = onManagedInstances(temp);
+        assertEquals(0, copy.run("render").exitCode());
 
-        String out = copy.run("check", "--stage", "prod").out();
+        ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod");
 
-        assertTrue(out.contains("prod/agents runs on Lambda Managed Instances, 4 requests per environment"), out);
+        assertEquals(0, run.exitCode(), run.err());
+        for (String expected : List.of("agents                     2               4                     2 x 4 x 2 = 16",
+                "agents runs on Lambda Managed Instances: 2 environment(s) (MaxExecutionEnvironments) x 32 requests"
+                        + " (perExecutionEnvironmentMaxConcurrency) = 64 at once, on 2 x 4 = 8 connection(s)",
+                "Serverless Framework v3, cannot declare Managed Instances",
+                // 2 environments x 4 statements at once: 8 x 1000 / 200 ms x 80% = 32 requests a second.
+                "agents          GET /api/manager/agents                            8    200 ms       32      6",
+                "warning: prod/agents: 32 requests per environment (perExecutionEnvironmentMaxConcurrency) share"
+                        + " connectionLimit 4: up to 28 per environment queue on the pool, each for at most poolTimeoutSeconds 2",
+                "(32 / 4 - 1) x 200 ms = 1400 ms, within the pool timeout",
+                "needs: 22 reserved + 100 Lambda keeps unreserved = 122 (functions on Managed Instances reserve none)",
+                "check passed")) {
+            assertTrue(run.out().contains(expected), expected + " in:\n" + run.out());
+        }
+    }
+
+    @Test
+    void managedInstancesNeedTheSameModelInEveryStageAndAVpc(@TempDir Path temp) {
+        ProjectCopy prodOnly = ProjectCopy.of(temp.resolve("prod-only")).set("config/prod.yaml", "functions.agents",
+                Map.of("maxInstances", 1, "connectionLimit", 4, "memoryMb", 2048,
+                        "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)));
+        ProjectCopy noVpc = onManagedInstances(temp.resolve("no-vpc")).set("config/staging.yaml", "network", null);
+
+        ProjectCopy.ToolRun oneStage = prodOnly.run("render");
+        ProjectCopy.ToolRun withoutVpc = noVpc.run("render");
+
+        assertEquals(3, oneStage.exitCode());
+        assertEquals(List.of("error: config/dev.yaml: functions.agents runs on Lambda's default model here but on Lambda"
+                + " Managed Instances in config/prod.yaml: template.yaml serves every stage and SAM cannot choose a capacity"
+                + " provider by stage; set lambdaManagedInstances for agents in every stage (or once in config/functions.yaml)"),
+                oneStage.errors());
+        assertEquals(3, withoutVpc.exitCode());
+        assertEquals(List.of("error: config/staging.yaml: functions.agents runs on Lambda Managed Instances, whose capacity"
+                + " provider launches instances in the stage's VPC: give the stage a network (subnetIds, securityGroupIds)"),
+                withoutVpc.errors());
     }
 
     @Test

@@ -131,4 +131,25 @@ class InstancePlannerTest {
         }
         assertTrue(run.out().contains("60 of 60"), run.out());
     }
+
+    @Test
+    void onManagedInstancesEachEnvironmentCostsItsPoolAndPlanSaysWhatQueues(@TempDir Path temp) {
+        // agents: 32 requests per environment on 4 connections; each environment costs 4 x 2 of the 60.
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents", Map.of("maxInstances", 1,
+                "connectionLimit", 4, "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
+
+        InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of());
+        ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod");
+
+        InstancePlanner.Proposal agents = plan.proposal("agents");
+        assertEquals(4, agents.connectionLimit(), "config/'s pool cap, not one connection per request");
+        assertEquals(agents.maxInstances() * 4 * 2, agents.connections());
+        assertTrue(plan.total() <= 60 && plan.total() > 60 - 8, plan.total() + " of 60");
+        apply(copy, plan);
+        assertEquals(List.of(Finding.Kind.POOL_QUEUE), copy.findings().stream().map(Finding::kind).toList(),
+                "the proposal fits; only the queue is reported");
+        assertTrue(run.out().contains("    agents: " + agents.maxInstances() * 32 + " (" + agents.maxInstances()
+                + " environment(s) x 32 request(s) each); of each environment's 32, 28 queue on its pool of 4 for at most"
+                + " poolTimeoutSeconds 2 (then 503)"), run.out());
+    }
 }

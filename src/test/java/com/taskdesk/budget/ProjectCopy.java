@@ -76,7 +76,8 @@ final class ProjectCopy {
     /**
      * Adds a stage (and its database, once) to config/.
      *
-     * @param pooler       null for none, else its YAML, e.g. {kind: rds-proxy, serverConnections: 30}
+     * @param pooler       null for none, else its YAML, e.g. {kind: rds-proxy, serverConnections: 30}; the
+     *                     database's URL then says pgbouncer=true
      * @param maxInstances per function; a function left out gets no maxInstances (no cap)
      */
     ProjectCopy stage(String stage, String database, int maxConnections, int reserved, int overlap, String pooler,
@@ -85,7 +86,7 @@ final class ProjectCopy {
         if (!databases.contains(database + ":")) {
             write("config/databases.yaml", databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
                     + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: " + overlap
-                    + "\n" + (pooler == null ? "" : "  pooler: " + pooler + "\n"));
+                    + "\n" + (pooler == null ? "" : "  pooler: " + pooler + "\n  databaseUrl: {pgbouncer: true}\n"));
         }
         StringBuilder yaml = new StringBuilder("database: " + database + "\nregion: eu-west-1\ncorsOrigins: [https://desk.example.com]\n"
                 + "todayTimeZone: UTC\nmetricsCacheSeconds: 10\ndefaults:\n  connectionLimit: " + connectionLimit + "\nfunctions:\n");

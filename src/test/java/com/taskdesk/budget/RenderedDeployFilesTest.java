@@ -181,4 +181,47 @@ class RenderedDeployFilesTest {
         assertEquals("false", at(params, "dev", "hasVpc"));
         assertEquals(null, at(params, "dev", "vpc"), "no VPC: the framework's ${param:vpc, null} leaves it out");
     }
+
+    @Test
+    void aManagedInstancesFunctionGetsTheStacksCapacityProviderAndItsScalingConfigInsteadOfReservedConcurrency(
+            @TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/functions.yaml", "functions.metrics", Map.of("connectionLimit", 8,
+                "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 16)));
+        for (String stage : List.of("dev", "staging", "prod")) {
+            copy.set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b"),
+                    "securityGroupIds", List.of("sg-0e4f")));
+        }
+        BudgetConfig managed = copy.config();
+        Map<String, Object> sam = SamTemplate.document(managed);
+
+        Map<?, ?> metrics = (Map<?, ?>) at(sam, "Resources", "MetricsFunction", "Properties");
+        assertEquals(Map.of("Arn", CfnYaml.getAtt("CapacityProvider.Arn"), "PerExecutionEnvironmentMaxConcurrency",
+                new Fn("FindInMap", List.of("Metrics", CfnYaml.ref("Stage"), "PerExecutionEnvironmentMaxConcurrency"))),
+                metrics.get("CapacityProviderConfig"));
+        assertTrue(metrics.containsKey("FunctionScalingConfig"));
+        for (String property : List.of("ReservedConcurrentExecutions", "SnapStart", "VpcConfig")) {
+            assertFalse(metrics.containsKey(property), property + ": not on Managed Instances");
+            assertTrue(((Map<?, ?>) at(sam, "Resources", "AgentsFunction", "Properties")).containsKey(property),
+                    property + ": still on the default model's functions");
+        }
+        // prod: 3 environments, Lambda's default minimum of 3; dev: 1 environment, so at most 1.
+        assertEquals(Map.of("PerExecutionEnvironmentMaxConcurrency", 16, "MinExecutionEnvironments", 3,
+                "MaxExecutionEnvironments", 3), subMap(at(sam, "Mappings", "Metrics", "prod"),
+                "PerExecutionEnvironmentMaxConcurrency", "MinExecutionEnvironments", "MaxExecutionEnvironments"));
+        assertEquals(1, at(sam, "Mappings", "Metrics", "dev", "MinExecutionEnvironments"));
+        assertEquals(null, at(sam, "Mappings", "Metrics", "prod", "ReservedConcurrency"));
+        assertEquals(Map.of("SubnetIds", CfnYaml.ref("SubnetIds"), "SecurityGroupIds", CfnYaml.ref("SecurityGroupIds")),
+                at(sam, "Resources", "CapacityProvider", "Properties", "VpcConfig"));
+        assertFalse(((Map<?, ?>) at(sam, "Parameters", "SubnetIds")).containsKey("Default"), "every stage has a VPC");
+        // serverless.yml (Framework v3) runs it on the default model: one request per instance, its instances reserved.
+        assertEquals(3, at(ServerlessFile.document(managed), "params", "prod", "metricsReservedConcurrency"));
+    }
+
+    private static Map<Object, Object> subMap(Object map, String... keys) {
+        Map<Object, Object> picked = new java.util.LinkedHashMap<>();
+        for (String key : keys) {
+            picked.put(key, ((Map<?, ?>) map).get(key));
+        }
+        return picked;
+    }
 }
