@@ -3,6 +3,8 @@ package com.taskdesk.budget;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+
+import com.taskdesk.db.ConnectionSettings;
+import com.taskdesk.db.DatabaseUrl;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,14 +50,17 @@ public final class BudgetTool implements Runnable {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
-    BudgetTool(PrintStream out, PrintStream err) {
+    /** @param env the environment (check --live reads DATABASE_URL from it) */
+    BudgetTool(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = env;
     }
 
     public static void main(String[] args) {
-        int code = new BudgetTool(System.out, System.err).run(args);
+        int code = new BudgetTool(System.out, System.err, System.getenv()).run(args);
         System.out.flush();
         System.exit(code);
     }
@@ -102,7 +110,8 @@ public final class BudgetTool implements Runnable {
     }
 
     @Command(name = "check", description = {"Prints each stage's budget, timeouts, throttles and account concurrency;",
-            "fails when a budget, a cap or the timeouts do not hold, or a deploy file is not what config/ renders."})
+            "fails when a budget, a cap or the timeouts do not hold, or a deploy file is not what config/ renders.",
+            "With --live: config/ against the database of DATABASE_URL (an administrator's), read-only."})
     static final class Check implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;
@@ -114,9 +123,16 @@ public final class BudgetTool implements Runnable {
                 description = "The output of `aws lambda get-account-settings`: fail when the account's quota is too low")
         Path accountSettings;
 
+        @Option(names = "--live", description = {"Compare the stage with its database now: max_connections, the reserved",
+                "connections, the functions' roles and their backends (DATABASE_URL: an administrator's; read-only)"})
+        boolean live;
+
         @Override
         public Integer call() {
             BudgetConfig config = tool.config();
+            if (live) {
+                return live(config);
+            }
             List<StageConfig> selected = stage == null ? config.stages() : List.of(config.stage(stage));
             List<String> names = selected.stream().map(StageConfig::name).toList();
             Set<String> databases = new LinkedHashSet<>();
@@ -135,6 +151,34 @@ public final class BudgetTool implements Runnable {
             return tool.report(findings, "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
                     + String.join(", ", databases) + "; timeouts nest; every connectionLimit is what its handler can use; "
                     + String.join(", ", deployFiles.keySet()) + " are what config/ renders", "check failed");
+        }
+
+        private int live(BudgetConfig config) {
+            if (stage == null || accountSettings != null) {
+                throw BudgetException.usage("check --live takes --stage S, and nothing else");
+            }
+            StageConfig selected = config.stage(stage);
+            if (selected.functions().stream().anyMatch(f -> f.maxInstances() == null)) {
+                throw new BudgetException(ExitCode.CHECK_FAILED, "check --live: " + selected.fileName() + " has functions"
+                        + " without maxInstances, so roles creates no roles to compare (run check)");
+            }
+            String databaseUrl = tool.env.get(ConnectionSettings.DATABASE_URL);
+            if (databaseUrl == null || databaseUrl.isBlank()) {
+                throw BudgetException.usage("check --live reads an administrator's " + ConnectionSettings.DATABASE_URL
+                        + " from the environment (postgresql://<user>:<password>@<host>:<port>/<database>); it is not set");
+            }
+            DatabaseUrl url = LiveDatabase.parse(databaseUrl);
+            LiveDatabase database;
+            try (Connection connection = LiveDatabase.connect(url)) {
+                database = LiveDatabase.read(connection, selected.functions().stream()
+                        .map(f -> selected.roleName(f.name())).toList());
+            } catch (SQLException e) {
+                throw new BudgetException(ExitCode.CHECK_FAILED, "check --live: " + url + ": " + e.getMessage());
+            }
+            List<Finding> findings = LiveCheck.run(tool.out, config, selected, database, url.toString());
+            return tool.report(findings, "check --live passed: stage " + stage + "'s roles are what roles emits, database "
+                    + selected.database().name() + " has the max_connections and reserved connections config/ assumes, and no"
+                    + " function holds more than its share now", "check --live failed");
         }
     }
 

@@ -172,19 +172,28 @@ final class ProjectCopy {
 
     /** Runs the tool's command line against this copy. */
     ToolRun run(String... args) {
-        return ToolRun.of(Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString())).toArray(String[]::new));
+        return runWith(Map.of(), args);
+    }
+
+    /** Runs the tool's command line against this copy, with this environment. */
+    ToolRun runWith(Map<String, String> env, String... args) {
+        return ToolRun.of(env, Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString())).toArray(String[]::new));
     }
 
     /** What one run of the tool printed and returned. */
     record ToolRun(int exitCode, String out, String err) {
 
         static ToolRun of(String... args) {
+            return of(Map.of(), args);
+        }
+
+        static ToolRun of(Map<String, String> env, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code;
             try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
                  PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                code = new BudgetTool(outStream, errStream).run(args);
+                code = new BudgetTool(outStream, errStream, env).run(args);
             }
             return new ToolRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }

@@ -52,12 +52,7 @@ final class SimulationDatabase {
     private static SimulationDatabase start() {
         try {
             Path project = Files.createTempDirectory("budget-sim");
-            Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
-            instances.put("agents", 2);
-            ProjectCopy.empty(project).stage("sim", "embedded", MAX_CONNECTIONS, 4, 2, null, 1, instances)
-                    .set("config/databases.yaml", "embedded.reservedFor",
-                            Map.of("superuserReservedConnections", 3, "testObserver", 1));
-            BudgetConfig config = ConfigFiles.load(project);
+            BudgetConfig config = withStage(ProjectCopy.empty(project), "sim").config();
             EmbeddedDatabase server = EmbeddedDatabase.start(Map.of("max_connections", Integer.toString(MAX_CONNECTIONS)));
             SimulationDatabase database = new SimulationDatabase(server, config);
             try (Connection admin = database.superuser(); Statement statement = admin.createStatement()) {
@@ -71,6 +66,18 @@ final class SimulationDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Adds a stage on this server to a project: 2 instances of agents and 1 of every other function,
+     * 1 connection each, overlap 2, reserved superuser_reserved_connections 3 and the tests' observer 1.
+     */
+    static ProjectCopy withStage(ProjectCopy copy, String stage) {
+        Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
+        instances.put("agents", 2);
+        return copy.stage(stage, "embedded", MAX_CONNECTIONS, 4, 2, null, 1, instances)
+                .set("config/databases.yaml", "embedded.reservedFor",
+                        Map.of(DatabaseLimits.SUPERUSER_RESERVED, 3, "testObserver", 1));
     }
 
     private static String migration() throws IOException {
@@ -99,16 +106,32 @@ final class SimulationDatabase {
     }
 
     Connection connectAs(String role) throws SQLException {
+        return connectAs(role, "PostgreSQL JDBC Driver");
+    }
+
+    /** A connection as a function's role that says which function it is, as the functions do (application_name). */
+    Connection connectAs(String role, String applicationName) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", role);
         properties.setProperty("password", PASSWORD);
+        properties.setProperty("ApplicationName", applicationName);
         return DriverManager.getConnection(url(), properties);
+    }
+
+    /** The superuser's DATABASE_URL, as an administrator gives it to check --live. */
+    String adminDatabaseUrl() {
+        return "postgresql://postgres@localhost:" + server.port() + "/postgres";
     }
 
     /** Creates (or updates) the stage's roles with the roles command's SQL, as psql would run it. */
     void applyRoles() throws SQLException {
+        applyRoles(config, stage());
+    }
+
+    /** Creates (or updates) a stage's roles on this server, as roles --stage and psql would. */
+    void applyRoles(BudgetConfig budget, StageConfig stage) throws SQLException {
         try (Connection admin = superuser()) {
-            PsqlScript.run(admin, RoleSql.script(config, stage()), Map.of(RoleSql.PASSWORD_VARIABLE, PASSWORD));
+            PsqlScript.run(admin, RoleSql.script(budget, stage), Map.of(RoleSql.PASSWORD_VARIABLE, PASSWORD));
         }
     }
 
