@@ -2,6 +2,7 @@ package com.taskdesk.budget;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -38,8 +39,13 @@ final class Advice {
             out.println("  pgbouncer.ini [pgbouncer]: " + PgBouncerSettings.of(database).entrySet().stream()
                     .map(e -> e.getKey() + (PgBouncerSettings.MINIMUMS.contains(e.getKey()) ? " >= " : " = ") + e.getValue())
                     .collect(Collectors.joining(", ")));
-            out.println("    (ignore_startup_parameters: what pgjdbc sends at login that PgBouncer 1.18 refuses;"
-                    + " auth_file or auth_query must know every function's role)");
+            out.println("  pgbouncer.ini [users], each role's share: " + PgBouncerSettings.users(database).entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", ")));
+            List<String> ignore = PgBouncerSettings.ignoreStartupParameters(limits);
+            out.println("    (the functions send at login: " + String.join(", ", PgBouncerSettings.startupParameters(limits))
+                    + (ignore.isEmpty() ? "; PgBouncer 1.18 knows them all, nothing to ignore"
+                    : "; ignore_startup_parameters = " + String.join(",", ignore) + ", which PgBouncer 1.18 would refuse")
+                    + "; auth_file or auth_query must know every function's role)");
         } else if (pooler.kind() == Pooler.Kind.RDS_PROXY) {
             out.println("  RDS Proxy: MaxConnectionsPercent = " + (int) Math.ceil(100.0 * pooler.serverConnections()
                     / limits.maxConnections()) + ", IdleClientTimeout = " + IDLE_SESSION_TIMEOUT_SECONDS);

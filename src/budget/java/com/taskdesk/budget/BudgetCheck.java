@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  */
 public final class BudgetCheck {
 
+    /** pgjdbc 42.7 sets extra_float_digits after login on servers below PostgreSQL 12 (a SET statement). */
+    static final int PGJDBC_SETS_FLOAT_DIGITS_BELOW = 12;
+
     /** API Gateway HTTP API cuts a Lambda integration at 30 s. */
     public static final int HTTP_API_TIMEOUT_SECONDS = 30;
 
@@ -168,6 +171,11 @@ public final class BudgetCheck {
                 }
             }
             case RDS_PROXY -> {
+                if (limits.postgresVersion() < PGJDBC_SETS_FLOAT_DIGITS_BELOW) {
+                    findings.add(Finding.of(PROXY_PINS, subject, stages, "on PostgreSQL " + limits.postgresVersion()
+                            + " (below " + PGJDBC_SETS_FLOAT_DIGITS_BELOW + ") pgjdbc sends SET extra_float_digits = 3 after"
+                            + " login: RDS Proxy pins every session (from PostgreSQL " + PGJDBC_SETS_FLOAT_DIGITS_BELOW + " on, it sends none)"));
+                }
                 if (!url.pgbouncer()) {
                     findings.add(Finding.of(PROXY_PINS, subject, stages, "behind rds-proxy DATABASE_URL without"
                             + " pgbouncer=true lets pgjdbc prepare a named server-side statement (S_1) after 5 uses on a"

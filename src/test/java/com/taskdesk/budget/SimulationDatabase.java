@@ -97,6 +97,10 @@ final class SimulationDatabase {
         return config.stage("sim");
     }
 
+    int port() {
+        return server.port();
+    }
+
     String url() {
         return "jdbc:postgresql://localhost:" + server.port() + "/postgres";
     }

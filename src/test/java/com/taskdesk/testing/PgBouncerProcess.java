@@ -1,0 +1,177 @@
+package com.taskdesk.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real PgBouncer (Debian's, 1.18 here) in front of a test PostgreSQL, configured with the
+ * [pgbouncer] and [users] settings a test gives it (the budget tool's, in the pooler tests) plus
+ * what only a test needs: a free local port, no Unix socket, trust authentication for the listed
+ * logins (the server behind it trusts local connections too), its log in its own directory.
+ * PgBouncer refuses to run as root: as root it runs in a user namespace of its own (unshare -U).
+ */
+public final class PgBouncerProcess implements AutoCloseable {
+
+    /** CI sets it: a missing pgbouncer then fails the pooler tests instead of skipping them. */
+    static final String REQUIRED = "TASKDESK_REQUIRE_PGBOUNCER";
+    /** Debian installs it here, which a non-root user's PATH may lack. */
+    private static final Path DEBIAN = Path.of("/usr/sbin/pgbouncer");
+
+    private final Process process;
+    private final Path directory;
+    private final int port;
+
+    private PgBouncerProcess(Process process, Path directory, int port) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+    }
+
+    /** For {@code @EnabledIf}: whether pgbouncer is on PATH (or where Debian puts it). */
+    public static boolean installed() {
+        boolean found = executable().isPresent();
+        if (!found && System.getenv(REQUIRED) != null) {
+            throw new IllegalStateException(REQUIRED + " is set but pgbouncer is not installed (apt-get install pgbouncer)");
+        }
+        return found;
+    }
+
+    static Optional<Path> executable() {
+        List<Path> candidates = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            candidates.add(Path.of(dir, "pgbouncer"));
+        }
+        candidates.add(DEBIAN);
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * Starts PgBouncer for the server's database "postgres".
+     *
+     * @param settings   [pgbouncer] settings, name to value
+     * @param users      [users] lines, role to its settings (e.g. max_user_connections=2)
+     * @param serverPort the PostgreSQL behind it, on localhost
+     * @param logins     the users it admits
+     */
+    public static PgBouncerProcess start(Map<String, String> settings, Map<String, String> users, int serverPort,
+                                         List<String> logins) {
+        try {
+            Path directory = Files.createTempDirectory("pgbouncer");
+            int port = freePort();
+            StringBuilder ini = new StringBuilder("[databases]\npostgres = host=127.0.0.1 port=" + serverPort
+                    + " dbname=postgres\n\n[pgbouncer]\n");
+            settings.forEach((name, value) -> ini.append(name).append(" = ").append(value).append('\n'));
+            ini.append("listen_addr = 127.0.0.1\nlisten_port = ").append(port).append("\nunix_socket_dir =\n")
+                    .append("auth_type = trust\nauth_file = ").append(directory.resolve("users.txt")).append('\n');
+            if (!users.isEmpty()) {
+                ini.append("\n[users]\n");
+                users.forEach((role, value) -> ini.append(role).append(" = ").append(value).append('\n'));
+            }
+            Files.writeString(directory.resolve("pgbouncer.ini"), ini);
+            Files.writeString(directory.resolve("users.txt"), String.join("", logins.stream()
+                    .map(login -> "\"" + login + "\" \"\"\n").toList()));
+            // Readable by the user namespace's unmapped user; it logs to stderr, which this process writes down.
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String file : List.of("pgbouncer.ini", "users.txt")) {
+                Files.setPosixFilePermissions(directory.resolve(file), PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.add(executable().orElseThrow(() -> new IllegalStateException("pgbouncer is not installed")).toString());
+            command.add(directory.resolve("pgbouncer.ini").toString());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("pgbouncer.log").toFile()).start();
+            PgBouncerProcess pgbouncer = new PgBouncerProcess(process, directory, port);
+            pgbouncer.awaitListening();
+            return pgbouncer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("pgbouncer stopped: " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                sleep();
+            }
+        }
+        close();
+        throw new IllegalStateException("pgbouncer did not listen on " + port + " within 10 s: " + log());
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A JDBC URL of the database behind it, through it, as this user. */
+    public String jdbcUrl(String user) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=" + user;
+    }
+
+    /** The pgbouncer.ini it runs with. */
+    public String ini() {
+        try {
+            return Files.readString(directory.resolve("pgbouncer.ini"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What it has logged so far. */
+    public String log() {
+        try {
+            return Files.readString(directory.resolve("pgbouncer.log"));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
