@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,6 +21,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class Fixtures implements AutoCloseable {
 
     public static final LocalDateTime EPOCH = LocalDateTime.of(2025, 1, 1, 0, 0);
+    /**
+     * The database's own JDBC URL when the functions reach it through something else (a pooler):
+     * fixtures then connect directly, so nothing they do goes through what a test examines.
+     */
+    public static final String DIRECT_JDBC_URL = "taskdesk-test.fixtures-jdbc-url";
 
     private final Connection connection;
 
@@ -28,7 +34,9 @@ public final class Fixtures implements AutoCloseable {
     }
 
     public static Fixtures connect() {
-        return connect(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        Config config = ConfigProvider.getConfig();
+        return connect(config.getOptionalValue(DIRECT_JDBC_URL, String.class)
+                .orElseGet(() -> config.getValue("quarkus.datasource.jdbc.url", String.class)));
     }
 
     public static Fixtures connect(String jdbcUrl) {

@@ -1,0 +1,36 @@
+package com.taskdesk.budget;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.ThroughPgBouncer;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Under the profile the *ThroughPgBouncerTest classes run in, the functions' connections really go
+ * through PgBouncer: it logs their login.
+ */
+@QuarkusTest
+@TestProfile(ThroughPgBouncer.class)
+@EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
+class FunctionsBehindPgBouncerTest {
+
+    @Test
+    void theFunctionsConnectThroughPgBouncer() {
+        try (Fixtures db = Fixtures.connect()) {
+            db.reset();
+        }
+        Api.asManager().get("/api/manager/spam/counts").then().statusCode(200);
+        Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200);
+
+        String log = ThroughPgBouncer.pgbouncer().log();
+        assertTrue(log.contains("login attempt: db=postgres user=postgres"), log);
+        System.out.println("pgbouncer.ini the endpoint tests ran behind:\n" + ThroughPgBouncer.pgbouncer().ini());
+    }
+}

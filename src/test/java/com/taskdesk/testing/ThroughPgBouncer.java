@@ -1,0 +1,66 @@
+package com.taskdesk.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.taskdesk.budget.BudgetConfig;
+import com.taskdesk.budget.ConfigFiles;
+import com.taskdesk.budget.DatabaseBudget;
+import com.taskdesk.budget.PgBouncerSettings;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+/**
+ * The functions behind a real PgBouncer in transaction mode, set up from the budget tool's own
+ * pgbouncer.ini settings for src/test/resources/pooled-project, with what DATABASE_URL's
+ * pgbouncer=true gives them (no server-side prepared statements); the fixtures connect to the
+ * PostgreSQL behind it directly. The endpoint tests run again under this profile (*ThroughPgBouncerTest).
+ */
+public class ThroughPgBouncer implements QuarkusTestProfile {
+
+    /** The stage whose budget the PgBouncer tests configure PgBouncer with. */
+    public static final Path POOLED_PROJECT = Path.of("src/test/resources/pooled-project");
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(Pooler.class));
+    }
+
+    /** The PgBouncer the functions go through, while the profile runs. */
+    public static PgBouncerProcess pgbouncer() {
+        return Pooler.pgbouncer;
+    }
+
+    /** A PostgreSQL with the schema, and PgBouncer in front of it. */
+    public static class Pooler implements QuarkusTestResourceLifecycleManager {
+
+        private static PgBouncerProcess pgbouncer;
+        private RestartableDatabase database;
+
+        @Override
+        public Map<String, String> start() {
+            database = new RestartableDatabase(Map.of("max_connections", "20")).start().createSchema();
+            BudgetConfig config = ConfigFiles.load(POOLED_PROJECT);
+            DatabaseBudget budget = DatabaseBudget.of(config, config.stage("pooled"));
+            pgbouncer = PgBouncerProcess.start(PgBouncerSettings.of(budget), PgBouncerSettings.users(budget),
+                    database.port(), List.of("postgres"));
+            return Map.of("quarkus.datasource.jdbc.url", pgbouncer.jdbcUrl("postgres"),
+                    // What DATABASE_URL pgbouncer=true sets (ConnectionSettingsTest proves the translation).
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "0",
+                    "quarkus.flyway.migrate-at-start", "false",
+                    Fixtures.DIRECT_JDBC_URL, database.jdbcUrl());
+        }
+
+        @Override
+        public void stop() {
+            if (pgbouncer != null) {
+                pgbouncer.close();
+            }
+            if (database != null) {
+                database.stop();
+            }
+        }
+    }
+}
