@@ -149,7 +149,7 @@ public final class BudgetTool implements Runnable {
                 selected.forEach(each -> account.check(tool.out, each).ifPresent(findings::add));
             }
             return tool.report(findings, "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
-                    + String.join(", ", databases) + "; timeouts nest; every connectionLimit is what its handler can use; "
+                    + String.join(", ", databases) + "; timeouts nest; no connectionLimit is below one request or above what its handler can use; "
                     + String.join(", ", deployFiles.keySet()) + " are what config/ renders", "check failed");
         }
 
