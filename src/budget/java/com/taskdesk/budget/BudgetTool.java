@@ -96,7 +96,7 @@ public final class BudgetTool implements Runnable {
     }
 
     /** Prints the warnings; passes when no finding is an error, else prints the errors and fails. */
-    int report(List<Finding> findings, String passed, String failedWhat) {
+    private int report(List<Finding> findings, String passed, String failedWhat) {
         findings.stream().filter(finding -> !finding.isError()).forEach(finding -> out.println("warning: " + finding.message()));
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (errors.isEmpty()) {

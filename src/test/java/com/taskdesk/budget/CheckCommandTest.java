@@ -115,16 +115,9 @@ class CheckCommandTest {
         assertFalse(out.contains("idle_session_timeout"), "behind a pooler it would close the pooler's own connections");
     }
 
-    /** agents on Lambda Managed Instances in every stage (config/functions.yaml), each stage in a VPC. */
+    /** agents on Lambda Managed Instances: 2 environments x 4 connections x 2 of prod's budget, where 5 x 1 x 2 were. */
     private static ProjectCopy onManagedInstances(Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/functions.yaml", "functions.agents", Map.of("connectionLimit", 4,
-                "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
-        for (String stage : List.of("dev", "staging", "prod")) {
-            copy.set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b", "subnet-2c3d"),
-                    "securityGroupIds", List.of("sg-0e4f")));
-        }
-        // 2 environments x 4 connections x 2 = 16 of prod's budget, where 5 instances x 1 x 2 = 10 were.
-        return copy.set("config/prod.yaml", "functions.agents.maxInstances", 2);
+        return ProjectCopy.of(temp).onManagedInstances("agents", 4, 32).set("config/prod.yaml", "functions.agents.maxInstances", 2);
     }
 
     @Test

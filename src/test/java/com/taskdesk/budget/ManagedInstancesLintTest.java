@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,13 +27,8 @@ class ManagedInstancesLintTest {
     void aTemplateWithAManagedInstancesFunctionPassesCfnLint(@TempDir Path temp) throws Exception {
         Optional<Path> cfnLint = cfnLint();
         assumeTrue(cfnLint.isPresent(), "cfn-lint is not installed");
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/functions.yaml", "functions.agents", Map.of("connectionLimit", 4,
-                "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
-        for (String stage : List.of("dev", "staging", "prod")) {
-            copy.set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b2c3d"),
-                    "securityGroupIds", List.of("sg-0e4f5a6b")));
-        }
-        copy.set("config/prod.yaml", "functions.agents.maxInstances", 2);
+        ProjectCopy copy = ProjectCopy.of(temp).onManagedInstances("agents", 4, 32)
+                .set("config/prod.yaml", "functions.agents.maxInstances", 2);
         assertEquals(0, copy.run("render").exitCode());
 
         Process lint = new ProcessBuilder(cfnLint.get().toString(), "template.yaml").directory(temp.toFile())

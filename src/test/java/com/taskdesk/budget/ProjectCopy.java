@@ -95,6 +95,20 @@ final class ProjectCopy {
         return write("config/" + stage + ".yaml", yaml.toString());
     }
 
+    /**
+     * A function of the shipped config/ on Lambda Managed Instances in every stage (config/functions.yaml,
+     * with the memory one environment has), and every stage in a VPC, as its capacity provider needs.
+     */
+    ProjectCopy onManagedInstances(String function, int connectionLimit, int requestsPerEnvironment) {
+        set("config/functions.yaml", "functions." + function, Map.of("connectionLimit", connectionLimit, "memoryMb", 2048,
+                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", requestsPerEnvironment)));
+        for (String stage : config().stageNames()) {
+            set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b2c3d"),
+                    "securityGroupIds", List.of("sg-0e4f5a6b")));
+        }
+        return this;
+    }
+
     /** Every function the same number of instances. */
     static Map<String, Integer> each(int instances) {
         Map<String, Integer> map = new java.util.LinkedHashMap<>();

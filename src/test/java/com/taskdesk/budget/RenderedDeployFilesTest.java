@@ -185,13 +185,7 @@ class RenderedDeployFilesTest {
     @Test
     void aManagedInstancesFunctionGetsTheStacksCapacityProviderAndItsScalingConfigInsteadOfReservedConcurrency(
             @TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/functions.yaml", "functions.metrics", Map.of("connectionLimit", 8,
-                "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 16)));
-        for (String stage : List.of("dev", "staging", "prod")) {
-            copy.set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b"),
-                    "securityGroupIds", List.of("sg-0e4f")));
-        }
-        BudgetConfig managed = copy.config();
+        BudgetConfig managed = ProjectCopy.of(temp).onManagedInstances("metrics", 8, 16).config();
         Map<String, Object> sam = SamTemplate.document(managed);
 
         Map<?, ?> metrics = (Map<?, ?>) at(sam, "Resources", "MetricsFunction", "Properties");
