@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * </pre>
  * Direct to PostgreSQL, {@code counted(f) = maxInstances * connectionLimit * deployOverlapFactor}
  * and {@code budget = maxConnections - reservedConnections}. Behind a pooler in transaction mode
- * the server sees the pooler's server-side pool: {@code budget = serverConnections}, and
+ * the server sees the pooler's server-side pool: {@code budget = serverConnections} (one less
+ * behind PgBouncer: {@link Pooler#PGBOUNCER_SPARE}), and
  * {@code counted(f) = maxInstances * connectionLimit}, the statements in flight; the overlap then
  * applies to the pooler's client side.
  */
@@ -45,12 +46,12 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     /** What the functions' connections are measured against. */
     public int budget() {
-        return pooled() ? limits.pooler().serverConnections() : limits.budget();
+        return pooled() ? limits.pooler().statementsInFlight() : limits.budget();
     }
 
-    /** "max_connections 100 - reserved 40 = 60" or "pgbouncer server pool 40". */
+    /** "max_connections 100 - reserved 40 = 60" or "pgbouncer server pool 40 - 1 kept free = 39". */
     public String budgetDescription() {
-        return pooled() ? limits.pooler().kind().configName() + " server pool " + budget() : limits.budgetFormula();
+        return pooled() ? limits.pooler().statementsInFlightFormula() : limits.budgetFormula();
     }
 
     /** The function's connections at the database at worst; -1 when it has no instance cap. */

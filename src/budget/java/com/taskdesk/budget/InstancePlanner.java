@@ -69,9 +69,8 @@ public final class InstancePlanner {
         int othersServer = others.stream().flatMap(s -> s.functions().stream())
                 .mapToInt(f -> limits.pooler().pools() ? f.inFlightConnections() : f.worstCaseConnections(overlap)).sum();
         if (limits.pooler().pools()) {
-            int server = Math.min(limits.pooler().serverConnections(), limits.budget());
-            budgetDescription = limits.pooler().kind().configName() + " server pool " + server
-                    + " (serverConnections " + limits.pooler().serverConnections() + ", " + limits.budgetFormula() + ")";
+            int server = Math.min(limits.pooler().statementsInFlight(), limits.budget());
+            budgetDescription = limits.pooler().statementsInFlightFormula() + " (" + limits.budgetFormula() + ")";
             constraints.add(new Constraint("server pool", server - othersServer, false));
             if (limits.pooler().maxClientConnections() != null) {
                 int othersClient = others.stream().flatMap(s -> s.functions().stream())

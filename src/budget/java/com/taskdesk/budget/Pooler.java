@@ -36,6 +36,26 @@ public record Pooler(Kind kind, Integer serverConnections, Integer maxClientConn
 
     public static final Pooler NONE = new Pooler(Kind.NONE, null, null);
 
+    /**
+     * Server connections PgBouncer keeps free of the functions' statements in flight. When they fill
+     * max_db_connections, PgBouncer 1.18 (which evicts before it checks max_user_connections) closes
+     * one role's idle server connection to open another role's, and PostgreSQL may refuse that login
+     * while the closed backend still counts against the role's CONNECTION LIMIT: measured in
+     * PgBouncerTest, 7 to 18 such replacements per burst at a full pool, none with one to spare.
+     */
+    static final int PGBOUNCER_SPARE = 1;
+
+    /** The statements in flight the server pool takes: all of it, or all but the spare behind PgBouncer. */
+    public int statementsInFlight() {
+        return kind == Kind.PGBOUNCER ? serverConnections - PGBOUNCER_SPARE : serverConnections;
+    }
+
+    /** "pgbouncer server pool 9 - 1 kept free = 8", or "rds-proxy server pool 30". */
+    public String statementsInFlightFormula() {
+        return kind.configName() + " server pool " + serverConnections
+                + (kind == Kind.PGBOUNCER ? " - " + PGBOUNCER_SPARE + " kept free = " + statementsInFlight() : "");
+    }
+
     public boolean pools() {
         return kind != Kind.NONE;
     }

@@ -111,11 +111,17 @@ class BudgetRulesTest {
                 finding("reserved connections that leave nothing",
                         copy -> copy.stage("tiny", "tiny-db", 20, 20, 1, null, 1, ProjectCopy.each(1)),
                         NOTHING_LEFT, "database tiny-db", "reserved 20", "max_connections 20"),
-                // 7 x 3 = 21 in flight against a server pool of 20 (the overlap only costs client connections).
+                // 7 x 3 = 21 in flight against a server pool of 20, one kept free (the overlap only costs client connections).
                 finding("behind pgbouncer the budget is the server pool, for statements in flight",
                         copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: pgbouncer, serverConnections: 20,"
                                 + " maxClientConnections: 100}", 1, ProjectCopy.each(3)),
-                        OVER_BUDGET, "database p", "worst case is 21", "pgbouncer server pool 20 by 1", "pooled/agents 3 x 1 = 3"),
+                        OVER_BUDGET, "database p", "worst case is 21", "pgbouncer server pool 20 - 1 kept free = 19 by 2",
+                        "pooled/agents 3 x 1 = 3"),
+                // A full PgBouncer pool evicts one role's server connection for another's (PgBouncerTest).
+                finding("pgbouncer keeps one server connection free of the statements in flight",
+                        copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: pgbouncer, serverConnections: 7,"
+                                + " maxClientConnections: 100}", 1, ProjectCopy.each(1)),
+                        OVER_BUDGET, "database p", "worst case is 7", "pgbouncer server pool 7 - 1 kept free = 6 by 1"),
                 finding("a pooler's server pool larger than the database leaves",
                         copy -> copy.stage("pooled", "p", 50, 20, 2, "{kind: rds-proxy, serverConnections: 35}", 1,
                                 ProjectCopy.each(1)),
@@ -192,9 +198,9 @@ class BudgetRulesTest {
 
     @Test
     void behindPgbouncerTheOverlapCostsOnlyClientConnections(@TempDir Path temp) {
-        // 7 x 3 = 21 in flight (42 clients with the overlap) in a server pool of 21, itself within 50 - 20.
+        // 7 x 3 = 21 in flight (42 clients with the overlap) in a server pool of 22 with one kept free, within 50 - 20.
         assertEquals(List.of(), ProjectCopy.empty(temp).stage("pooled", "p", 50, 20, 2,
-                "{kind: pgbouncer, serverConnections: 21, maxClientConnections: 100}", 1, ProjectCopy.each(3)).findings());
+                "{kind: pgbouncer, serverConnections: 22, maxClientConnections: 100}", 1, ProjectCopy.each(3)).findings());
     }
 
     @Test
