@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.taskdesk.testing.SimulatedFunction;
+
 /**
  * A burst of concurrent requests: for every function, some threads released at once, each
  * sending requests one after another. Meanwhile an observer connection samples how many client
@@ -24,9 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Burst {
 
     /** What a burst saw. */
-    record Result(Map<SimulatedLambdaFunction.Outcome, Integer> outcomes, int peakClientConnections) {
+    record Result(Map<SimulatedFunction.Outcome, Integer> outcomes, int peakClientConnections) {
 
-        int count(SimulatedLambdaFunction.Outcome outcome) {
+        int count(SimulatedFunction.Outcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
     }
@@ -34,10 +36,10 @@ final class Burst {
     private Burst() {
     }
 
-    static Result run(List<SimulatedLambdaFunction> functions, int threadsPerFunction, int requestsPerThread, String sql,
+    static Result run(List<SimulatedFunction> functions, int threadsPerFunction, int requestsPerThread, String sql,
                       Connection observer) throws Exception {
-        Map<SimulatedLambdaFunction.Outcome, AtomicInteger> counts = new EnumMap<>(SimulatedLambdaFunction.Outcome.class);
-        for (SimulatedLambdaFunction.Outcome outcome : SimulatedLambdaFunction.Outcome.values()) {
+        Map<SimulatedFunction.Outcome, AtomicInteger> counts = new EnumMap<>(SimulatedFunction.Outcome.class);
+        for (SimulatedFunction.Outcome outcome : SimulatedFunction.Outcome.values()) {
             counts.put(outcome, new AtomicInteger());
         }
         int threads = functions.size() * threadsPerFunction;
@@ -54,7 +56,7 @@ final class Burst {
                 return null;
             });
             List<Future<?>> requests = new ArrayList<>();
-            for (SimulatedLambdaFunction function : functions) {
+            for (SimulatedFunction function : functions) {
                 for (int t = 0; t < threadsPerFunction; t++) {
                     requests.add(pool.submit(() -> {
                         start.await();
@@ -76,7 +78,7 @@ final class Burst {
             running.set(false);
             pool.shutdownNow();
         }
-        Map<SimulatedLambdaFunction.Outcome, Integer> outcomes = new EnumMap<>(SimulatedLambdaFunction.Outcome.class);
+        Map<SimulatedFunction.Outcome, Integer> outcomes = new EnumMap<>(SimulatedFunction.Outcome.class);
         counts.forEach((outcome, count) -> outcomes.put(outcome, count.get()));
         return new Result(outcomes, peak.get());
     }

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
 import com.taskdesk.testing.PgBouncerProcess;
+import com.taskdesk.testing.SimulatedFunction;
 
 /**
  * A real PgBouncer in transaction mode, configured from the tool's own output for the stage of
@@ -32,6 +34,9 @@ import com.taskdesk.testing.PgBouncerProcess;
 @EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
 class PgBouncerTest {
 
+    /** The pool timeout of every simulated instance. */
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(2);
+
     static final Path PROJECT = Path.of("src/test/resources/pooled-project");
     private static final String REQUEST = "SELECT pg_sleep(0.05)";
     /** What DATABASE_URL's pgbouncer=true makes the functions' driver do (ConnectionSettingsTest). */
@@ -41,12 +46,12 @@ class PgBouncerTest {
     private final BudgetConfig config = ConfigFiles.load(PROJECT);
     private final StageConfig stage = config.stage("pooled");
     private final DatabaseBudget budget = DatabaseBudget.of(config, stage);
-    private final List<SimulatedLambdaFunction> functions = new ArrayList<>();
+    private final List<SimulatedFunction> functions = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
 
     @AfterEach
     void stopEverything() throws Exception {
-        functions.forEach(SimulatedLambdaFunction::close);
+        functions.forEach(SimulatedFunction::close);
         for (AutoCloseable each : running) {
             each.close();
         }
@@ -76,7 +81,8 @@ class PgBouncerTest {
             // Two versions at once, as during a deploy: 16 instances, each a client of PgBouncer.
             for (int version = 1; version <= 2; version++) {
                 for (FunctionBudget function : stage.functions()) {
-                    functions.add(new SimulatedLambdaFunction(function.maxInstances(), function.connectionLimit(),
+                    functions.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
+                            POOL_TIMEOUT,
                             pgbouncer.jdbcUrl(stage.roleName(function.name())) + "&" + PGBOUNCER_TRUE,
                             stage.roleName(function.name()), SimulationDatabase.PASSWORD));
                 }
@@ -86,16 +92,16 @@ class PgBouncerTest {
             System.out.println("two versions behind pgbouncer: " + burst + "; server connections PgBouncer replaced: "
                     + replaced);
 
-            int instances = functions.stream().mapToInt(SimulatedLambdaFunction::instanceCount).sum();
+            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
             assertEquals(16, instances, "every instance of both versions connected to PgBouncer");
             assertTrue(burst.peakClientConnections() <= budget.budget(),
                     "server connections never above the 8 statements in flight, within max_db_connections 9: " + burst);
             assertEquals(0, replaced, "with one server connection kept free PgBouncer never evicts one role's for another's");
             assertTrue(burst.peakClientConnections() > 0, burst.toString());
-            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.TOO_MANY_CONNECTIONS), burst.toString());
-            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.FAILED),
+            assertEquals(0, burst.count(SimulatedFunction.Outcome.REFUSED_53300), burst.toString());
+            assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503),
                     functions.stream().flatMap(f -> f.failures().stream()).distinct().toList() + "\n" + pgbouncer.log());
-            assertTrue(burst.count(SimulatedLambdaFunction.Outcome.OK) > 0, burst.toString());
+            assertTrue(burst.count(SimulatedFunction.Outcome.SERVED) > 0, burst.toString());
             assertTrue(serverConnectionsPerRoleWithinTheirShares(observer), "each role within max_user_connections");
         }
     }

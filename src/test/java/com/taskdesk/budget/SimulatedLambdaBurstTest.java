@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.taskdesk.testing.SimulatedFunction;
 
 /**
  * Simulated Lambda instances (one Agroal pool each, one request at a time, throttled beyond
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SimulatedLambdaBurstTest {
 
+    /** The pool timeout of every simulated instance. */
+    private static final Duration POOL_TIMEOUT = Duration.ofSeconds(2);
+
     private static final String REQUEST = "SELECT pg_sleep(0.05)";
     private static final int THREADS_PER_FUNCTION = 6;
     private static final int REQUESTS_PER_THREAD = 4;
@@ -28,28 +34,29 @@ class SimulatedLambdaBurstTest {
     private static final int ROOM_FOR_FUNCTIONS = SimulationDatabase.MAX_CONNECTIONS - 3 - 1;
 
     private final SimulationDatabase database = SimulationDatabase.get();
-    private final List<SimulatedLambdaFunction> functions = new ArrayList<>();
+    private final List<SimulatedFunction> functions = new ArrayList<>();
 
     @AfterEach
     void closeInstances() throws Exception {
-        functions.forEach(SimulatedLambdaFunction::close);
+        functions.forEach(SimulatedFunction::close);
         List<String> roles = new ArrayList<>(database.roleNames());
         roles.add(SimulationDatabase.APP_ROLE);
         database.awaitNoConnections(roles);
     }
 
     /** One version of the stage's functions, each connecting as its own role. */
-    private List<SimulatedLambdaFunction> deploy(StageConfig stage) {
-        List<SimulatedLambdaFunction> version = new ArrayList<>();
+    private List<SimulatedFunction> deploy(StageConfig stage) {
+        List<SimulatedFunction> version = new ArrayList<>();
         for (FunctionBudget function : stage.functions()) {
-            version.add(new SimulatedLambdaFunction(function.maxInstances(), function.connectionLimit(), database.url(),
+            version.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
+                            POOL_TIMEOUT, database.url(),
                     stage.roleName(function.name()), SimulationDatabase.PASSWORD));
         }
         functions.addAll(version);
         return version;
     }
 
-    private static String failures(List<SimulatedLambdaFunction> functions) {
+    private static String failures(List<SimulatedFunction> functions) {
         return functions.stream().flatMap(f -> f.failures().stream()).distinct().toList().toString();
     }
 
@@ -60,22 +67,22 @@ class SimulatedLambdaBurstTest {
         StageConfig stage = database.stage();
 
         try (Connection observer = database.superuser()) {
-            List<SimulatedLambdaFunction> version1 = deploy(stage);
+            List<SimulatedFunction> version1 = deploy(stage);
             Burst.Result before = Burst.run(version1, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
             // A deploy: the new version's instances start while the old ones, frozen, keep their connections.
-            List<SimulatedLambdaFunction> version2 = deploy(stage);
+            List<SimulatedFunction> version2 = deploy(stage);
             Burst.Result after = Burst.run(version2, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
 
             System.out.println("budget that passes the check, version 1: " + before);
             System.out.println("budget that passes the check, version 2 beside version 1: " + after);
             for (Burst.Result burst : List.of(before, after)) {
-                assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.TOO_MANY_CONNECTIONS), burst.toString());
-                assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.FAILED), failures(functions));
-                assertTrue(burst.count(SimulatedLambdaFunction.Outcome.OK) > 0, burst.toString());
-                assertTrue(burst.count(SimulatedLambdaFunction.Outcome.THROTTLED) > 0,
+                assertEquals(0, burst.count(SimulatedFunction.Outcome.REFUSED_53300), burst.toString());
+                assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503), failures(functions));
+                assertTrue(burst.count(SimulatedFunction.Outcome.SERVED) > 0, burst.toString());
+                assertTrue(burst.count(SimulatedFunction.Outcome.THROTTLED) > 0,
                         "requests beyond maxInstances get Lambda's 429: " + burst);
             }
-            int instances = functions.stream().mapToInt(SimulatedLambdaFunction::instanceCount).sum();
+            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
             assertEquals(16, instances, "both versions at their caps: (2 + 6) x 2");
             assertEquals(16, after.peakClientConnections(), "the whole budget in use");
             assertTrue(after.peakClientConnections() <= ROOM_FOR_FUNCTIONS);
@@ -95,18 +102,19 @@ class SimulatedLambdaBurstTest {
 
         try (Connection observer = database.superuser()) {
             for (FunctionBudget function : original.functions()) {
-                functions.add(new SimulatedLambdaFunction(function.maxInstances(), function.connectionLimit(), database.url(),
+                functions.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
+                            POOL_TIMEOUT, database.url(),
                         SimulationDatabase.APP_ROLE, SimulationDatabase.PASSWORD));
             }
             Burst.Result burst = Burst.run(functions, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
             System.out.println("original app's settings: " + burst);
 
-            assertTrue(burst.count(SimulatedLambdaFunction.Outcome.TOO_MANY_CONNECTIONS) > 0,
+            assertTrue(burst.count(SimulatedFunction.Outcome.REFUSED_53300) > 0,
                     "PostgreSQL says 53300: " + burst);
-            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.THROTTLED), "nothing throttles: " + burst);
-            assertEquals(0, burst.count(SimulatedLambdaFunction.Outcome.FAILED), failures(functions));
+            assertEquals(0, burst.count(SimulatedFunction.Outcome.THROTTLED), "nothing throttles: " + burst);
+            assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503), failures(functions));
             assertEquals(ROOM_FOR_FUNCTIONS, burst.peakClientConnections(), "the server is full");
-            int instances = functions.stream().mapToInt(SimulatedLambdaFunction::instanceCount).sum();
+            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
             assertTrue(instances > ROOM_FOR_FUNCTIONS, instances + " instances for " + ROOM_FOR_FUNCTIONS + " connections");
         }
     }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.taskdesk.bench.Stats;
 import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.SimulatedFunction;
 
 /**
  * Part 3: simulated Lambda instances against one PostgreSQL whose max_connections and
@@ -145,7 +146,7 @@ public final class InstanceSweep {
         List<SimulatedFunction> functions = new ArrayList<>();
         for (String name : budget.functions().keySet()) {
             functions.add(new SimulatedFunction(name, setup.maxInstances().get(name), setup.connectionLimit().get(name),
-                    setup.poolTimeout(), url + "?user=" + FUNCTIONS_ROLE, FUNCTIONS_ROLE, setup.waves().get(name), parallel));
+                    setup.poolTimeout(), url + "?user=" + FUNCTIONS_ROLE, FUNCTIONS_ROLE, null, setup.waves().get(name), parallel));
         }
         // Traffic in proportion to each function's share of the stage's instances: the mix the budget was planned for.
         List<SimulatedFunction> slots = new ArrayList<>();

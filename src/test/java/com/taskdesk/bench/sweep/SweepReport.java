@@ -21,7 +21,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import com.taskdesk.bench.sweep.InstanceSweep.Result;
 import com.taskdesk.bench.sweep.InstanceSweep.Step;
-import com.taskdesk.bench.sweep.SimulatedFunction.Outcome;
+import com.taskdesk.testing.SimulatedFunction.Outcome;
 
 /** The sweep as tables (one per configuration), its headline, and a plot (XChart). */
 public final class SweepReport {

@@ -1,4 +1,4 @@
-package com.taskdesk.bench.sweep;
+package com.taskdesk.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 
 /**
  * One Lambda function as the connection budget sees it: execution environments (instances),
@@ -22,6 +24,7 @@ import io.agroal.api.security.NamePrincipal;
  * instance keeps its connections between requests, as a warm or frozen instance does.
  * A request is waves of statements: those of one wave are sent at once, each on its own
  * connection of the instance's pool (the original app's Promise.all), a wave after another.
+ * Used by the budget's proofs (budget tests) and the instance sweep (bench).
  */
 public final class SimulatedFunction implements AutoCloseable {
 
@@ -51,28 +54,40 @@ public final class SimulatedFunction implements AutoCloseable {
     private final Duration poolTimeout;
     private final String jdbcUrl;
     private final String user;
+    private final String password;
     private final List<Integer> waves;
     private final ExecutorService parallel;
     private final List<Instance> instances = new ArrayList<>();
+    private final List<String> failures = new CopyOnWriteArrayList<>();
 
     /**
      * @param maxInstances Lambda's cap (reserved concurrency), or null for none
+     * @param password     the role's password, or null when the server trusts the user
      * @param waves        statements sent at once, per wave
-     * @param parallel     threads for the statements of a wave beyond the first
+     * @param parallel     threads for the statements of a wave beyond the first (null when no wave has two)
      */
     public SimulatedFunction(String name, Integer maxInstances, int connectionLimit, Duration poolTimeout, String jdbcUrl,
-                      String user, List<Integer> waves, ExecutorService parallel) {
+                             String user, String password, List<Integer> waves, ExecutorService parallel) {
         this.name = name;
         this.maxInstances = maxInstances;
         this.connectionLimit = connectionLimit;
         this.poolTimeout = poolTimeout;
         this.jdbcUrl = jdbcUrl;
         this.user = user;
+        this.password = password;
         this.waves = waves;
         this.parallel = parallel;
     }
 
-    String name() {
+    /** One of these functions: one statement per request, as every handler sends. */
+    public static SimulatedFunction oneStatementPerRequest(String name, Integer maxInstances, int connectionLimit,
+                                                            Duration poolTimeout, String jdbcUrl, String user,
+                                                            String password) {
+        return new SimulatedFunction(name, maxInstances, connectionLimit, poolTimeout, jdbcUrl, user, password,
+                List.of(1), null);
+    }
+
+    public String name() {
         return name;
     }
 
@@ -97,7 +112,11 @@ public final class SimulatedFunction implements AutoCloseable {
                     }
                 }
                 if (failure != null) {
-                    return hasState(failure, "53300") ? Outcome.REFUSED_53300 : Outcome.UNAVAILABLE_503;
+                    if (hasState(failure, "53300")) {
+                        return Outcome.REFUSED_53300;
+                    }
+                    failures.add(String.valueOf(failure.getCause() == null ? failure : failure.getCause()));
+                    return Outcome.UNAVAILABLE_503;
                 }
             }
             return Outcome.SERVED;
@@ -147,9 +166,13 @@ public final class SimulatedFunction implements AutoCloseable {
                             .minSize(0)
                             .initialSize(0)
                             .acquisitionTimeout(poolTimeout)
-                            .connectionFactoryConfiguration(factory -> factory
-                                    .jdbcUrl(jdbcUrl)
-                                    .principal(new NamePrincipal(user)))));
+                            .connectionFactoryConfiguration(factory -> {
+                                factory.jdbcUrl(jdbcUrl).principal(new NamePrincipal(user));
+                                if (password != null) {
+                                    factory.credential(new SimplePassword(password));
+                                }
+                                return factory;
+                            })));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -166,6 +189,11 @@ public final class SimulatedFunction implements AutoCloseable {
 
     public synchronized int instanceCount() {
         return instances.size();
+    }
+
+    /** What failed other than 53300, for a test's message. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
     @Override
