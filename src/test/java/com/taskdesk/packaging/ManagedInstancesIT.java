@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.ProjectBuild;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -59,7 +60,7 @@ class ManagedInstancesIT {
 
     @BeforeAll
     static void serverOnAPoolOfThree() throws Exception {
-        Path app = NestedBuild.run("plain-http", Map.of(), "-P", "!lambda").resolve("quarkus-app/quarkus-run.jar");
+        Path app = ProjectBuild.packageInto(ProjectBuild.underBuildOutput("plain-http"), Map.of(), "-o", "-P", "!lambda").resolve("quarkus-app/quarkus-run.jar");
         database = EmbeddedDatabase.start(Map.of());
         try (Fixtures db = Fixtures.connect(database.jdbcUrl())) {
             db.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));

@@ -17,6 +17,8 @@ import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 
+import com.taskdesk.testing.ProjectBuild;
+
 /**
  * Quarkus consults configuration sources while it builds, and writes what they give into
  * the jar. A build run with DATABASE_URL and JWT_SECRET set must hold no part of either:
@@ -34,11 +36,11 @@ class SecretFreeBuildIT {
 
     @Test
     void aBuildWithSecretsInItsEnvironmentHoldsNoneOfThem() throws Exception {
-        Path output = NestedBuild.run("secret-free-build", Map.of(
+        Path output = ProjectBuild.packageInto(ProjectBuild.underBuildOutput("secret-free-build"), Map.of(
                 "DATABASE_URL", "postgresql://" + USER + ":" + PASSWORD + "@" + HOST + ":5432/" + DATABASE
                         + "?connection_limit=7",
                 "JWT_SECRET", JWT_SECRET,
-                "DB_CONNECTION_LIMIT", "7"));
+                "DB_CONNECTION_LIMIT", "7"), "-o");
 
         Path zip = output.resolve("function.zip");
         assertTrue(Files.exists(zip));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.taskdesk.bench.Project;
+import com.taskdesk.testing.ProjectBuild;
 
 /**
  * The cold start's yardstick: a Quarkus REST app with exactly this project's extensions and
@@ -65,8 +66,8 @@ final class BareApp {
         Files.writeString(SOURCE.resolve("pom.xml"), pom);
         Files.writeString(SOURCE.resolve("src/main/java/bench/bare/Ping.java"), RESOURCE);
         Files.writeString(SOURCE.resolve("src/main/resources/application.properties"), PROPERTIES);
-        Project.run(List.of("./mvnw", "-q", "-B", "-f", SOURCE.resolve("pom.xml").toString(), "package",
-                "-Dmaven.test.skip=true"), Project.OUTPUT.resolve("bare-app-build.log"));
+        ProjectBuild.maven(List.of("./mvnw", "-q", "-B", "-f", SOURCE.resolve("pom.xml").toString(), "package",
+                "-Dmaven.test.skip=true"), Map.of(), Project.OUTPUT.resolve("bare-app-build.log"));
         return SOURCE.resolve("target/function.zip");
     }
 }
