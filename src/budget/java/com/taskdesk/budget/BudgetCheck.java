@@ -12,6 +12,7 @@ import static com.taskdesk.budget.Finding.Kind.POOLER_DROPS_SCHEMA;
 import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
 import static com.taskdesk.budget.Finding.Kind.POOLER_PREPARED_STATEMENTS;
 import static com.taskdesk.budget.Finding.Kind.POOL_QUEUE;
+import static com.taskdesk.budget.Finding.Kind.POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT;
 import static com.taskdesk.budget.Finding.Kind.PROXY_PINS;
 import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
 import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
@@ -103,6 +104,13 @@ public final class BudgetCheck {
                     + " + statementTimeoutSeconds " + function.statementTimeoutSeconds() + " + timeoutMarginSeconds "
                     + function.timeoutMarginSeconds() + " = " + function.timeoutChainSeconds()
                     + " s is not below functionTimeoutSeconds " + function.functionTimeoutSeconds()));
+        }
+        if (function.poolTimeoutSeconds() < function.connectTimeoutSeconds()) {
+            findings.add(Finding.of(POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT, stage, function, "poolTimeoutSeconds "
+                    + function.poolTimeoutSeconds() + " is below connectTimeoutSeconds " + function.connectTimeoutSeconds()
+                    + ": the pool stops waiting for a new connection at its timeout, so a connect slower than "
+                    + function.poolTimeoutSeconds() + " s is a 503 although the connect timeout allows "
+                    + function.connectTimeoutSeconds() + " s; give poolTimeoutSeconds at least connectTimeoutSeconds"));
         }
         if (function.functionTimeoutSeconds() > HTTP_API_TIMEOUT_SECONDS) {
             findings.add(Finding.of(ABOVE_HTTP_API_LIMIT, stage, function, "functionTimeoutSeconds "

@@ -12,6 +12,7 @@ import static com.taskdesk.budget.Finding.Kind.POOLER_DROPS_SCHEMA;
 import static com.taskdesk.budget.Finding.Kind.POOLER_POOL_TOO_LARGE;
 import static com.taskdesk.budget.Finding.Kind.POOLER_PREPARED_STATEMENTS;
 import static com.taskdesk.budget.Finding.Kind.POOL_QUEUE;
+import static com.taskdesk.budget.Finding.Kind.POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT;
 import static com.taskdesk.budget.Finding.Kind.PROXY_PINS;
 import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
 import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
@@ -59,14 +60,17 @@ class BudgetRulesTest {
                 finding("stages on one database are summed", set("staging.yaml", "functions.agents.maxInstances", 3),
                         OVER_BUDGET, "database taskdesk-dev", "worst case is 32", "= 30 by 2", "dev/agents 1 x 1 x 2 = 2",
                         "staging/agents 3 x 1 x 2 = 6"),
-                // 2 + 3 + 7 + 3 = 15, not below 15.
-                finding("a timeout chain reaching the function timeout", set("prod.yaml", "functions.agents.statementTimeoutSeconds", 7),
-                        TIMEOUTS_DO_NOT_NEST, "prod/agents", "poolTimeoutSeconds 2", "connectTimeoutSeconds 3",
-                        "statementTimeoutSeconds 7", "timeoutMarginSeconds 3", "= 15 s", "functionTimeoutSeconds 15"),
+                // 2 + 2 + 8 + 3 = 15, not below 15.
+                finding("a timeout chain reaching the function timeout", set("prod.yaml", "functions.agents.statementTimeoutSeconds", 8),
+                        TIMEOUTS_DO_NOT_NEST, "prod/agents", "poolTimeoutSeconds 2", "connectTimeoutSeconds 2",
+                        "statementTimeoutSeconds 8", "timeoutMarginSeconds 3", "= 15 s", "functionTimeoutSeconds 15"),
+                finding("a connect timeout the pool timeout cuts short", set("prod.yaml", "functions.agents.connectTimeoutSeconds", 3),
+                        POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT, "prod/agents", "poolTimeoutSeconds 2",
+                        "below connectTimeoutSeconds 3", "a connect slower than 2 s is a 503"),
                 finding("the original advice, pool_timeout=20 on a 10 s function",
                         set("prod.yaml", "functions.metrics", Map.of("maxInstances", 3, "poolTimeoutSeconds", 20,
                                 "functionTimeoutSeconds", 10)),
-                        TIMEOUTS_DO_NOT_NEST, "prod/metrics", "= 31 s", "functionTimeoutSeconds 10"),
+                        TIMEOUTS_DO_NOT_NEST, "prod/metrics", "= 30 s", "functionTimeoutSeconds 10"),
                 finding("a function timeout above the HTTP API's 30 s", set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 31),
                         ABOVE_HTTP_API_LIMIT, "prod/mark-spam", "31", "30 s"),
                 finding("a pool cap below what the handler needs", set("prod.yaml", "functions.spam-counts.connectionLimit", 0),

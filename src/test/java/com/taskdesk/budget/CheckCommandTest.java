@@ -78,14 +78,14 @@ class CheckCommandTest {
 
     @Test
     void theTimeoutTableMarksTheFunctionWhoseTimeoutsDoNotNest(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.statementTimeoutSeconds", 7);
+        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.statementTimeoutSeconds", 8);
         copy.run("render");
 
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod");
 
         assertEquals(1, run.exitCode());
         // pool, connect, statement, margin, total, function timeout, socket read (statement + margin), nests
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+agents\\s+2\\s+3\\s+7\\s+3\\s+15\\s+15\\s+10\\s+NO")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+agents\\s+2\\s+2\\s+8\\s+3\\s+15\\s+15\\s+11\\s+NO")), run.out());
     }
 
     @Test

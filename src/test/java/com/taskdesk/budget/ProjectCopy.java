@@ -63,7 +63,7 @@ final class ProjectCopy {
         return copy.write("config/databases.yaml", "{}\n").write("config/functions.yaml", """
                 defaults:
                   poolTimeoutSeconds: 2
-                  connectTimeoutSeconds: 3
+                  connectTimeoutSeconds: 2
                   statementTimeoutSeconds: 5
                   timeoutMarginSeconds: 3
                   functionTimeoutSeconds: 15
