@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.http.BrowserOrigins;
+import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.telemetry.RequestMetrics;
 
 /**
@@ -29,8 +30,8 @@ public final class DeployContract {
     static final String CORS_ORIGINS = "TASKDESK_CORS_ORIGINS";
     static final String METRICS_CACHE_SECONDS = "TASKDESK_METRICS_CACHE_SECONDS";
     /** Secrets Manager names: the function reads each secret's string at run time. */
-    static final String DATABASE_URL_SECRET_ID = "DATABASE_URL_SECRET_ID";
-    static final String JWT_SECRET_ID = "JWT_SECRET_ID";
+    static final String DATABASE_URL_SECRET_ID = FunctionSecrets.DATABASE_URL_SECRET_ID;
+    static final String JWT_SECRET_ID = FunctionSecrets.JWT_SECRET_ID;
     static final String DATABASE_URL_SECRET = "database-url";
     static final String JWT_SECRET = "jwt-secret";
 
