@@ -51,7 +51,7 @@ final class Advice {
                     / limits.maxConnections()) + ", IdleClientTimeout = " + IDLE_SESSION_TIMEOUT_SECONDS);
         }
         if (database.pooled() || !limits.databaseUrl().query().isEmpty()) {
-            out.println("  DATABASE_URL (the stages' database-url secret): postgresql://<user>:<password>@<host>:<port>/<database>"
+            out.println("  DATABASE_URL (the stages' database-url secret): postgresql://user:pass@host:5432/db"
                     + limits.databaseUrl().query() + (limits.databaseUrl().pgbouncer()
                     ? " (pgbouncer=true: the functions prepare no named server-side statement)" : ""));
         }

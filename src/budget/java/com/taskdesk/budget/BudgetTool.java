@@ -165,7 +165,7 @@ public final class BudgetTool implements Runnable {
             String databaseUrl = tool.env.get(ConnectionSettings.DATABASE_URL);
             if (databaseUrl == null || databaseUrl.isBlank()) {
                 throw BudgetException.usage("check --live reads an administrator's " + ConnectionSettings.DATABASE_URL
-                        + " from the environment (postgresql://<user>:<password>@<host>:<port>/<database>); it is not set");
+                        + " from the environment (postgresql://user:pass@host:5432/db); it is not set");
             }
             DatabaseUrl url = LiveDatabase.parse(databaseUrl);
             LiveDatabase database;
