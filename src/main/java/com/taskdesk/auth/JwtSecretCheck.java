@@ -10,6 +10,7 @@ import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.Secret;
 import com.taskdesk.secrets.SecretUnavailableException;
 
 import io.quarkus.runtime.LaunchMode;
@@ -67,11 +68,14 @@ public class JwtSecretCheck {
     static void checkAtStart(@Observes StartupEvent start, Environment environment) {
         String variable = FunctionSecrets.JWT_SECRET;
         String plain = environment.value(variable);
-        boolean stored = environment.value(FunctionSecrets.JWT_SECRET_ID) != null;
         boolean deployed = LaunchMode.current() == LaunchMode.NORMAL;
-        if (deployed && plain == null && !stored) {
-            throw StartupFailure.stop(new InvalidSettingException(variable + " is not set (nor "
-                    + FunctionSecrets.JWT_SECRET_ID + "): give the functions the task desk's token secret"));
+        if (deployed) {
+            try {
+                Secret.checkGiven(environment, variable, FunctionSecrets.JWT_SECRET_ID,
+                        "give the functions the task desk's token secret");
+            } catch (InvalidSettingException e) {
+                throw StartupFailure.stop(e);
+            }
         }
         if (plain != null) {
             if (deployed && plain.equals(LOCAL_DEMO_SECRET)) {

@@ -5,6 +5,7 @@ import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.Secret;
 
 import org.jboss.logging.Logger;
 
@@ -27,27 +28,25 @@ public class PoolStartupLog {
 
     private static final Logger LOG = Logger.getLogger(PoolStartupLog.class);
 
-    void log(@Observes @Priority(20) StartupEvent start, Environment environment, AgroalDataSource dataSource,
-             DeskConfig config) {
+    void log(@Observes @Priority(20) StartupEvent start, Environment environment, FunctionSecrets secrets,
+             AgroalDataSource dataSource, DeskConfig config) {
         ConnectionSettings settings;
         try {
             settings = ConnectionSettings.resolve(environment.variables());
+            if (LaunchMode.current() == LaunchMode.NORMAL && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {
+                Secret.checkGiven(environment, FunctionSecrets.DATABASE_URL, FunctionSecrets.DATABASE_URL_SECRET_ID,
+                        "give the function its database");
+            }
         } catch (InvalidSettingException e) {
             throw StartupFailure.stop(e);
         }
-        String secretVariable = FunctionSecrets.DATABASE_URL_SECRET_ID;
-        String secretId = environment.value(secretVariable);
-        if (LaunchMode.current() == LaunchMode.NORMAL && settings.url() == null && secretId == null
-                && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-            throw StartupFailure.stop(new InvalidSettingException(FunctionSecrets.DATABASE_URL + " is not set (nor "
-                    + secretVariable + "): give the function its database"));
-        }
+        Secret databaseUrl = secrets.databaseUrl();
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
         ConnectionSettings effective = settings.withEffective(config.functionName(), pool.maxSize(),
                 (int) pool.acquisitionTimeout().toSeconds(), config.db().statementTimeoutSeconds());
-        LOG.info(secretId == null ? effective.describe()
-                : effective.describe("database=(Secrets Manager secret '" + secretId + "' (" + secretVariable
-                        + "), read at the first connection)"));
+        LOG.info(databaseUrl.inSecretsManager()
+                ? effective.describe("database=(" + databaseUrl.source() + ", read at the first connection)")
+                : effective.describe());
         settings.ignoredParameters().forEach(name -> LOG.warnf(
                 "DATABASE_URL parameter '%s' is not used by these functions and was ignored", name));
     }

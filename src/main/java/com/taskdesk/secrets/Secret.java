@@ -57,6 +57,13 @@ public final class Secret {
         }
     }
 
+    /** A deployed function needs the secret one way or the other; {@code why} says what for. */
+    public static void checkGiven(Environment environment, String variable, String idVariable, String why) {
+        if (environment.value(variable) == null && environment.value(idVariable) == null) {
+            throw new InvalidSettingException(variable + " is not set (nor " + idVariable + "): " + why);
+        }
+    }
+
     public boolean isSet() {
         return plainValue != null || secretId != null;
     }
