@@ -9,9 +9,11 @@ import java.util.Map;
 public record BudgetConfig(List<StageConfig> stages) {
 
     public StageConfig stage(String name) {
-        return stages.stream().filter(stage -> stage.name().equals(name)).findFirst()
-                .orElseThrow(() -> BudgetException.usage("no stage '" + name + "' in config/ (stages: "
-                        + String.join(", ", stageNames()) + ")"));
+        return stages.stream()
+                .filter(stage -> stage.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> BudgetException.usage(
+                        "no stage '" + name + "' in config/ (stages: " + String.join(", ", stageNames()) + ")"));
     }
 
     public List<String> stageNames() {
@@ -22,7 +24,8 @@ public record BudgetConfig(List<StageConfig> stages) {
     public Map<String, List<StageConfig>> stagesByDatabase() {
         Map<String, List<StageConfig>> groups = new LinkedHashMap<>();
         for (StageConfig stage : stages) {
-            groups.computeIfAbsent(stage.database().name(), name -> new ArrayList<>()).add(stage);
+            groups.computeIfAbsent(stage.database().name(), name -> new ArrayList<>())
+                    .add(stage);
         }
         return groups;
     }

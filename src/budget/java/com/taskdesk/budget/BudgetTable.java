@@ -9,8 +9,7 @@ import java.util.Locale;
  */
 final class BudgetTable {
 
-    private BudgetTable() {
-    }
+    private BudgetTable() {}
 
     static void print(PrintStream out, StageConfig stage, DatabaseBudget database) {
         DatabaseLimits limits = database.limits();
@@ -19,8 +18,14 @@ final class BudgetTable {
                 + limits.deployOverlapFactor());
         out.println();
         String row = "  %-15s %12s %15s %34s %15s %22s%n";
-        out.printf(row, "function", "maxInstances", "connectionLimit", database.pooled()
-                ? "server connections (inst x conn)" : "worst case (inst x conn x overlap)", "share of budget", "headroom");
+        out.printf(
+                row,
+                "function",
+                "maxInstances",
+                "connectionLimit",
+                database.pooled() ? "server connections (inst x conn)" : "worst case (inst x conn x overlap)",
+                "share of budget",
+                "headroom");
         int instances = 0;
         for (FunctionBudget function : stage.functions()) {
             int counted = database.counted(function);
@@ -30,57 +35,103 @@ final class BudgetTable {
             }
             instances += function.maxInstances();
             int perInstance = function.connectionLimit() * (database.pooled() ? 1 : limits.deployOverlapFactor());
-            out.printf(row, function.name(), function.maxInstances(), function.connectionLimit(),
-                    database.countedFormula(function) + " = " + counted, percent(counted, database.budget()),
-                    database.headroom() < 0 || perInstance == 0 ? "none" : "+" + database.headroom() / perInstance
-                            + " instance(s)");
+            out.printf(
+                    row,
+                    function.name(),
+                    function.maxInstances(),
+                    function.connectionLimit(),
+                    database.countedFormula(function) + " = " + counted,
+                    percent(counted, database.budget()),
+                    database.headroom() < 0 || perInstance == 0
+                            ? "none"
+                            : "+" + database.headroom() / perInstance + " instance(s)");
         }
         int total = database.total(stage);
-        out.printf(row, "total", instances, "", total, percent(total, database.budget()),
+        out.printf(
+                row,
+                "total",
+                instances,
+                "",
+                total,
+                percent(total, database.budget()),
                 database.headroom() < 0 ? "over by " + -database.headroom() : "");
         out.println();
         StringBuilder sum = new StringBuilder();
         for (StageConfig shared : database.stages()) {
-            sum.append(sum.length() == 0 ? "" : " + ").append(database.total(shared)).append(" (").append(shared.name()).append(")");
+            sum.append(sum.length() == 0 ? "" : " + ")
+                    .append(database.total(shared))
+                    .append(" (")
+                    .append(shared.name())
+                    .append(")");
         }
-        out.println("  Database " + limits.name() + (database.stages().size() > 1 ? ", shared by stages "
-                + String.join(", ", database.stageNames()) + ": " + sum + " =" : ":") + " " + database.total() + " of "
-                + database.budget() + ", " + (database.headroom() < 0 ? "OVER BUDGET by " + -database.headroom()
-                : "headroom " + database.headroom()));
+        out.println("  Database " + limits.name()
+                + (database.stages().size() > 1
+                        ? ", shared by stages " + String.join(", ", database.stageNames()) + ": " + sum + " ="
+                        : ":")
+                + " " + database.total() + " of "
+                + database.budget() + ", "
+                + (database.headroom() < 0
+                        ? "OVER BUDGET by " + -database.headroom()
+                        : "headroom " + database.headroom()));
         if (database.pooled()) {
             out.println("  Client connections at the pooler (inst x conn x overlap): " + database.clientConnections());
         }
         managedInstances(out, stage);
         out.println();
         String times = "  %-15s %6s %8s %10s %7s %6s %14s %14s %5s%n";
-        out.printf(times, "function", "pool", "connect", "statement", "margin", "total", "functionTimeout",
-                "socket read", "nests");
+        out.printf(
+                times,
+                "function",
+                "pool",
+                "connect",
+                "statement",
+                "margin",
+                "total",
+                "functionTimeout",
+                "socket read",
+                "nests");
         for (FunctionBudget function : stage.functions()) {
             boolean nests = function.timeoutChainSeconds() < function.functionTimeoutSeconds()
                     && function.functionTimeoutSeconds() <= BudgetCheck.HTTP_API_TIMEOUT_SECONDS;
-            out.printf(times, function.name(), function.poolTimeoutSeconds(), function.connectTimeoutSeconds(),
-                    function.statementTimeoutSeconds(), function.timeoutMarginSeconds(), function.timeoutChainSeconds(),
-                    function.functionTimeoutSeconds(), function.socketReadTimeoutSeconds(), nests ? "yes" : "NO");
+            out.printf(
+                    times,
+                    function.name(),
+                    function.poolTimeoutSeconds(),
+                    function.connectTimeoutSeconds(),
+                    function.statementTimeoutSeconds(),
+                    function.timeoutMarginSeconds(),
+                    function.timeoutChainSeconds(),
+                    function.functionTimeoutSeconds(),
+                    function.socketReadTimeoutSeconds(),
+                    nests ? "yes" : "NO");
         }
-        out.println("  (seconds: pool + connect + statement + margin < functionTimeout <= " + BudgetCheck.HTTP_API_TIMEOUT_SECONDS
+        out.println("  (seconds: pool + connect + statement + margin < functionTimeout <= "
+                + BudgetCheck.HTTP_API_TIMEOUT_SECONDS
                 + "; the socket read timeout, statement + margin, is inside that chain)");
         out.println();
         String gateway = "  %-15s %-40s %11s %9s %8s %6s%n";
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
         for (FunctionBudget function : stage.functions()) {
             boolean capped = function.maxInstances() != null;
-            out.printf(gateway, function.name(), function.endpoint().route(),
+            out.printf(
+                    gateway,
+                    function.name(),
+                    function.endpoint().route(),
                     capped ? function.maxInstances() * function.requestsServedAtOnce() : "none",
-                    function.typicalLatencyMs() + " ms", capped ? function.throttle().ratePerSecond() : "-",
+                    function.typicalLatencyMs() + " ms",
+                    capped ? function.throttle().ratePerSecond() : "-",
                     capped ? function.throttle().burst() : "-");
         }
         out.println("  (concurrency: requests the instances run statements for at once; the HTTP API answers 429 beyond"
-                + " rate and burst: " + FunctionBudget.THROTTLE_PERCENT + "% of concurrency x 1000 / latency, and of concurrency)");
+                + " rate and burst: " + FunctionBudget.THROTTLE_PERCENT
+                + "% of concurrency x 1000 / latency, and of concurrency)");
         out.println();
         out.println("  Account concurrency stage " + stage.name() + " needs: " + stage.reservedConcurrency()
                 + " reserved + " + Advice.LAMBDA_UNRESERVED_MINIMUM + " Lambda keeps unreserved = "
-                + Advice.accountConcurrency(stage) + (stage.functions().stream().anyMatch(FunctionBudget::onManagedInstances)
-                ? " (functions on Managed Instances reserve none)" : ""));
+                + Advice.accountConcurrency(stage)
+                + (stage.functions().stream().anyMatch(FunctionBudget::onManagedInstances)
+                        ? " (functions on Managed Instances reserve none)"
+                        : ""));
         out.println();
     }
 
@@ -94,8 +145,11 @@ final class BudgetTable {
                         + function.maxInstances() * function.requestsPerInstance() + " at once, on "
                         + function.maxInstances() + " x " + function.connectionLimit() + " = "
                         + function.inFlightConnections() + " connection(s)"
-                        + (function.requestsQueuedPerInstance() > 0 ? "; the others queue on the pool (warning below)" : ""));
-                out.println("    (" + ServerlessFile.FILE + ", Serverless Framework v3, cannot declare Managed Instances: its"
+                        + (function.requestsQueuedPerInstance() > 0
+                                ? "; the others queue on the pool (warning below)"
+                                : ""));
+                out.println("    (" + ServerlessFile.FILE
+                        + ", Serverless Framework v3, cannot declare Managed Instances: its"
                         + " deploy runs " + function.name() + " on Lambda's default model, reservedConcurrency "
                         + function.maxInstances() + ", one request per instance, within the same budget)");
             }

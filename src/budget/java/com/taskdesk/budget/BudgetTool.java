@@ -1,5 +1,7 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.db.ConnectionSettings;
+import com.taskdesk.db.DatabaseUrl;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -12,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-
-import com.taskdesk.db.ConnectionSettings;
-import com.taskdesk.db.DatabaseUrl;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,19 +27,36 @@ import picocli.CommandLine.Spec;
  *   ./mvnw -q test-compile exec:java@budget -Dexec.args="check --stage prod"
  * </pre>
  */
-@Command(name = "budget", usageHelpAutoWidth = true,
+@Command(
+        name = "budget",
+        usageHelpAutoWidth = true,
         description = "The connection budget of config/, and the deploy files it renders.",
-        subcommands = {BudgetTool.Check.class, BudgetTool.Plan.class, BudgetTool.Roles.class, BudgetTool.Render.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {
+            BudgetTool.Check.class,
+            BudgetTool.Plan.class,
+            BudgetTool.Roles.class,
+            BudgetTool.Render.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:ok", "1:the check failed (or plan/roles refused a budget that cannot hold)",
-                "2:usage error", "3:config/ (or a file given) unreadable or invalid"})
+        exitCodeList = {
+            "0:ok",
+            "1:the check failed (or plan/roles refused a budget that cannot hold)",
+            "2:usage error",
+            "3:config/ (or a file given) unreadable or invalid"
+        })
 public final class BudgetTool implements Runnable {
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "This help")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "This help")
     boolean help;
 
-    @Option(names = "--dir", defaultValue = ".", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--dir",
+            defaultValue = ".",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "The project directory holding config/ and the deploy files (default: .)")
     Path project;
 
@@ -97,7 +112,9 @@ public final class BudgetTool implements Runnable {
 
     /** Prints the warnings; passes when no finding is an error, else prints the errors and fails. */
     private int report(List<Finding> findings, String passed, String failedWhat) {
-        findings.stream().filter(finding -> !finding.isError()).forEach(finding -> out.println("warning: " + finding.message()));
+        findings.stream()
+                .filter(finding -> !finding.isError())
+                .forEach(finding -> out.println("warning: " + finding.message()));
         List<Finding> errors = findings.stream().filter(Finding::isError).toList();
         if (errors.isEmpty()) {
             out.println(passed);
@@ -109,9 +126,13 @@ public final class BudgetTool implements Runnable {
         return ExitCode.CHECK_FAILED.code();
     }
 
-    @Command(name = "check", description = {"Prints each stage's budget, timeouts, throttles and account concurrency;",
-            "fails when a budget, a cap or the timeouts do not hold, or a deploy file is not what config/ renders.",
-            "With --live: config/ against the database of DATABASE_URL (an administrator's), read-only."})
+    @Command(
+            name = "check",
+            description = {
+                "Prints each stage's budget, timeouts, throttles and account concurrency;",
+                "fails when a budget, a cap or the timeouts do not hold, or a deploy file is not what config/ renders.",
+                "With --live: config/ against the database of DATABASE_URL (an administrator's), read-only."
+            })
     static final class Check implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;
@@ -119,12 +140,19 @@ public final class BudgetTool implements Runnable {
         @Option(names = "--stage", description = "One stage (default: every stage)")
         String stage;
 
-        @Option(names = "--account-settings", paramLabel = "FILE",
-                description = "The output of `aws lambda get-account-settings`: fail when the account's quota is too low")
+        @Option(
+                names = "--account-settings",
+                paramLabel = "FILE",
+                description =
+                        "The output of `aws lambda get-account-settings`: fail when the account's quota is too low")
         Path accountSettings;
 
-        @Option(names = "--live", description = {"Compare the stage with its database now: max_connections, the reserved",
-                "connections, the functions' roles and their backends (DATABASE_URL: an administrator's; read-only)"})
+        @Option(
+                names = "--live",
+                description = {
+                    "Compare the stage with its database now: max_connections, the reserved",
+                    "connections, the functions' roles and their backends (DATABASE_URL: an administrator's; read-only)"
+                })
         boolean live;
 
         @Override
@@ -140,17 +168,25 @@ public final class BudgetTool implements Runnable {
                 BudgetTable.print(tool.out, each, DatabaseBudget.of(config, each));
                 databases.add(each.database().name());
             }
-            DatabaseBudget.of(config).stream().filter(d -> databases.contains(d.name())).forEach(d -> Advice.print(tool.out, d));
+            DatabaseBudget.of(config).stream()
+                    .filter(d -> databases.contains(d.name()))
+                    .forEach(d -> Advice.print(tool.out, d));
             Map<String, String> deployFiles = DeployFiles.render(config);
-            List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream().filter(f -> f.concernsAny(names)).toList());
+            List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream()
+                    .filter(f -> f.concernsAny(names))
+                    .toList());
             findings.addAll(DeployFiles.stale(tool.project, deployFiles));
             if (accountSettings != null) {
                 AccountSettings account = AccountSettings.read(accountSettings);
                 selected.forEach(each -> account.check(tool.out, each).ifPresent(findings::add));
             }
-            return tool.report(findings, "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
-                    + String.join(", ", databases) + "; timeouts nest; no connectionLimit is below one request or above what its handler can use; "
-                    + String.join(", ", deployFiles.keySet()) + " are what config/ renders", "check failed");
+            return tool.report(
+                    findings,
+                    "check passed: stage(s) " + String.join(", ", names) + " fit database(s) "
+                            + String.join(", ", databases)
+                            + "; timeouts nest; no connectionLimit is below one request or above what its handler can use; "
+                            + String.join(", ", deployFiles.keySet()) + " are what config/ renders",
+                    "check failed");
         }
 
         private int live(BudgetConfig config) {
@@ -159,8 +195,10 @@ public final class BudgetTool implements Runnable {
             }
             StageConfig selected = config.stage(stage);
             if (selected.functions().stream().anyMatch(f -> f.maxInstances() == null)) {
-                throw new BudgetException(ExitCode.CHECK_FAILED, "check --live: " + selected.fileName() + " has functions"
-                        + " without maxInstances, so roles creates no roles to compare (run check)");
+                throw new BudgetException(
+                        ExitCode.CHECK_FAILED,
+                        "check --live: " + selected.fileName() + " has functions"
+                                + " without maxInstances, so roles creates no roles to compare (run check)");
             }
             String databaseUrl = tool.env.get(ConnectionSettings.DATABASE_URL);
             if (databaseUrl == null || databaseUrl.isBlank()) {
@@ -170,15 +208,22 @@ public final class BudgetTool implements Runnable {
             DatabaseUrl url = LiveDatabase.parse(databaseUrl);
             LiveDatabase database;
             try (Connection connection = LiveDatabase.connect(url)) {
-                database = LiveDatabase.read(connection, selected.functions().stream()
-                        .map(f -> selected.roleName(f.name())).toList());
+                database = LiveDatabase.read(
+                        connection,
+                        selected.functions().stream()
+                                .map(f -> selected.roleName(f.name()))
+                                .toList());
             } catch (SQLException e) {
                 throw new BudgetException(ExitCode.CHECK_FAILED, "check --live: " + url + ": " + e.getMessage());
             }
             List<Finding> findings = LiveCheck.run(tool.out, config, selected, database, url.toString());
-            return tool.report(findings, "check --live passed: stage " + stage + "'s roles are what roles emits, database "
-                    + selected.database().name() + " has the max_connections and reserved connections config/ assumes, and no"
-                    + " function holds more than its share now", "check --live failed");
+            return tool.report(
+                    findings,
+                    "check --live passed: stage " + stage + "'s roles are what roles emits, database "
+                            + selected.database().name()
+                            + " has the max_connections and reserved connections config/ assumes, and no"
+                            + " function holds more than its share now",
+                    "check --live failed");
         }
     }
 
@@ -191,7 +236,9 @@ public final class BudgetTool implements Runnable {
         String stage;
     }
 
-    @Command(name = "plan", description = "Proposes the largest maxInstances per function of a stage that fits its database.")
+    @Command(
+            name = "plan",
+            description = "Proposes the largest maxInstances per function of a stage that fits its database.")
     static final class Plan extends OneStage {
 
         @Option(names = "--max-connections", paramLabel = "N", description = "What if max_connections were N")
@@ -200,7 +247,10 @@ public final class BudgetTool implements Runnable {
         @Option(names = "--reserved", paramLabel = "N", description = "What if N connections were reserved")
         Integer reserved;
 
-        @Option(names = "--weight", split = ",", paramLabel = "FUNCTION=W",
+        @Option(
+                names = "--weight",
+                split = ",",
+                paramLabel = "FUNCTION=W",
                 description = "A function's share (default 1; 0 keeps it at one instance)")
         Map<String, Double> weights = new LinkedHashMap<>();
 
@@ -208,7 +258,8 @@ public final class BudgetTool implements Runnable {
         public Integer call() {
             BudgetConfig config = tool.config();
             for (Map.Entry<String, Double> weight : weights.entrySet()) {
-                if (Endpoint.forFunction(weight.getKey()).isEmpty() || !(weight.getValue() >= 0)
+                if (Endpoint.forFunction(weight.getKey()).isEmpty()
+                        || !(weight.getValue() >= 0)
                         || weight.getValue().isInfinite()) {
                     throw BudgetException.usage("--weight " + weight.getKey() + "=" + weight.getValue()
                             + ": wants one of the functions (" + String.join(", ", Endpoint.functionNames())
@@ -220,23 +271,31 @@ public final class BudgetTool implements Runnable {
                     throw BudgetException.usage("--max-connections and --reserved want a whole number of 0 or more");
                 }
             }
-            PlanReport.print(tool.out, InstancePlanner.plan(config, config.stage(stage), maxConnections, reserved, weights));
+            PlanReport.print(
+                    tool.out, InstancePlanner.plan(config, config.stage(stage), maxConnections, reserved, weights));
             return ExitCode.OK.code();
         }
     }
 
-    @Command(name = "roles", description = "Prints the SQL giving each function of a stage its own role, CONNECTION LIMIT = its share.")
+    @Command(
+            name = "roles",
+            description = "Prints the SQL giving each function of a stage its own role, CONNECTION LIMIT = its share.")
     static final class Roles extends OneStage {
 
         @Override
         public Integer call() {
             BudgetConfig config = tool.config();
             StageConfig selected = config.stage(stage);
-            List<Finding> findings = BudgetCheck.run(config).stream().filter(f -> f.concernsAny(List.of(stage)))
-                    .filter(Finding::isError).toList();
+            List<Finding> findings = BudgetCheck.run(config).stream()
+                    .filter(f -> f.concernsAny(List.of(stage)))
+                    .filter(Finding::isError)
+                    .toList();
             if (!findings.isEmpty()) {
-                return tool.report(findings, "", "roles: " + selected.fileName()
-                        + " fails the check, so its roles would enforce a budget the database cannot hold");
+                return tool.report(
+                        findings,
+                        "",
+                        "roles: " + selected.fileName()
+                                + " fails the check, so its roles would enforce a budget the database cannot hold");
             }
             tool.out.print(RoleSql.script(config, selected));
             return ExitCode.OK.code();
@@ -251,8 +310,10 @@ public final class BudgetTool implements Runnable {
         @Override
         public Integer call() {
             List<String> written = DeployFiles.write(tool.project, DeployFiles.render(tool.config()));
-            tool.out.println(written.isEmpty() ? "render: the deploy files already are what config/ renders"
-                    : "render: wrote " + String.join(", ", written) + "; now run check");
+            tool.out.println(
+                    written.isEmpty()
+                            ? "render: the deploy files already are what config/ renders"
+                            : "render: wrote " + String.join(", ", written) + "; now run check");
             return ExitCode.OK.code();
         }
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.Yaml;
@@ -23,11 +22,9 @@ final class CfnYaml {
     static final String RENDER_COMMAND = "./mvnw -q test-compile exec:java@budget -Dexec.args=render";
 
     /** A CloudFormation intrinsic function in short form: {@code !Name argument}. */
-    record Fn(String name, Object argument) {
-    }
+    record Fn(String name, Object argument) {}
 
-    private CfnYaml() {
-    }
+    private CfnYaml() {}
 
     static String header(String comment) {
         return "# GENERATED from config/ by the budget tool: do not edit. Change config/ and run\n"
@@ -43,32 +40,40 @@ final class CfnYaml {
         options.setIndentWithIndicator(true);
         options.setSplitLines(false);
         options.setDereferenceAliases(true);
-        String yaml = new Yaml(new Representer(options) {
-            {
-                representers.put(Fn.class, data -> {
-                    Fn fn = (Fn) data;
-                    Tag tag = new Tag("!" + fn.name());
-                    return fn.argument() instanceof List<?> list ? representSequence(tag, list, null)
-                            : representScalar(tag, fn.argument().toString());
-                });
-            }
+        String yaml = new Yaml(
+                        new Representer(options) {
+                            {
+                                representers.put(Fn.class, data -> {
+                                    Fn fn = (Fn) data;
+                                    Tag tag = new Tag("!" + fn.name());
+                                    return fn.argument() instanceof List<?> list
+                                            ? representSequence(tag, list, null)
+                                            : representScalar(tag, fn.argument().toString());
+                                });
+                            }
 
-            @Override
-            protected Node representSequence(Tag tag, Iterable<?> sequence, FlowStyle style) {
-                List<Object> items = new ArrayList<>();
-                sequence.forEach(items::add);
-                return super.representSequence(tag, items, flat(items) ? FlowStyle.FLOW : FlowStyle.BLOCK);
-            }
-        }, options).dump(document);
+                            @Override
+                            protected Node representSequence(Tag tag, Iterable<?> sequence, FlowStyle style) {
+                                List<Object> items = new ArrayList<>();
+                                sequence.forEach(items::add);
+                                return super.representSequence(
+                                        tag, items, flat(items) ? FlowStyle.FLOW : FlowStyle.BLOCK);
+                            }
+                        },
+                        options)
+                .dump(document);
         // SnakeYAML quotes every tagged scalar; a plain name or attribute needs no quotes.
         return header(comment) + yaml.replaceAll("(!(?:Ref|GetAtt|Condition) )'([A-Za-z0-9.:]+)'", "$1$2");
     }
 
     /** A list without mappings, at any depth, fits on one line. */
     private static boolean flat(List<?> items) {
-        return items.stream().allMatch(item -> !(item instanceof Map)
-                && !(item instanceof List<?> list && !flat(list))
-                && !(item instanceof Fn fn && (fn.argument() instanceof Map || fn.argument() instanceof List<?> list && !flat(list))));
+        return items.stream()
+                .allMatch(item -> !(item instanceof Map)
+                        && !(item instanceof List<?> list && !flat(list))
+                        && !(item instanceof Fn fn
+                                && (fn.argument() instanceof Map
+                                        || fn.argument() instanceof List<?> list && !flat(list))));
     }
 
     static Fn ref(String name) {

@@ -1,21 +1,5 @@
 package com.taskdesk.budget;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -32,6 +16,21 @@ import com.taskdesk.budget.ConfigSchema.DatabaseFile;
 import com.taskdesk.budget.ConfigSchema.FunctionSettings;
 import com.taskdesk.budget.ConfigSchema.SharedFile;
 import com.taskdesk.budget.ConfigSchema.StageFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads config/ into a {@link BudgetConfig}: databases.yaml (each server once), functions.yaml
@@ -54,25 +53,26 @@ public final class ConfigFiles {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
 
-    private ConfigFiles() {
-    }
+    private ConfigFiles() {}
 
     /** Every stage of the project directory's config/. */
     public static BudgetConfig load(Path project) {
         Path dir = project.resolve(DIRECTORY);
         if (!Files.isDirectory(dir)) {
-            throw BudgetException.configuration(dir + ": directory not found (run from the project root, or pass --dir)");
+            throw BudgetException.configuration(
+                    dir + ": directory not found (run from the project root, or pass --dir)");
         }
-        Map<String, DatabaseFile> databases = read(dir.resolve(DATABASES), new TypeReference<>() { });
-        SharedFile shared = read(dir.resolve(SHARED), new TypeReference<>() { });
+        Map<String, DatabaseFile> databases = read(dir.resolve(DATABASES), new TypeReference<>() {});
+        SharedFile shared = read(dir.resolve(SHARED), new TypeReference<>() {});
         List<StageConfig> stages = new ArrayList<>();
         for (Path file : stageFiles(dir)) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!name.matches(STAGE_NAME)) {
-                throw BudgetException.configuration(DIRECTORY + "/" + file.getFileName() + ": a stage's name must be"
-                        + " lower-case letters and digits, starting with a letter (it becomes part of stack and role names)");
+                throw BudgetException.configuration(
+                        DIRECTORY + "/" + file.getFileName() + ": a stage's name must be"
+                                + " lower-case letters and digits, starting with a letter (it becomes part of stack and role names)");
             }
-            stages.add(stage(name, read(file, new TypeReference<>() { }), databases, shared));
+            stages.add(stage(name, read(file, new TypeReference<>() {}), databases, shared));
         }
         if (stages.isEmpty()) {
             throw BudgetException.configuration(dir + ": no stage files (<stage>.yaml)");
@@ -83,13 +83,17 @@ public final class ConfigFiles {
     private static List<Path> stageFiles(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".yaml"))
-                    .filter(f -> !Set.of(DATABASES, SHARED).contains(f.getFileName().toString())).sorted().toList();
+                    .filter(f ->
+                            !Set.of(DATABASES, SHARED).contains(f.getFileName().toString()))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw BudgetException.configuration(dir + ": cannot be listed (" + e.getMessage() + ")");
         }
     }
 
-    private static StageConfig stage(String name, StageFile file, Map<String, DatabaseFile> databases, SharedFile shared) {
+    private static StageConfig stage(
+            String name, StageFile file, Map<String, DatabaseFile> databases, SharedFile shared) {
         String where = DIRECTORY + "/" + name + ".yaml";
         DatabaseFile database = databases.get(file.database());
         if (database == null) {
@@ -100,28 +104,50 @@ public final class ConfigFiles {
         knownFunctions(DIRECTORY + "/" + SHARED, shared.functions());
         List<FunctionBudget> functions = new ArrayList<>();
         for (Endpoint endpoint : Endpoint.values()) {
-            functions.add(new Layers(where, endpoint, List.of(
-                    settings(file.functions(), endpoint), settings(shared.functions(), endpoint),
-                    orNone(file.defaults()), orNone(shared.defaults()))).resolve());
+            functions.add(new Layers(
+                            where,
+                            endpoint,
+                            List.of(
+                                    settings(file.functions(), endpoint), settings(shared.functions(), endpoint),
+                                    orNone(file.defaults()), orNone(shared.defaults())))
+                    .resolve());
         }
-        return new StageConfig(name, limits(file.database(), database), file.region(), List.copyOf(file.corsOrigins()),
-                file.todayTimeZone(), file.metricsCacheSeconds(), file.network(), file.domain(), List.copyOf(functions));
+        return new StageConfig(
+                name,
+                limits(file.database(), database),
+                file.region(),
+                List.copyOf(file.corsOrigins()),
+                file.todayTimeZone(),
+                file.metricsCacheSeconds(),
+                file.network(),
+                file.domain(),
+                List.copyOf(functions));
     }
 
     private static DatabaseLimits limits(String name, DatabaseFile file) {
         ConfigSchema.PoolerFile pooler = file.pooler();
-        return new DatabaseLimits(name, file.postgresVersion(), file.maxConnections(), Collections.unmodifiableMap(new LinkedHashMap<>(file.reservedFor())),
-                Objects.requireNonNullElse(file.schema(), "public"), pooler == null ? Pooler.NONE
-                : new Pooler(pooler.kind(), pooler.serverConnections(), pooler.maxClientConnections()),
-                file.deployOverlapFactor(), file.databaseUrl() == null ? DatabaseUrlParameters.NONE
-                : new DatabaseUrlParameters(Boolean.TRUE.equals(file.databaseUrl().pgbouncer()), file.databaseUrl().schema()));
+        return new DatabaseLimits(
+                name,
+                file.postgresVersion(),
+                file.maxConnections(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(file.reservedFor())),
+                Objects.requireNonNullElse(file.schema(), "public"),
+                pooler == null
+                        ? Pooler.NONE
+                        : new Pooler(pooler.kind(), pooler.serverConnections(), pooler.maxClientConnections()),
+                file.deployOverlapFactor(),
+                file.databaseUrl() == null
+                        ? DatabaseUrlParameters.NONE
+                        : new DatabaseUrlParameters(
+                                Boolean.TRUE.equals(file.databaseUrl().pgbouncer()),
+                                file.databaseUrl().schema()));
     }
 
     private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {
         for (String name : functions == null ? Set.<String>of() : functions.keySet()) {
             if (Endpoint.forFunction(name).isEmpty()) {
-                throw BudgetException.configuration(where + ": functions." + name + " is not one of the seven functions ("
-                        + String.join(", ", Endpoint.functionNames()) + ")");
+                throw BudgetException.configuration(where + ": functions." + name
+                        + " is not one of the seven functions (" + String.join(", ", Endpoint.functionNames()) + ")");
             }
         }
     }
@@ -139,7 +165,9 @@ public final class ConfigFiles {
 
         FunctionBudget resolve() {
             ConfigSchema.ManagedInstances managed = optional(FunctionSettings::lambdaManagedInstances);
-            return new FunctionBudget(endpoint, optional(FunctionSettings::maxInstances),
+            return new FunctionBudget(
+                    endpoint,
+                    optional(FunctionSettings::maxInstances),
                     required("connectionLimit", FunctionSettings::connectionLimit),
                     required("poolTimeoutSeconds", FunctionSettings::poolTimeoutSeconds),
                     required("connectTimeoutSeconds", FunctionSettings::connectTimeoutSeconds),
@@ -194,8 +222,9 @@ public final class ConfigFiles {
         if (!(e instanceof JsonMappingException mapping)) {
             return "not valid YAML" + line + ": " + message.lines().findFirst().orElse("");
         }
-        String key = mapping.getPath().stream().map(ref -> ref.getFieldName() != null ? ref.getFieldName()
-                : Integer.toString(ref.getIndex())).collect(Collectors.joining("."));
+        String key = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()))
+                .collect(Collectors.joining("."));
         Throwable cause = e.getCause();
         if (e instanceof ValueInstantiationException && cause instanceof ConfigSchema.Invalid invalid) {
             return (key.isEmpty() ? "" : key + ".") + invalid.key + " " + invalid.getMessage();
@@ -204,12 +233,19 @@ public final class ConfigFiles {
             return key + " " + cause.getMessage();
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return key + " is not a known setting (known: " + unknown.getKnownPropertyIds().stream().map(Object::toString)
-                    .sorted().collect(Collectors.joining(", ")) + ")";
+            return key + " is not a known setting (known: "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "))
+                    + ")";
         }
         if (e instanceof InvalidFormatException format && format.getTargetType().isEnum()) {
-            return key + " must be one of " + Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ")) + "; got '" + format.getValue() + "'";
+            return key + " must be one of "
+                    + Arrays.stream(format.getTargetType().getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "))
+                    + "; got '" + format.getValue() + "'";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return (key.isEmpty() ? "the document" : key) + " must be " + expected(mismatch.getTargetType());

@@ -16,8 +16,7 @@ final class ConfigSchema {
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
 
-    private ConfigSchema() {
-    }
+    private ConfigSchema() {}
 
     /** A value config/ refuses: the key (relative to the record) and why. */
     static final class Invalid extends RuntimeException {
@@ -30,14 +29,20 @@ final class ConfigSchema {
     }
 
     /** config/databases.yaml: one entry per PostgreSQL server. */
-    record DatabaseFile(Integer postgresVersion, Integer maxConnections, Map<String, Integer> reservedFor, String schema,
-                        PoolerFile pooler, Integer deployOverlapFactor, DatabaseUrlFile databaseUrl) {
+    record DatabaseFile(
+            Integer postgresVersion,
+            Integer maxConnections,
+            Map<String, Integer> reservedFor,
+            String schema,
+            PoolerFile pooler,
+            Integer deployOverlapFactor,
+            DatabaseUrlFile databaseUrl) {
         DatabaseFile {
             range("postgresVersion", required("postgresVersion", postgresVersion), 9, 99);
             range("maxConnections", required("maxConnections", maxConnections), 1, 262_143);
             range("deployOverlapFactor", required("deployOverlapFactor", deployOverlapFactor), 1, 10);
-            required("reservedFor", reservedFor).forEach((item, n) -> range("reservedFor." + item,
-                    required("reservedFor." + item, n), 0, 262_143));
+            required("reservedFor", reservedFor)
+                    .forEach((item, n) -> range("reservedFor." + item, required("reservedFor." + item, n), 0, 262_143));
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
             }
@@ -68,13 +73,19 @@ final class ConfigSchema {
     }
 
     /** config/functions.yaml, and the defaults and functions of a stage file. */
-    record SharedFile(FunctionSettings defaults, Map<String, FunctionSettings> functions) {
-    }
+    record SharedFile(FunctionSettings defaults, Map<String, FunctionSettings> functions) {}
 
     /** config/&lt;stage&gt;.yaml. */
-    record StageFile(String database, String region, List<String> corsOrigins, String todayTimeZone,
-                     Integer metricsCacheSeconds, Network network, Domain domain, FunctionSettings defaults,
-                     Map<String, FunctionSettings> functions) {
+    record StageFile(
+            String database,
+            String region,
+            List<String> corsOrigins,
+            String todayTimeZone,
+            Integer metricsCacheSeconds,
+            Network network,
+            Domain domain,
+            FunctionSettings defaults,
+            Map<String, FunctionSettings> functions) {
         StageFile {
             required("database", database);
             if (!REGION.matcher(required("region", region)).matches()) {
@@ -85,7 +96,8 @@ final class ConfigSchema {
             }
             for (String origin : corsOrigins) {
                 if (origin == null || !ORIGIN.matcher(origin).matches()) {
-                    throw new Invalid("corsOrigins", "must be scheme://host[:port], no path or wildcard; got '" + origin + "'");
+                    throw new Invalid(
+                            "corsOrigins", "must be scheme://host[:port], no path or wildcard; got '" + origin + "'");
                 }
             }
             try {
@@ -111,19 +123,28 @@ final class ConfigSchema {
             if (!required("name", name).matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
                 throw new Invalid("name", "must be a domain name such as api.desk.example.com; got '" + name + "'");
             }
-            if (!required("certificateArn", certificateArn).matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+")) {
+            if (!required("certificateArn", certificateArn)
+                    .matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+")) {
                 throw new Invalid("certificateArn", "must be an ACM certificate ARN; got '" + certificateArn + "'");
             }
         }
     }
 
     /** A function's settings, or the defaults of several; every one optional where it is written. */
-    record FunctionSettings(Integer maxInstances, Integer connectionLimit, Integer poolTimeoutSeconds,
-                            Integer connectTimeoutSeconds, Integer statementTimeoutSeconds, Integer timeoutMarginSeconds,
-                            Integer functionTimeoutSeconds, Integer memoryMb, Integer typicalLatencyMs,
-                            DeploymentType deploymentType, ManagedInstances lambdaManagedInstances) {
-        static final FunctionSettings NONE = new FunctionSettings(null, null, null, null, null, null, null, null, null,
-                null, null);
+    record FunctionSettings(
+            Integer maxInstances,
+            Integer connectionLimit,
+            Integer poolTimeoutSeconds,
+            Integer connectTimeoutSeconds,
+            Integer statementTimeoutSeconds,
+            Integer timeoutMarginSeconds,
+            Integer functionTimeoutSeconds,
+            Integer memoryMb,
+            Integer typicalLatencyMs,
+            DeploymentType deploymentType,
+            ManagedInstances lambdaManagedInstances) {
+        static final FunctionSettings NONE =
+                new FunctionSettings(null, null, null, null, null, null, null, null, null, null, null);
 
         FunctionSettings {
             range("maxInstances", maxInstances, 0, 10_000);
@@ -141,8 +162,11 @@ final class ConfigSchema {
     /** The function runs on Lambda Managed Instances: one execution environment serves many requests. */
     record ManagedInstances(Integer perExecutionEnvironmentMaxConcurrency) {
         ManagedInstances {
-            range("perExecutionEnvironmentMaxConcurrency",
-                    required("perExecutionEnvironmentMaxConcurrency", perExecutionEnvironmentMaxConcurrency), 1, 1600);
+            range(
+                    "perExecutionEnvironmentMaxConcurrency",
+                    required("perExecutionEnvironmentMaxConcurrency", perExecutionEnvironmentMaxConcurrency),
+                    1,
+                    1600);
         }
     }
 
@@ -160,7 +184,8 @@ final class ConfigSchema {
     }
 
     private static void ids(String key, List<String> ids, String prefix) {
-        if (required(key, ids).isEmpty() || ids.stream().anyMatch(id -> id == null || !id.matches(prefix + "[0-9a-f]+"))) {
+        if (required(key, ids).isEmpty()
+                || ids.stream().anyMatch(id -> id == null || !id.matches(prefix + "[0-9a-f]+"))) {
             throw new Invalid(key, "must list one or more " + prefix + "... ids; got " + ids);
         }
     }

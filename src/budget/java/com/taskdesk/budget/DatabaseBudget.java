@@ -21,7 +21,8 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     public static List<DatabaseBudget> of(BudgetConfig config) {
         List<DatabaseBudget> budgets = new ArrayList<>();
-        for (Map.Entry<String, List<StageConfig>> group : config.stagesByDatabase().entrySet()) {
+        for (Map.Entry<String, List<StageConfig>> group :
+                config.stagesByDatabase().entrySet()) {
             budgets.add(new DatabaseBudget(group.getValue().get(0).database(), List.copyOf(group.getValue())));
         }
         return budgets;
@@ -41,7 +42,8 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     /** Every function of every stage on this database. */
     Stream<BudgetCheck.StageFunction> functions() {
-        return stages.stream().flatMap(stage -> stage.functions().stream().map(f -> new BudgetCheck.StageFunction(stage, f)));
+        return stages.stream()
+                .flatMap(stage -> stage.functions().stream().map(f -> new BudgetCheck.StageFunction(stage, f)));
     }
 
     /** What the functions' connections are measured against. */
@@ -64,7 +66,8 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     /** "5 x 1 x 2" (or "5 x 1" behind a pooler). */
     public String countedFormula(FunctionBudget function) {
-        return pooled() ? function.maxInstances() + " x " + function.connectionLimit()
+        return pooled()
+                ? function.maxInstances() + " x " + function.connectionLimit()
                 : function.worstCaseFormula(limits.deployOverlapFactor());
     }
 
@@ -74,11 +77,17 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     /** Sum over every stage on this database (capped functions only when some are unbounded). */
     public int total() {
-        return functions().mapToInt(f -> counted(f.function())).filter(n -> n >= 0).sum();
+        return functions()
+                .mapToInt(f -> counted(f.function()))
+                .filter(n -> n >= 0)
+                .sum();
     }
 
     public int total(StageConfig stage) {
-        return stage.functions().stream().mapToInt(this::counted).filter(n -> n >= 0).sum();
+        return stage.functions().stream()
+                .mapToInt(this::counted)
+                .filter(n -> n >= 0)
+                .sum();
     }
 
     public int headroom() {
@@ -87,8 +96,10 @@ public record DatabaseBudget(DatabaseLimits limits, List<StageConfig> stages) {
 
     /** Client connections the functions may hold at the pooler: every instance, times the overlap. */
     public int clientConnections() {
-        return functions().filter(f -> f.function().maxInstances() != null)
-                .mapToInt(f -> f.function().worstCaseConnections(limits.deployOverlapFactor())).sum();
+        return functions()
+                .filter(f -> f.function().maxInstances() != null)
+                .mapToInt(f -> f.function().worstCaseConnections(limits.deployOverlapFactor()))
+                .sum();
     }
 
     public List<String> stageNames() {

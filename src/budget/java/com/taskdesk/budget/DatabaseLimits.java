@@ -12,8 +12,15 @@ import java.util.Map;
  *                            a deploy the old version's instances keep theirs until reaped)
  * @param databaseUrl         what the stages' DATABASE_URL secret carries that changes what the driver sends
  */
-public record DatabaseLimits(String name, int postgresVersion, int maxConnections, Map<String, Integer> reservedFor,
-                             String schema, Pooler pooler, int deployOverlapFactor, DatabaseUrlParameters databaseUrl) {
+public record DatabaseLimits(
+        String name,
+        int postgresVersion,
+        int maxConnections,
+        Map<String, Integer> reservedFor,
+        String schema,
+        Pooler pooler,
+        int deployOverlapFactor,
+        DatabaseUrlParameters databaseUrl) {
 
     /** The reservedFor item that stands for the connections PostgreSQL keeps from non-superuser roles. */
     public static final String SUPERUSER_RESERVED = "superuserReservedConnections";
@@ -39,8 +46,14 @@ public record DatabaseLimits(String name, int postgresVersion, int maxConnection
 
     /** The same server with other limits, for plan's what-ifs (null keeps config/'s). */
     DatabaseLimits withLimits(Integer newMaxConnections, Integer newReserved) {
-        return new DatabaseLimits(name, postgresVersion, newMaxConnections == null ? maxConnections : newMaxConnections,
-                newReserved == null ? reservedFor : Map.of("--reserved", newReserved), schema, pooler, deployOverlapFactor,
+        return new DatabaseLimits(
+                name,
+                postgresVersion,
+                newMaxConnections == null ? maxConnections : newMaxConnections,
+                newReserved == null ? reservedFor : Map.of("--reserved", newReserved),
+                schema,
+                pooler,
+                deployOverlapFactor,
                 databaseUrl);
     }
 }

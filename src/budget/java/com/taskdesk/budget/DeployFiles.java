@@ -1,5 +1,7 @@
 package com.taskdesk.budget;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -10,17 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-
 /**
  * The deploy files config/ renders (never read back): render writes them; check renders again and
  * reports each committed file that differs, with a unified diff.
  */
 final class DeployFiles {
 
-    private DeployFiles() {
-    }
+    private DeployFiles() {}
 
     static Map<String, String> render(BudgetConfig config) {
         managedInstancesDeployable(config);
@@ -82,14 +80,25 @@ final class DeployFiles {
         files.forEach((name, rendered) -> {
             String committed = committed(project, name);
             if (!rendered.equals(committed)) {
-                List<String> before = committed == null ? List.of() : committed.lines().toList();
+                List<String> before =
+                        committed == null ? List.of() : committed.lines().toList();
                 List<String> after = rendered.lines().toList();
-                List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(name + " (committed)",
-                        name + " (rendered from config/)", before, DiffUtils.diff(before, after), 2);
-                findings.add(new Finding(Finding.Kind.DEPLOY_FILE_STALE, name, Set.of(), name
-                        + (committed == null ? " is missing" : " differs from what config/ renders")
-                        + " (run: " + CfnYaml.RENDER_COMMAND + ")\n"
-                        + (diff.isEmpty() ? "(only the line endings or the final newline differ)" : String.join("\n", diff))));
+                List<String> diff = UnifiedDiffUtils.generateUnifiedDiff(
+                        name + " (committed)",
+                        name + " (rendered from config/)",
+                        before,
+                        DiffUtils.diff(before, after),
+                        2);
+                findings.add(new Finding(
+                        Finding.Kind.DEPLOY_FILE_STALE,
+                        name,
+                        Set.of(),
+                        name
+                                + (committed == null ? " is missing" : " differs from what config/ renders")
+                                + " (run: " + CfnYaml.RENDER_COMMAND + ")\n"
+                                + (diff.isEmpty()
+                                        ? "(only the line endings or the final newline differ)"
+                                        : String.join("\n", diff))));
             }
         });
         return findings;

@@ -5,8 +5,14 @@ package com.taskdesk.budget;
  * gradually while the function's alarms may stop it and roll back.
  */
 public enum DeploymentType {
-    AllAtOnce, Canary10Percent5Minutes, Canary10Percent10Minutes, Canary10Percent15Minutes, Canary10Percent30Minutes,
-    Linear10PercentEvery1Minute, Linear10PercentEvery2Minutes, Linear10PercentEvery3Minutes,
+    AllAtOnce,
+    Canary10Percent5Minutes,
+    Canary10Percent10Minutes,
+    Canary10Percent15Minutes,
+    Canary10Percent30Minutes,
+    Linear10PercentEvery1Minute,
+    Linear10PercentEvery2Minutes,
+    Linear10PercentEvery3Minutes,
     Linear10PercentEvery10Minutes;
 
     /** CodeDeploy's name for it: CodeDeployDefault.LambdaCanary10Percent5Minutes. */

@@ -1,5 +1,15 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.agents.AgentsResource;
+import com.taskdesk.dashboard.AgentProgressResource;
+import com.taskdesk.dashboard.MetricsResource;
+import com.taskdesk.health.HealthResource;
+import com.taskdesk.spam.MarkSpamResource;
+import com.taskdesk.spam.RestoreSpamResource;
+import com.taskdesk.spam.SpamCountsResource;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,18 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.taskdesk.agents.AgentsResource;
-import com.taskdesk.dashboard.AgentProgressResource;
-import com.taskdesk.dashboard.MetricsResource;
-import com.taskdesk.health.HealthResource;
-import com.taskdesk.spam.MarkSpamResource;
-import com.taskdesk.spam.RestoreSpamResource;
-import com.taskdesk.spam.SpamCountsResource;
-
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-
 /**
  * The seven functions, what their handlers need from the database, and where their code is.
  * Every handler runs at most one statement per request on one pooled connection
@@ -29,16 +27,35 @@ import jakarta.ws.rs.Path;
  * written nowhere else (config/ and the deploy files take it from here).
  */
 public enum Endpoint {
-
     AGENTS("agents", AgentsResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT")),
     AGENT_PROGRESS("agent-progress", AgentProgressResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT")),
     METRICS("metrics", MetricsResource.class, grants("\"Task\"", "SELECT", "\"RawMessage\"", "SELECT")),
     SPAM_COUNTS("spam-counts", SpamCountsResource.class, grants("\"RawMessage\"", "SELECT")),
     /** The writes read "User" to check their caller. */
-    MARK_SPAM("mark-spam", MarkSpamResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT, UPDATE",
-            "\"RawMessage\"", "SELECT, UPDATE", "\"TaskHistory\"", "INSERT")),
-    SPAM_RESTORE("spam-restore", RestoreSpamResource.class, grants("\"User\"", "SELECT", "\"Task\"", "SELECT, UPDATE",
-            "\"RawMessage\"", "SELECT, UPDATE", "\"TaskHistory\"", "INSERT")),
+    MARK_SPAM(
+            "mark-spam",
+            MarkSpamResource.class,
+            grants(
+                    "\"User\"",
+                    "SELECT",
+                    "\"Task\"",
+                    "SELECT, UPDATE",
+                    "\"RawMessage\"",
+                    "SELECT, UPDATE",
+                    "\"TaskHistory\"",
+                    "INSERT")),
+    SPAM_RESTORE(
+            "spam-restore",
+            RestoreSpamResource.class,
+            grants(
+                    "\"User\"",
+                    "SELECT",
+                    "\"Task\"",
+                    "SELECT, UPDATE",
+                    "\"RawMessage\"",
+                    "SELECT, UPDATE",
+                    "\"TaskHistory\"",
+                    "INSERT")),
     /** SELECT 1 when asked with ?check=database: no table at all. */
     HEALTH("health", HealthResource.class, grants());
 
@@ -86,7 +103,8 @@ public enum Endpoint {
             }
         }
         if (path == null || methods.size() != 1) {
-            throw new IllegalStateException(resource.getName() + " must have @Path and exactly one @GET or @POST method");
+            throw new IllegalStateException(
+                    resource.getName() + " must have @Path and exactly one @GET or @POST method");
         }
         return methods.get(0) + " " + path.value();
     }

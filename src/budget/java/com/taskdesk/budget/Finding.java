@@ -11,13 +11,26 @@ import java.util.Set;
  */
 public record Finding(Kind kind, String subject, Set<String> stages, String message) {
 
-    public enum Severity { ERROR, WARNING }
+    public enum Severity {
+        ERROR,
+        WARNING
+    }
 
     public enum Kind {
-        NO_INSTANCE_CAP, ZERO_INSTANCES, CAP_BELOW_NEED, CAP_ABOVE_USE, TIMEOUTS_DO_NOT_NEST, ABOVE_HTTP_API_LIMIT,
+        NO_INSTANCE_CAP,
+        ZERO_INSTANCES,
+        CAP_BELOW_NEED,
+        CAP_ABOVE_USE,
+        TIMEOUTS_DO_NOT_NEST,
+        ABOVE_HTTP_API_LIMIT,
         /** The pool stops waiting for a new connection at its timeout: a connect timeout beyond it never applies. */
         POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT,
-        NOTHING_LEFT, POOLER_POOL_TOO_LARGE, OVER_BUDGET, UNBOUNDED, POOLER_CLIENTS_OVER, DEPLOY_FILE_STALE,
+        NOTHING_LEFT,
+        POOLER_POOL_TOO_LARGE,
+        OVER_BUDGET,
+        UNBOUNDED,
+        POOLER_CLIENTS_OVER,
+        DEPLOY_FILE_STALE,
         ACCOUNT_QUOTA,
         /** Behind PgBouncer in transaction mode the driver must not name server-side prepared statements. */
         POOLER_PREPARED_STATEMENTS,

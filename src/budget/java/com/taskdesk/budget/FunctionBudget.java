@@ -15,10 +15,19 @@ package com.taskdesk.budget;
  * @param managedInstancesConcurrency requests one execution environment serves at once on Lambda
  *                                    Managed Instances; null on Lambda's default (one at a time)
  */
-public record FunctionBudget(Endpoint endpoint, Integer maxInstances, int connectionLimit, int poolTimeoutSeconds,
-                             int connectTimeoutSeconds, int statementTimeoutSeconds, int timeoutMarginSeconds,
-                             int functionTimeoutSeconds, int memoryMb, int typicalLatencyMs,
-                             DeploymentType deploymentType, Integer managedInstancesConcurrency) {
+public record FunctionBudget(
+        Endpoint endpoint,
+        Integer maxInstances,
+        int connectionLimit,
+        int poolTimeoutSeconds,
+        int connectTimeoutSeconds,
+        int statementTimeoutSeconds,
+        int timeoutMarginSeconds,
+        int functionTimeoutSeconds,
+        int memoryMb,
+        int typicalLatencyMs,
+        DeploymentType deploymentType,
+        Integer managedInstancesConcurrency) {
 
     /** The gateway admits this share (in percent) of what the instances can serve; the rest get its 429. */
     static final int THROTTLE_PERCENT = 80;
@@ -31,8 +40,7 @@ public record FunctionBudget(Endpoint endpoint, Integer maxInstances, int connec
     static final int MANAGED_INSTANCES_DEFAULT_MIN_ENVIRONMENTS = 3;
 
     /** The route's throttle on the HTTP API stage: steady requests per second, and at once. */
-    public record Throttle(int ratePerSecond, int burst) {
-    }
+    public record Throttle(int ratePerSecond, int burst) {}
 
     public String name() {
         return endpoint.functionName();
@@ -49,9 +57,19 @@ public record FunctionBudget(Endpoint endpoint, Integer maxInstances, int connec
 
     /** The same function on Lambda's default model (one request per instance), as serverless.yml deploys it. */
     public FunctionBudget onDefaultModel() {
-        return new FunctionBudget(endpoint, maxInstances, connectionLimit, poolTimeoutSeconds, connectTimeoutSeconds,
-                statementTimeoutSeconds, timeoutMarginSeconds, functionTimeoutSeconds, memoryMb, typicalLatencyMs,
-                deploymentType, null);
+        return new FunctionBudget(
+                endpoint,
+                maxInstances,
+                connectionLimit,
+                poolTimeoutSeconds,
+                connectTimeoutSeconds,
+                statementTimeoutSeconds,
+                timeoutMarginSeconds,
+                functionTimeoutSeconds,
+                memoryMb,
+                typicalLatencyMs,
+                deploymentType,
+                null);
     }
 
     /**
@@ -70,7 +88,9 @@ public record FunctionBudget(Endpoint endpoint, Integer maxInstances, int connec
      */
     public int usefulConnectionLimit() {
         int usable = requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
-        return onManagedInstances() ? Math.max(Endpoint.CONNECTIONS_PER_REQUEST, Math.min(connectionLimit, usable)) : usable;
+        return onManagedInstances()
+                ? Math.max(Endpoint.CONNECTIONS_PER_REQUEST, Math.min(connectionLimit, usable))
+                : usable;
     }
 
     /** Requests of one instance that wait for a connection while all of its pool is in use. */
@@ -135,7 +155,7 @@ public record FunctionBudget(Endpoint endpoint, Integer maxInstances, int connec
      */
     public Throttle throttle() {
         long concurrency = (long) maxInstances * requestsServedAtOnce();
-        return new Throttle((int) Math.max(1, concurrency * 1000 * THROTTLE_PERCENT / (100L * typicalLatencyMs)),
-                (int) Math.max(1, concurrency * THROTTLE_PERCENT / 100));
+        return new Throttle((int) Math.max(1, concurrency * 1000 * THROTTLE_PERCENT / (100L * typicalLatencyMs)), (int)
+                Math.max(1, concurrency * THROTTLE_PERCENT / 100));
     }
 }

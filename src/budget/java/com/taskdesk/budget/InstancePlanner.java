@@ -16,29 +16,34 @@ import java.util.Map;
 public final class InstancePlanner {
 
     /** A constraint the plan must hold: used &lt;= capacity, each instance costing costPerInstance(f). */
-    private record Constraint(String description, int capacity, boolean withOverlap) {
-    }
+    private record Constraint(String description, int capacity, boolean withOverlap) {}
 
     /** One function's proposal. */
-    public record Proposal(FunctionBudget function, double weight, int connectionLimit, int maxInstances,
-                           int connections) {
-    }
+    public record Proposal(
+            FunctionBudget function, double weight, int connectionLimit, int maxInstances, int connections) {}
 
     /** The plan of one stage. */
-    public record Plan(StageConfig stage, DatabaseLimits limits, String budgetDescription, int available,
-                       int otherStages, List<Proposal> proposals) {
+    public record Plan(
+            StageConfig stage,
+            DatabaseLimits limits,
+            String budgetDescription,
+            int available,
+            int otherStages,
+            List<Proposal> proposals) {
 
         public int total() {
             return proposals.stream().mapToInt(Proposal::connections).sum();
         }
 
         public Proposal proposal(String function) {
-            return proposals.stream().filter(p -> p.function().name().equals(function)).findFirst().orElseThrow();
+            return proposals.stream()
+                    .filter(p -> p.function().name().equals(function))
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 
-    private InstancePlanner() {
-    }
+    private InstancePlanner() {}
 
     /**
      * Plans one stage.
@@ -47,36 +52,49 @@ public final class InstancePlanner {
      * @param reserved       what-if override of reservedConnections (null: config/'s)
      * @param weights        function name to weight (default 1; 0 keeps a function at one instance)
      */
-    public static Plan plan(BudgetConfig config, StageConfig stage, Integer maxConnections, Integer reserved,
-                            Map<String, Double> weights) {
+    public static Plan plan(
+            BudgetConfig config,
+            StageConfig stage,
+            Integer maxConnections,
+            Integer reserved,
+            Map<String, Double> weights) {
         DatabaseLimits limits = stage.database().withLimits(maxConnections, reserved);
         if (limits.budget() <= 0) {
-            throw new BudgetException(ExitCode.CHECK_FAILED, "plan: reserved " + limits.reservedConnections()
-                    + " leaves nothing of max_connections " + limits.maxConnections());
+            throw new BudgetException(
+                    ExitCode.CHECK_FAILED,
+                    "plan: reserved " + limits.reservedConnections() + " leaves nothing of max_connections "
+                            + limits.maxConnections());
         }
         int overlap = limits.deployOverlapFactor();
-        List<StageConfig> others = config.stagesSharing(stage).stream().filter(s -> s != stage).toList();
+        List<StageConfig> others =
+                config.stagesSharing(stage).stream().filter(s -> s != stage).toList();
         for (StageConfig other : others) {
             for (FunctionBudget function : other.functions()) {
                 if (function.maxInstances() == null) {
-                    throw new BudgetException(ExitCode.CHECK_FAILED, "plan: " + other.name() + "/" + function.name()
-                            + " shares the database and has no maxInstances, so nothing is left to plan with");
+                    throw new BudgetException(
+                            ExitCode.CHECK_FAILED,
+                            "plan: " + other.name() + "/" + function.name()
+                                    + " shares the database and has no maxInstances, so nothing is left to plan with");
                 }
             }
         }
         List<Constraint> constraints = new ArrayList<>();
         String budgetDescription;
-        int othersServer = others.stream().flatMap(s -> s.functions().stream())
-                .mapToInt(f -> limits.pooler().pools() ? f.inFlightConnections() : f.worstCaseConnections(overlap)).sum();
+        int othersServer = others.stream()
+                .flatMap(s -> s.functions().stream())
+                .mapToInt(f -> limits.pooler().pools() ? f.inFlightConnections() : f.worstCaseConnections(overlap))
+                .sum();
         if (limits.pooler().pools()) {
             int server = Math.min(limits.pooler().statementsInFlight(), limits.budget());
             budgetDescription = limits.pooler().statementsInFlightFormula() + " (" + limits.budgetFormula() + ")";
             constraints.add(new Constraint("server pool", server - othersServer, false));
             if (limits.pooler().maxClientConnections() != null) {
-                int othersClient = others.stream().flatMap(s -> s.functions().stream())
-                        .mapToInt(f -> f.worstCaseConnections(overlap)).sum();
-                constraints.add(new Constraint("pgbouncer maxClientConnections",
-                        limits.pooler().maxClientConnections() - othersClient, true));
+                int othersClient = others.stream()
+                        .flatMap(s -> s.functions().stream())
+                        .mapToInt(f -> f.worstCaseConnections(overlap))
+                        .sum();
+                constraints.add(new Constraint(
+                        "pgbouncer maxClientConnections", limits.pooler().maxClientConnections() - othersClient, true));
             }
         } else {
             budgetDescription = limits.budgetFormula();
@@ -97,10 +115,15 @@ public final class InstancePlanner {
         for (Constraint constraint : constraints) {
             int used = used(constraint, perInstance, instances, overlap);
             if (used > constraint.capacity()) {
-                throw new BudgetException(ExitCode.CHECK_FAILED, "plan: even one instance per function needs " + used
-                        + " connections, but the " + constraint.description() + " leaves " + constraint.capacity()
-                        + " to stage " + stage.name() + (othersServer > 0 ? " (other stages on " + limits.name()
-                        + " hold " + othersServer + ")" : ""));
+                throw new BudgetException(
+                        ExitCode.CHECK_FAILED,
+                        "plan: even one instance per function needs " + used
+                                + " connections, but the " + constraint.description() + " leaves "
+                                + constraint.capacity()
+                                + " to stage " + stage.name()
+                                + (othersServer > 0
+                                        ? " (other stages on " + limits.name() + " hold " + othersServer + ")"
+                                        : ""));
             }
         }
         while (true) {
@@ -126,7 +149,8 @@ public final class InstancePlanner {
         return new Plan(stage, limits, budgetDescription, constraints.get(0).capacity(), othersServer, proposals);
     }
 
-    private static boolean fits(List<Constraint> constraints, int[] perInstance, int[] instances, int overlap, int next) {
+    private static boolean fits(
+            List<Constraint> constraints, int[] perInstance, int[] instances, int overlap, int next) {
         instances[next]++;
         try {
             for (Constraint constraint : constraints) {

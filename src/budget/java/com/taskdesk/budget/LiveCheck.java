@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
  */
 final class LiveCheck {
 
-    private LiveCheck() {
-    }
+    private LiveCheck() {}
 
     static List<Finding> run(PrintStream out, BudgetConfig config, StageConfig stage, LiveDatabase live, String where) {
         DatabaseBudget database = DatabaseBudget.of(config, stage);
@@ -36,22 +35,42 @@ final class LiveCheck {
         String setting = "  %-34s %8s %8s  %s%n";
         out.printf(setting, "setting", "config/", "server", "");
         out.printf(setting, "max_connections", limits.maxConnections(), live.maxConnections(), "");
-        out.printf(setting, "kept from non-superuser roles", limits.superuserReserved(), live.keptFromNonSuperusers(),
+        out.printf(
+                setting,
+                "kept from non-superuser roles",
+                limits.superuserReserved(),
+                live.keptFromNonSuperusers(),
                 "(reservedFor." + DatabaseLimits.SUPERUSER_RESERVED + "; server: superuser_reserved_connections "
-                        + live.superuserReservedConnections() + (live.reservedConnections() == null ? ""
-                        : " + reserved_connections " + live.reservedConnections()) + ")");
+                        + live.superuserReservedConnections()
+                        + (live.reservedConnections() == null
+                                ? ""
+                                : " + reserved_connections " + live.reservedConnections())
+                        + ")");
         if (live.maxConnections() < limits.maxConnections()) {
-            findings.add(Finding.of(LIVE_MAX_CONNECTIONS, subject, stages, "max_connections is " + live.maxConnections()
-                    + " on the server, below the " + limits.maxConnections() + " " + ConfigFiles.DIRECTORY + "/"
-                    + ConfigFiles.DATABASES + " assumes: the budget " + limits.budgetFormula() + " does not exist there"));
+            findings.add(Finding.of(
+                    LIVE_MAX_CONNECTIONS,
+                    subject,
+                    stages,
+                    "max_connections is " + live.maxConnections()
+                            + " on the server, below the " + limits.maxConnections() + " " + ConfigFiles.DIRECTORY + "/"
+                            + ConfigFiles.DATABASES + " assumes: the budget " + limits.budgetFormula()
+                            + " does not exist there"));
         }
         if (live.keptFromNonSuperusers() > limits.superuserReserved()) {
-            findings.add(Finding.of(LIVE_RESERVED, subject, stages, "the server keeps " + live.keptFromNonSuperusers()
-                    + " connections from non-superuser roles (superuser_reserved_connections "
-                    + live.superuserReservedConnections() + (live.reservedConnections() == null ? ""
-                    : " + reserved_connections " + live.reservedConnections()) + "), above the "
-                    + limits.superuserReserved() + " of reservedFor." + DatabaseLimits.SUPERUSER_RESERVED + " in "
-                    + ConfigFiles.DIRECTORY + "/" + ConfigFiles.DATABASES));
+            findings.add(Finding.of(
+                    LIVE_RESERVED,
+                    subject,
+                    stages,
+                    "the server keeps " + live.keptFromNonSuperusers()
+                            + " connections from non-superuser roles (superuser_reserved_connections "
+                            + live.superuserReservedConnections()
+                            + (live.reservedConnections() == null
+                                    ? ""
+                                    : " + reserved_connections " + live.reservedConnections())
+                            + "), above the "
+                            + limits.superuserReserved() + " of reservedFor." + DatabaseLimits.SUPERUSER_RESERVED
+                            + " in "
+                            + ConfigFiles.DIRECTORY + "/" + ConfigFiles.DATABASES));
         }
         out.println();
 
@@ -66,26 +85,51 @@ final class LiveCheck {
             int backends = live.backendsOf(role);
             total += backends;
             shares += share;
-            out.printf(row, function.name(), role, share, actual == null ? "missing" : actual.connectionLimit() < 0 ? "none"
-                    : Integer.toString(actual.connectionLimit()), backends, applicationNames(live, role));
+            out.printf(
+                    row,
+                    function.name(),
+                    role,
+                    share,
+                    actual == null
+                            ? "missing"
+                            : actual.connectionLimit() < 0 ? "none" : Integer.toString(actual.connectionLimit()),
+                    backends,
+                    applicationNames(live, role));
             if (actual == null) {
-                findings.add(Finding.of(LIVE_ROLE, stage, function, "role " + role + " does not exist (run: roles --stage "
-                        + stage.name() + ")"));
+                findings.add(Finding.of(
+                        LIVE_ROLE,
+                        stage,
+                        function,
+                        "role " + role + " does not exist (run: roles --stage " + stage.name() + ")"));
             } else if (!actual.canLogin() || actual.connectionLimit() != share) {
-                findings.add(Finding.of(LIVE_ROLE, stage, function, "role " + role + (actual.canLogin() ? "" : " cannot log in and")
-                        + " has " + (actual.connectionLimit() < 0 ? "no CONNECTION LIMIT" : "CONNECTION LIMIT "
-                        + actual.connectionLimit()) + ", roles --stage " + stage.name() + " emits LOGIN CONNECTION LIMIT "
-                        + share + " (" + database.countedFormula(function) + ")"));
+                findings.add(Finding.of(
+                        LIVE_ROLE,
+                        stage,
+                        function,
+                        "role " + role + (actual.canLogin() ? "" : " cannot log in and")
+                                + " has "
+                                + (actual.connectionLimit() < 0
+                                        ? "no CONNECTION LIMIT"
+                                        : "CONNECTION LIMIT " + actual.connectionLimit())
+                                + ", roles --stage " + stage.name() + " emits LOGIN CONNECTION LIMIT "
+                                + share + " (" + database.countedFormula(function) + ")"));
             }
             if (backends > share) {
-                findings.add(Finding.of(LIVE_OVER_SHARE, stage, function, "holds " + backends + " connection(s) now (role "
-                        + role + "), above its share " + share + " (" + database.countedFormula(function) + ")"));
+                findings.add(Finding.of(
+                        LIVE_OVER_SHARE,
+                        stage,
+                        function,
+                        "holds " + backends + " connection(s) now (role " + role + "), above its share " + share + " ("
+                                + database.countedFormula(function) + ")"));
             }
         }
         out.printf(row, "total", "", shares, "", total, "");
-        List<String> functionRoles = stage.functions().stream().map(f -> stage.roleName(f.name())).toList();
-        String others = live.backends().keySet().stream().filter(role -> !functionRoles.contains(role))
-                .map(role -> role + " " + live.backendsOf(role)).collect(Collectors.joining(", "));
+        List<String> functionRoles =
+                stage.functions().stream().map(f -> stage.roleName(f.name())).toList();
+        String others = live.backends().keySet().stream()
+                .filter(role -> !functionRoles.contains(role))
+                .map(role -> role + " " + live.backendsOf(role))
+                .collect(Collectors.joining(", "));
         out.println("  other client backends now, by role: " + (others.isEmpty() ? "none" : others));
         out.println();
         return findings;

@@ -1,5 +1,7 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.config.InvalidSettingException;
+import com.taskdesk.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
-import com.taskdesk.config.InvalidSettingException;
-import com.taskdesk.db.DatabaseUrl;
-
 /**
  * What a PostgreSQL server says now about the connection budget, read by {@code check --live} in
  * one read-only transaction that it rolls back: its limits, the functions' roles and the client
@@ -23,12 +22,16 @@ import com.taskdesk.db.DatabaseUrl;
  * @param roles               the roles asked for that exist, by name
  * @param backends            client backends now, by role, then by application_name
  */
-record LiveDatabase(String serverVersion, int maxConnections, int superuserReservedConnections,
-                    Integer reservedConnections, Map<String, Role> roles, Map<String, Map<String, Integer>> backends) {
+record LiveDatabase(
+        String serverVersion,
+        int maxConnections,
+        int superuserReservedConnections,
+        Integer reservedConnections,
+        Map<String, Role> roles,
+        Map<String, Map<String, Integer>> backends) {
 
     /** A role as pg_roles has it; connectionLimit -1 is none. */
-    record Role(String name, boolean canLogin, int connectionLimit) {
-    }
+    record Role(String name, boolean canLogin, int connectionLimit) {}
 
     /** Connections the server keeps from non-superuser roles. */
     int keptFromNonSuperusers() {
@@ -36,7 +39,9 @@ record LiveDatabase(String serverVersion, int maxConnections, int superuserReser
     }
 
     int backendsOf(String role) {
-        return backends.getOrDefault(role, Map.of()).values().stream().mapToInt(Integer::intValue).sum();
+        return backends.getOrDefault(role, Map.of()).values().stream()
+                .mapToInt(Integer::intValue)
+                .sum();
     }
 
     /** The administrator's DATABASE_URL (Prisma-style), as the tool prints it: never its password. */
@@ -63,8 +68,8 @@ record LiveDatabase(String serverVersion, int maxConnections, int superuserReser
         }
         properties.setProperty("ApplicationName", "taskdesk-budget check --live");
         properties.setProperty("connectTimeout", "10");
-        Connection connection = DriverManager.getConnection("jdbc:postgresql://" + url.hostAndPort() + "/" + url.database(),
-                properties);
+        Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://" + url.hostAndPort() + "/" + url.database(), properties);
         connection.setReadOnly(true);
         connection.setAutoCommit(false);
         return connection;
@@ -78,9 +83,9 @@ record LiveDatabase(String serverVersion, int maxConnections, int superuserReser
             int superuserReserved;
             Integer reserved;
             try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
-                         + " current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int,"
-                         + " current_setting('reserved_connections', true)::int")) {
+                    ResultSet row = statement.executeQuery("SELECT current_setting('server_version'),"
+                            + " current_setting('max_connections')::int, current_setting('superuser_reserved_connections')::int,"
+                            + " current_setting('reserved_connections', true)::int")) {
                 row.next();
                 version = row.getString(1);
                 maxConnections = row.getInt(2);
@@ -99,9 +104,9 @@ record LiveDatabase(String serverVersion, int maxConnections, int superuserReser
             }
             Map<String, Map<String, Integer>> backends = new LinkedHashMap<>();
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT usename, coalesce(application_name, ''), count(*)"
-                         + " FROM pg_catalog.pg_stat_activity WHERE backend_type = 'client backend'"
-                         + " AND pid <> pg_backend_pid() GROUP BY 1, 2 ORDER BY 1, 2")) {
+                    ResultSet rows = statement.executeQuery("SELECT usename, coalesce(application_name, ''), count(*)"
+                            + " FROM pg_catalog.pg_stat_activity WHERE backend_type = 'client backend'"
+                            + " AND pid <> pg_backend_pid() GROUP BY 1, 2 ORDER BY 1, 2")) {
                 while (rows.next()) {
                     backends.computeIfAbsent(String.valueOf(rows.getString(1)), role -> new LinkedHashMap<>())
                             .put(rows.getString(2), rows.getInt(3));

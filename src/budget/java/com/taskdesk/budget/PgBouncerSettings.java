@@ -21,18 +21,23 @@ public final class PgBouncerSettings {
      * (assumeMinServerVersion, application.properties), and to PostgreSQL 12 or later no
      * extra_float_digits at all (measured: docs/connection-budget.md, "Poolers").
      */
-    static final List<String> DRIVER_SENDS = List.of("user", "database", "client_encoding", "DateStyle", "TimeZone",
-            "application_name");
+    static final List<String> DRIVER_SENDS =
+            List.of("user", "database", "client_encoding", "DateStyle", "TimeZone", "application_name");
     /** pgjdbc sends DATABASE_URL's schema= (currentSchema) at login as this. */
     static final String SEARCH_PATH = "search_path";
     /** The startup parameters PgBouncer 1.18 keeps track of; it refuses any other unless told to ignore it. */
-    static final Set<String> PGBOUNCER_KNOWS = Set.of("user", "database", "client_encoding", "DateStyle", "TimeZone",
-            "application_name", "standard_conforming_strings");
+    static final Set<String> PGBOUNCER_KNOWS = Set.of(
+            "user",
+            "database",
+            "client_encoding",
+            "DateStyle",
+            "TimeZone",
+            "application_name",
+            "standard_conforming_strings");
     /** Settings whose value is a minimum: more is fine. */
     static final Set<String> MINIMUMS = Set.of("max_client_conn", "default_pool_size");
 
-    private PgBouncerSettings() {
-    }
+    private PgBouncerSettings() {}
 
     /** The startup parameters the functions send, given what their DATABASE_URL carries. */
     public static List<String> startupParameters(DatabaseLimits limits) {
@@ -45,22 +50,30 @@ public final class PgBouncerSettings {
 
     /** The startup parameters PgBouncer must ignore for the functions' connections to be accepted; often none. */
     public static List<String> ignoreStartupParameters(DatabaseLimits limits) {
-        return startupParameters(limits).stream().filter(name -> !PGBOUNCER_KNOWS.contains(name)).toList();
+        return startupParameters(limits).stream()
+                .filter(name -> !PGBOUNCER_KNOWS.contains(name))
+                .toList();
     }
 
     /** [users]: each function's role (of every stage on the database) to its max_user_connections. */
     public static Map<String, String> users(DatabaseBudget database) {
         Map<String, String> users = new LinkedHashMap<>();
-        database.functions().filter(f -> f.function().maxInstances() != null).forEach(f -> users.put(
-                f.stage().roleName(f.function().name()), "max_user_connections=" + RoleSql.connectionLimit(database, f.function())));
+        database.functions()
+                .filter(f -> f.function().maxInstances() != null)
+                .forEach(f -> users.put(
+                        f.stage().roleName(f.function().name()),
+                        "max_user_connections=" + RoleSql.connectionLimit(database, f.function())));
         return users;
     }
 
     /** Every [pgbouncer] setting, name to value (for {@link #MINIMUMS}, the least value that holds the budget). */
     public static Map<String, String> of(DatabaseBudget database) {
         DatabaseLimits limits = database.limits();
-        int largestRole = database.functions().filter(f -> f.function().maxInstances() != null)
-                .mapToInt(f -> f.function().inFlightConnections()).max().orElse(0);
+        int largestRole = database.functions()
+                .filter(f -> f.function().maxInstances() != null)
+                .mapToInt(f -> f.function().inFlightConnections())
+                .max()
+                .orElse(0);
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("pool_mode", "transaction");
         settings.put("max_db_connections", Integer.toString(limits.pooler().serverConnections()));

@@ -11,7 +11,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 public record Pooler(Kind kind, Integer serverConnections, Integer maxClientConnections) {
 
     public enum Kind {
-        NONE("none"), PGBOUNCER("pgbouncer"), RDS_PROXY("rds-proxy");
+        NONE("none"),
+        PGBOUNCER("pgbouncer"),
+        RDS_PROXY("rds-proxy");
 
         private final String configName;
 
@@ -64,8 +66,9 @@ public record Pooler(Kind kind, Integer serverConnections, Integer maxClientConn
     public String toString() {
         return switch (kind) {
             case NONE -> "none";
-            case PGBOUNCER -> "pgbouncer (transaction mode, server pool " + serverConnections
-                    + ", max_client_conn " + maxClientConnections + ")";
+            case PGBOUNCER ->
+                "pgbouncer (transaction mode, server pool " + serverConnections + ", max_client_conn "
+                        + maxClientConnections + ")";
             case RDS_PROXY -> "rds-proxy (server pool " + serverConnections + ")";
         };
     }

@@ -9,12 +9,22 @@ import java.util.List;
  * @param network null: the functions run outside any VPC
  * @param domain  null: the API answers on its execute-api address only
  */
-public record StageConfig(String name, DatabaseLimits database, String region, List<String> corsOrigins,
-                          String todayTimeZone, int metricsCacheSeconds, ConfigSchema.Network network,
-                          ConfigSchema.Domain domain, List<FunctionBudget> functions) {
+public record StageConfig(
+        String name,
+        DatabaseLimits database,
+        String region,
+        List<String> corsOrigins,
+        String todayTimeZone,
+        int metricsCacheSeconds,
+        ConfigSchema.Network network,
+        ConfigSchema.Domain domain,
+        List<FunctionBudget> functions) {
 
     public FunctionBudget function(String functionName) {
-        return functions.stream().filter(function -> function.name().equals(functionName)).findFirst().orElseThrow();
+        return functions.stream()
+                .filter(function -> function.name().equals(functionName))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The database role a function of this stage connects as (DB_USER): taskdesk_prod_agent_progress. */
@@ -34,6 +44,9 @@ public record StageConfig(String name, DatabaseLimits database, String region, L
 
     /** Concurrency this stage reserves in its AWS account (every function's reserved concurrency). */
     public int reservedConcurrency() {
-        return functions.stream().filter(f -> f.maxInstances() != null).mapToInt(FunctionBudget::reservedConcurrency).sum();
+        return functions.stream()
+                .filter(f -> f.maxInstances() != null)
+                .mapToInt(FunctionBudget::reservedConcurrency)
+                .sum();
     }
 }

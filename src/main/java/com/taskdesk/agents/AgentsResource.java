@@ -1,16 +1,14 @@
 package com.taskdesk.agents;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.taskdesk.db.Database;
 import com.taskdesk.db.Timestamps;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** GET /api/manager/agents: every agent with the open tasks of each type, in one statement. */
 @Path("/api/manager/agents")
@@ -62,10 +60,17 @@ public class AgentsResource {
                 long textClub = rows.getLong("text_club");
                 long wodIvcs = rows.getLong("wod_ivcs");
                 long refunds = rows.getLong("refunds");
-                agents.add(new Agent(rows.getString("id"), email, name != null ? name : email,
+                agents.add(new Agent(
+                        rows.getString("id"),
+                        email,
+                        name != null ? name : email,
                         emailRequests + textClub + wodIvcs + refunds,
-                        emailRequests, textClub, wodIvcs, refunds,
-                        rows.getBoolean("isLive"), Timestamps.isoUtc(rows, "lastSeen")));
+                        emailRequests,
+                        textClub,
+                        wodIvcs,
+                        refunds,
+                        rows.getBoolean("isLive"),
+                        Timestamps.isoUtc(rows, "lastSeen")));
             }
             return agents;
         }));

@@ -2,5 +2,4 @@ package com.taskdesk.agents;
 
 import java.util.List;
 
-public record AgentsResponse(boolean success, List<Agent> agents) {
-}
+public record AgentsResponse(boolean success, List<Agent> agents) {}

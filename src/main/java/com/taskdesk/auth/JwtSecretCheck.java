@@ -1,22 +1,19 @@
 package com.taskdesk.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jboss.logging.Logger;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.secrets.Secret;
 import com.taskdesk.secrets.SecretUnavailableException;
-
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * What the function accepts as the token secret. A deployed function needs one (the plain
@@ -58,8 +55,8 @@ public class JwtSecretCheck {
     /** A value just read from Secrets Manager: never the demo secret; warned about when weak. */
     public static void checkStored(String secret, String source) {
         if (secret.equals(LOCAL_DEMO_SECRET)) {
-            throw new SecretUnavailableException(source + ": the stored value is the public local demo secret; "
-                    + "store the task desk's own");
+            throw new SecretUnavailableException(
+                    source + ": the stored value is the public local demo secret; " + "store the task desk's own");
         }
         warnAbout(secret, source);
     }
@@ -71,7 +68,10 @@ public class JwtSecretCheck {
         boolean deployed = LaunchMode.current() == LaunchMode.NORMAL;
         if (deployed) {
             try {
-                Secret.checkGiven(environment, variable, FunctionSecrets.JWT_SECRET_ID,
+                Secret.checkGiven(
+                        environment,
+                        variable,
+                        FunctionSecrets.JWT_SECRET_ID,
                         "give the functions the task desk's token secret");
             } catch (InvalidSettingException e) {
                 throw StartupFailure.stop(e);
@@ -79,8 +79,8 @@ public class JwtSecretCheck {
         }
         if (plain != null) {
             if (deployed && plain.equals(LOCAL_DEMO_SECRET)) {
-                throw StartupFailure.stop(new InvalidSettingException(variable
-                        + " is the public local demo secret: give the functions the task desk's own secret"));
+                throw StartupFailure.stop(new InvalidSettingException(
+                        variable + " is the public local demo secret: give the functions the task desk's own secret"));
             }
             warnAbout(plain, variable);
         }

@@ -1,10 +1,9 @@
 package com.taskdesk.config;
 
-import java.time.Clock;
-
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 
 /** The clock "today" is read from; tests replace it to stand at a chosen instant. */
 @Singleton

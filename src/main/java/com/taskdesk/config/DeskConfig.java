@@ -2,12 +2,10 @@ package com.taskdesk.config;
 
 import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.db.DatasourceConfigSource;
-
-import java.time.ZoneId;
-import java.util.List;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The functions' own settings, under {@code taskdesk.*} in application.properties

@@ -1,11 +1,10 @@
 package com.taskdesk.config;
 
-import java.util.Map;
-
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.LaunchMode;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.Map;
 
 /**
  * The environment variables a function reads its settings and secrets from. Tests ignore

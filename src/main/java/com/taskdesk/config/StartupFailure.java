@@ -12,8 +12,7 @@ public final class StartupFailure {
     /** EX_CONFIG from sysexits.h: a configuration error. */
     static final int EXIT_CODE = 78;
 
-    private StartupFailure() {
-    }
+    private StartupFailure() {}
 
     public static RuntimeException stop(InvalidSettingException e) {
         if (LaunchMode.current() == LaunchMode.TEST) {

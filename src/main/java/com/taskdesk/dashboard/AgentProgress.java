@@ -1,22 +1,32 @@
 package com.taskdesk.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-
 /** One agent on the dashboard: totals are the sums over the four counted task types. */
-public record AgentProgress(String id, String name, String email,
-                            long assigned, long assignedNotStarted, long inProgress, long completedToday,
-                            String lastActivity, @JsonProperty("isLive") boolean isLive,
-                            TaskTypeBreakdown taskTypeBreakdown) {
+public record AgentProgress(
+        String id,
+        String name,
+        String email,
+        long assigned,
+        long assignedNotStarted,
+        long inProgress,
+        long completedToday,
+        String lastActivity,
+        @JsonProperty("isLive") boolean isLive,
+        TaskTypeBreakdown taskTypeBreakdown) {
 
-    public record TaskTypeBreakdown(TypeProgress textClub, TypeProgress wodIvcs,
-                                    TypeProgress emailRequests, TypeProgress standaloneRefunds) {
-    }
+    public record TaskTypeBreakdown(
+            TypeProgress textClub, TypeProgress wodIvcs, TypeProgress emailRequests, TypeProgress standaloneRefunds) {}
 
     /** The four types the dashboard counts, under their JSON names. */
-    enum CountedType { TEXT_CLUB, WOD_IVCS, EMAIL_REQUESTS, STANDALONE_REFUNDS }
+    enum CountedType {
+        TEXT_CLUB,
+        WOD_IVCS,
+        EMAIL_REQUESTS,
+        STANDALONE_REFUNDS
+    }
 
     static final class Builder {
         private final String id;
@@ -43,10 +53,21 @@ public record AgentProgress(String id, String name, String email,
             for (TypeProgress progress : byType.values()) {
                 total = total.plus(progress);
             }
-            return new AgentProgress(id, name, email, total.assigned(), total.assignedNotStarted(),
-                    total.inProgress(), total.completedToday(), lastActivity, isLive,
-                    new TaskTypeBreakdown(of(CountedType.TEXT_CLUB), of(CountedType.WOD_IVCS),
-                            of(CountedType.EMAIL_REQUESTS), of(CountedType.STANDALONE_REFUNDS)));
+            return new AgentProgress(
+                    id,
+                    name,
+                    email,
+                    total.assigned(),
+                    total.assignedNotStarted(),
+                    total.inProgress(),
+                    total.completedToday(),
+                    lastActivity,
+                    isLive,
+                    new TaskTypeBreakdown(
+                            of(CountedType.TEXT_CLUB),
+                            of(CountedType.WOD_IVCS),
+                            of(CountedType.EMAIL_REQUESTS),
+                            of(CountedType.STANDALONE_REFUNDS)));
         }
 
         private TypeProgress of(CountedType type) {

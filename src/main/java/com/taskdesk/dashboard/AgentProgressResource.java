@@ -1,22 +1,19 @@
 package com.taskdesk.dashboard;
 
+import com.taskdesk.config.DeskConfig;
+import com.taskdesk.db.Database;
+import com.taskdesk.db.Timestamps;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.taskdesk.db.Database;
-import com.taskdesk.config.DeskConfig;
-import com.taskdesk.db.Timestamps;
-import com.taskdesk.dashboard.TodayWindow;
-
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/manager/dashboard/agent-progress: per agent and task type, in one statement. */
 @Path("/api/manager/dashboard/agent-progress")
@@ -73,10 +70,11 @@ public class AgentProgressResource {
             ORDER BY a."id"
             """;
 
-    private static final Comparator<AgentProgress> DASHBOARD_ORDER =
-            Comparator.comparingLong(AgentProgress::completedToday).reversed()
-                    .thenComparing(Comparator.comparingLong(AgentProgress::assigned).reversed())
-                    .thenComparing(AgentProgress::id);
+    private static final Comparator<AgentProgress> DASHBOARD_ORDER = Comparator.comparingLong(
+                    AgentProgress::completedToday)
+            .reversed()
+            .thenComparing(Comparator.comparingLong(AgentProgress::assigned).reversed())
+            .thenComparing(AgentProgress::id);
 
     private final Database database;
     private final Clock clock;
@@ -91,29 +89,41 @@ public class AgentProgressResource {
     @GET
     public AgentProgressResponse agentProgress() {
         TodayWindow today = TodayWindow.of(clock, config.today().timeZone());
-        List<AgentProgress> progress = database.query(SQL, statement -> {
-            statement.setObject(1, today.startUtc());
-            statement.setObject(2, today.endUtc());
-            statement.setObject(3, today.startUtc());
-            statement.setObject(4, today.endUtc());
-        }, rows -> {
-            Map<String, AgentProgress.Builder> agents = new LinkedHashMap<>();
-            while (rows.next()) {
-                String id = rows.getString("id");
-                AgentProgress.Builder agent = agents.get(id);
-                if (agent == null) {
-                    String name = rows.getString("name");
-                    agent = new AgentProgress.Builder(id, name != null ? name : "Unknown", rows.getString("email"),
-                            rows.getBoolean("isLive"), Timestamps.isoUtc(rows, "last_activity"));
-                    agents.put(id, agent);
-                }
-                agent.add(rows.getString("task_type"), new TypeProgress(rows.getLong("assigned"),
-                        rows.getLong("not_started"), rows.getLong("in_progress"), rows.getLong("completed_today")));
-            }
-            List<AgentProgress> built = new ArrayList<>(agents.size());
-            agents.values().forEach(builder -> built.add(builder.build()));
-            return built;
-        });
+        List<AgentProgress> progress = database.query(
+                SQL,
+                statement -> {
+                    statement.setObject(1, today.startUtc());
+                    statement.setObject(2, today.endUtc());
+                    statement.setObject(3, today.startUtc());
+                    statement.setObject(4, today.endUtc());
+                },
+                rows -> {
+                    Map<String, AgentProgress.Builder> agents = new LinkedHashMap<>();
+                    while (rows.next()) {
+                        String id = rows.getString("id");
+                        AgentProgress.Builder agent = agents.get(id);
+                        if (agent == null) {
+                            String name = rows.getString("name");
+                            agent = new AgentProgress.Builder(
+                                    id,
+                                    name != null ? name : "Unknown",
+                                    rows.getString("email"),
+                                    rows.getBoolean("isLive"),
+                                    Timestamps.isoUtc(rows, "last_activity"));
+                            agents.put(id, agent);
+                        }
+                        agent.add(
+                                rows.getString("task_type"),
+                                new TypeProgress(
+                                        rows.getLong("assigned"),
+                                        rows.getLong("not_started"),
+                                        rows.getLong("in_progress"),
+                                        rows.getLong("completed_today")));
+                    }
+                    List<AgentProgress> built = new ArrayList<>(agents.size());
+                    agents.values().forEach(builder -> built.add(builder.build()));
+                    return built;
+                });
         progress.sort(DASHBOARD_ORDER);
         return new AgentProgressResponse(true, progress);
     }

@@ -2,5 +2,4 @@ package com.taskdesk.dashboard;
 
 import java.util.List;
 
-public record AgentProgressResponse(boolean success, List<AgentProgress> agentProgress) {
-}
+public record AgentProgressResponse(boolean success, List<AgentProgress> agentProgress) {}

@@ -1,14 +1,7 @@
 package com.taskdesk.dashboard;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
-import com.taskdesk.db.Database;
 import com.taskdesk.config.DeskConfig;
-import com.taskdesk.dashboard.TodayWindow;
-
+import com.taskdesk.db.Database;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -16,6 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * GET /api/manager/dashboard/metrics: the Text Club counts in one statement, or from this
@@ -53,7 +50,8 @@ public class MetricsResource {
         this.database = database;
         this.clock = clock;
         this.config = config;
-        this.cache = new ReadThrough<>(clock, Duration.ofSeconds(config.metrics().cacheSeconds()));
+        this.cache =
+                new ReadThrough<>(clock, Duration.ofSeconds(config.metrics().cacheSeconds()));
     }
 
     @GET
@@ -64,21 +62,31 @@ public class MetricsResource {
             long secondsLeft = reading.secondsLeft(clock);
             response.header("Cache-Control", "private, max-age=" + secondsLeft)
                     .header("Last-Modified", HTTP_DATE.format(reading.readAt()))
-                    .header("X-Data-Age", Duration.between(reading.readAt(), clock.instant()).toSeconds());
+                    .header(
+                            "X-Data-Age",
+                            Duration.between(reading.readAt(), clock.instant()).toSeconds());
         }
         return response.build();
     }
 
     private Metrics read() {
         TodayWindow today = TodayWindow.of(clock, config.today().timeZone());
-        return database.query(SQL, statement -> {
-            statement.setObject(1, today.startUtc());
-            statement.setObject(2, today.endUtc());
-        }, rows -> {
-            rows.next();
-            return Metrics.of(rows.getLong("pending_raw_messages"), rows.getLong("pending_tasks"),
-                    rows.getLong("spam_review"), rows.getLong("completed_today"), rows.getLong("total_completed"),
-                    rows.getLong("in_progress"), rows.getLong("assistance_required"));
-        });
+        return database.query(
+                SQL,
+                statement -> {
+                    statement.setObject(1, today.startUtc());
+                    statement.setObject(2, today.endUtc());
+                },
+                rows -> {
+                    rows.next();
+                    return Metrics.of(
+                            rows.getLong("pending_raw_messages"),
+                            rows.getLong("pending_tasks"),
+                            rows.getLong("spam_review"),
+                            rows.getLong("completed_today"),
+                            rows.getLong("total_completed"),
+                            rows.getLong("in_progress"),
+                            rows.getLong("assistance_required"));
+                });
     }
 }

@@ -1,4 +1,3 @@
 package com.taskdesk.dashboard;
 
-public record MetricsResponse(boolean success, Metrics metrics) {
-}
+public record MetricsResponse(boolean success, Metrics metrics) {}

@@ -6,7 +6,10 @@ public record TypeProgress(long assigned, long assignedNotStarted, long inProgre
     static final TypeProgress NONE = new TypeProgress(0, 0, 0, 0);
 
     TypeProgress plus(TypeProgress other) {
-        return new TypeProgress(assigned + other.assigned, assignedNotStarted + other.assignedNotStarted,
-                inProgress + other.inProgress, completedToday + other.completedToday);
+        return new TypeProgress(
+                assigned + other.assigned,
+                assignedNotStarted + other.assignedNotStarted,
+                inProgress + other.inProgress,
+                completedToday + other.completedToday);
     }
 }

@@ -1,10 +1,9 @@
 package com.taskdesk.db;
 
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-
-import jakarta.inject.Singleton;
 
 /**
  * Lets statements through to the pool, except while a SnapStart snapshot is being taken:

@@ -2,7 +2,6 @@ package com.taskdesk.db;
 
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +14,19 @@ import java.util.Set;
  * deployment sets from config/ (which win over the URL's parameters). Each value
  * remembers where it came from, for the start-up log line.
  */
-public record ConnectionSettings(DatabaseUrl url, String functionName,
-                               Setting connectionLimit, Setting poolTimeoutSeconds,
-                               Setting connectTimeoutSeconds, Setting statementTimeoutSeconds,
-                               Setting timeoutMarginSeconds, Setting socketTimeoutSeconds, String sslMode, String schema, boolean pgbouncer,
-                               List<String> ignoredParameters) {
+public record ConnectionSettings(
+        DatabaseUrl url,
+        String functionName,
+        Setting connectionLimit,
+        Setting poolTimeoutSeconds,
+        Setting connectTimeoutSeconds,
+        Setting statementTimeoutSeconds,
+        Setting timeoutMarginSeconds,
+        Setting socketTimeoutSeconds,
+        String sslMode,
+        String schema,
+        boolean pgbouncer,
+        List<String> ignoredParameters) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String CONNECTION_LIMIT = "DB_CONNECTION_LIMIT";
@@ -30,19 +37,22 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
     public static final String TIMEOUT_MARGIN = "DB_TIMEOUT_MARGIN_SECONDS";
     /** The function's own database role (from the budget tool's roles SQL); wins over the URL's user. */
     public static final String USER = "DB_USER";
+
     public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
 
     /** Without any setting: one connection (an instance serves one request at a time). */
     static final int DEFAULT_CONNECTION_LIMIT = 1;
+
     static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
     static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
     static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
     public static final String DEFAULT_FUNCTION_NAME = "local";
 
-    private static final Set<String> SSL_MODES = Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
-    private static final Set<String> KNOWN_PARAMETERS = Set.of("connection_limit", "pool_timeout", "connect_timeout",
-            "socket_timeout", "sslmode", "schema", "pgbouncer");
+    private static final Set<String> SSL_MODES =
+            Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    private static final Set<String> KNOWN_PARAMETERS = Set.of(
+            "connection_limit", "pool_timeout", "connect_timeout", "socket_timeout", "sslmode", "schema", "pgbouncer");
 
     /** A value and where it came from: an environment variable, a URL parameter, or the default. */
     public record Setting(int value, String source) {
@@ -78,14 +88,14 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
         }
         String sslMode = parameters.get("sslmode");
         if (sslMode != null && !SSL_MODES.contains(sslMode)) {
-            throw new InvalidSettingException("DATABASE_URL sslmode must be one of " + String.join(", ",
-                    List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
+            throw new InvalidSettingException("DATABASE_URL sslmode must be one of "
+                    + String.join(", ", List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
                     + "; got '" + DatabaseUrl.safe(sslMode) + "'");
         }
         String pgbouncer = parameters.getOrDefault("pgbouncer", "false");
         if (!pgbouncer.equals("true") && !pgbouncer.equals("false")) {
-            throw new InvalidSettingException("DATABASE_URL pgbouncer must be true or false; got '"
-                    + DatabaseUrl.safe(pgbouncer) + "'");
+            throw new InvalidSettingException(
+                    "DATABASE_URL pgbouncer must be true or false; got '" + DatabaseUrl.safe(pgbouncer) + "'");
         }
         String schema = parameters.get("schema");
         if (schema != null && schema.isBlank()) {
@@ -95,12 +105,19 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
         Setting statementTimeout = setting(env, STATEMENT_TIMEOUT, Map.of(), null, DEFAULT_STATEMENT_TIMEOUT_SECONDS);
         Setting margin = setting(env, TIMEOUT_MARGIN, Map.of(), null, DEFAULT_TIMEOUT_MARGIN_SECONDS);
 
-        return new ConnectionSettings(url, functionName,
+        return new ConnectionSettings(
+                url,
+                functionName,
                 setting(env, CONNECTION_LIMIT, parameters, "connection_limit", DEFAULT_CONNECTION_LIMIT),
                 setting(env, POOL_TIMEOUT, parameters, "pool_timeout", DEFAULT_POOL_TIMEOUT_SECONDS),
                 setting(env, CONNECT_TIMEOUT, parameters, "connect_timeout", DEFAULT_CONNECT_TIMEOUT_SECONDS),
-                statementTimeout, margin, socketTimeout(statementTimeout, margin, parameters.get("socket_timeout")),
-                sslMode, schema, pgbouncer.equals("true"), List.copyOf(ignored));
+                statementTimeout,
+                margin,
+                socketTimeout(statementTimeout, margin, parameters.get("socket_timeout")),
+                sslMode,
+                schema,
+                pgbouncer.equals("true"),
+                List.copyOf(ignored));
     }
 
     /**
@@ -115,12 +132,17 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
             return new Setting(ceiling, derived);
         }
         int requested = positive(fromUrl, "DATABASE_URL socket_timeout");
-        return requested <= ceiling ? new Setting(requested, "DATABASE_URL socket_timeout")
+        return requested <= ceiling
+                ? new Setting(requested, "DATABASE_URL socket_timeout")
                 : new Setting(ceiling, derived + "; DATABASE_URL socket_timeout " + requested + " is longer");
     }
 
-    private static Setting setting(Map<String, String> env, String variable, Map<String, String> parameters,
-                                   String parameter, int defaultValue) {
+    private static Setting setting(
+            Map<String, String> env,
+            String variable,
+            Map<String, String> parameters,
+            String parameter,
+            int defaultValue) {
         String fromEnv = env.get(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new Setting(positive(fromEnv, variable), variable);
@@ -141,8 +163,8 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidSettingException(name + " must be a whole number of at least 1; got '"
-                + DatabaseUrl.safe(text) + "'");
+        throw new InvalidSettingException(
+                name + " must be a whole number of at least 1; got '" + DatabaseUrl.safe(text) + "'");
     }
 
     /**
@@ -211,10 +233,19 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
      * else (a QUARKUS_DATASOURCE_* variable, say) overrode a value, the source says so.
      */
     public ConnectionSettings withEffective(String function, int maxSize, int poolTimeout, int statementTimeout) {
-        return new ConnectionSettings(url, function, effective(connectionLimit, maxSize),
-                effective(poolTimeoutSeconds, poolTimeout), connectTimeoutSeconds,
-                effective(statementTimeoutSeconds, statementTimeout), timeoutMarginSeconds, socketTimeoutSeconds, sslMode, schema,
-                pgbouncer, ignoredParameters);
+        return new ConnectionSettings(
+                url,
+                function,
+                effective(connectionLimit, maxSize),
+                effective(poolTimeoutSeconds, poolTimeout),
+                connectTimeoutSeconds,
+                effective(statementTimeoutSeconds, statementTimeout),
+                timeoutMarginSeconds,
+                socketTimeoutSeconds,
+                sslMode,
+                schema,
+                pgbouncer,
+                ignoredParameters);
     }
 
     private static Setting effective(Setting resolved, int actual) {
@@ -223,9 +254,11 @@ public record ConnectionSettings(DatabaseUrl url, String functionName,
 
     /** The start-up log line: every number and where it came from; never the password. */
     public String describe() {
-        return describe(url == null ? "database=(quarkus.datasource.jdbc.url) user=(unset)"
-                : "database=" + url.hostAndPort() + "/" + url.database()
-                        + " user=" + (url.user() == null ? "(unset)" : url.user()));
+        return describe(
+                url == null
+                        ? "database=(quarkus.datasource.jdbc.url) user=(unset)"
+                        : "database=" + url.hostAndPort() + "/" + url.database() + " user="
+                                + (url.user() == null ? "(unset)" : url.user()));
     }
 
     /** The start-up log line with the database described by {@code database} (a secret read later, say). */

@@ -3,16 +3,14 @@ package com.taskdesk.db;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.telemetry.RequestFigures;
-
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
-
-import io.agroal.api.AgroalDataSource;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The only way handlers reach PostgreSQL: one pooled connection, one prepared statement,
@@ -42,14 +40,19 @@ public class Database {
     private final Duration poolTimeout;
     private final LongAdder acquisitionTimeouts = new LongAdder();
 
-    Database(AgroalDataSource dataSource, ConnectionGate gate, DatabaseCredentials credentials, RequestFigures request,
-             DeskConfig config) {
+    Database(
+            AgroalDataSource dataSource,
+            ConnectionGate gate,
+            DatabaseCredentials credentials,
+            RequestFigures request,
+            DeskConfig config) {
         this.dataSource = dataSource;
         this.gate = gate;
         this.credentials = credentials;
         this.request = request;
         this.statementTimeoutSeconds = config.db().statementTimeoutSeconds();
-        this.poolTimeout = dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout();
+        this.poolTimeout =
+                dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout();
     }
 
     /**
@@ -72,7 +75,8 @@ public class Database {
     private <T> T run(String sql, Parameters parameters, Rows<T> rows) {
         Connection connection = checkOut();
         long held = System.nanoTime();
-        try (connection; PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (connection;
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(statementTimeoutSeconds);
             parameters.bind(statement);
             request.statementSent();
@@ -87,7 +91,7 @@ public class Database {
     }
 
     public <T> T query(String sql, Rows<T> rows) {
-        return query(sql, statement -> { }, rows);
+        return query(sql, statement -> {}, rows);
     }
 
     /** How many times this instance found no pooled connection within the pool timeout. */

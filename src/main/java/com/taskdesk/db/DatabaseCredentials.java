@@ -1,21 +1,18 @@
 package com.taskdesk.db;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.jboss.logging.Logger;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.secrets.Secret;
 import com.taskdesk.secrets.SecretUnavailableException;
-
 import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
 
 /**
  * Where and as whom the pool connects, asked by Agroal for every new connection
@@ -77,11 +74,13 @@ public class DatabaseCredentials implements CredentialsProvider {
         boolean fromUrl = settings.connectionLimit().source().startsWith("DATABASE_URL")
                 || settings.poolTimeoutSeconds().source().startsWith("DATABASE_URL");
         if (fromUrl && warnedAboutPoolParameters.compareAndSet(false, true)) {
-            LOG.warnf("%s sets connection_limit or pool_timeout, which a pool sized at start cannot take: "
-                    + "set DB_CONNECTION_LIMIT and DB_POOL_TIMEOUT_SECONDS instead (see the start-up budget line)",
+            LOG.warnf(
+                    "%s sets connection_limit or pool_timeout, which a pool sized at start cannot take: "
+                            + "set DB_CONNECTION_LIMIT and DB_POOL_TIMEOUT_SECONDS instead (see the start-up budget line)",
                     databaseUrl.source());
         }
-        settings.ignoredParameters().forEach(parameter -> LOG.debugf(
-                "%s: parameter '%s' is not used by these functions", databaseUrl.source(), parameter));
+        settings.ignoredParameters()
+                .forEach(parameter -> LOG.debugf(
+                        "%s: parameter '%s' is not used by these functions", databaseUrl.source(), parameter));
     }
 }

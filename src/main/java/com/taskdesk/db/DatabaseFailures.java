@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
-
 import org.postgresql.util.PSQLException;
 
 /**
@@ -13,8 +12,7 @@ import org.postgresql.util.PSQLException;
  */
 final class DatabaseFailures {
 
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     static RuntimeException classify(SQLException e) {
         String reason = retryableReason(e);
@@ -30,7 +28,9 @@ final class DatabaseFailures {
 
     /** The constraint an integrity violation names, or null. */
     private static String violatedConstraint(SQLException e) {
-        if (e instanceof PSQLException psql && e.getSQLState() != null && e.getSQLState().startsWith("23")
+        if (e instanceof PSQLException psql
+                && e.getSQLState() != null
+                && e.getSQLState().startsWith("23")
                 && psql.getServerErrorMessage() != null) {
             return psql.getServerErrorMessage().getConstraint();
         }
@@ -45,7 +45,8 @@ final class DatabaseFailures {
     /** PostgreSQL refused the password (28P01) or the role (28000): a rotated secret, perhaps. */
     static boolean credentialsRefused(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && ("28P01".equals(sql.getSQLState()) || "28000".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -67,8 +68,12 @@ final class DatabaseFailures {
                     if (state.equals("57014")) {
                         return "the statement timed out";
                     }
-                    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
-                            || state.equals("57P03") || state.equals("53000") || state.equals("53200")) {
+                    if (state.startsWith("08")
+                            || state.equals("57P01")
+                            || state.equals("57P02")
+                            || state.equals("57P03")
+                            || state.equals("53000")
+                            || state.equals("53200")) {
                         return "the database is unreachable or restarting";
                     }
                     if (state.equals("40001") || state.equals("40P01") || state.equals("55P03")) {

@@ -1,7 +1,6 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.InvalidSettingException;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -12,8 +11,8 @@ import java.util.Map;
  * {@code postgresql://user:password@host:port/database?connection_limit=1&pool_timeout=2}.
  * Parsing never puts the password into a message.
  */
-public record DatabaseUrl(String host, int port, String database, String user, String password,
-                          Map<String, String> parameters) {
+public record DatabaseUrl(
+        String host, int port, String database, String user, String password, Map<String, String> parameters) {
 
     public static final int DEFAULT_PORT = 5432;
 
@@ -119,8 +118,8 @@ public record DatabaseUrl(String host, int port, String database, String user, S
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidSettingException("DATABASE_URL port must be a number from 1 to 65535, got '"
-                + safe(text) + "'");
+        throw new InvalidSettingException(
+                "DATABASE_URL port must be a number from 1 to 65535, got '" + safe(text) + "'");
     }
 
     private static Map<String, String> parameters(String query) {

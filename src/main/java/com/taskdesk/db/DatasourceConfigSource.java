@@ -1,13 +1,11 @@
 package com.taskdesk.db;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.secrets.FunctionSecrets;
-
 import io.smallrye.config.common.MapBackedConfigSource;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns the function's environment (the DB_* budget variables and DATABASE_URL's pool
@@ -33,7 +31,8 @@ public class DatasourceConfigSource extends MapBackedConfigSource {
     static Map<String, String> properties(Environment environment) {
         Map<String, String> properties = new LinkedHashMap<>();
         try {
-            properties.putAll(ConnectionSettings.resolve(environment.variables()).quarkusProperties());
+            properties.putAll(
+                    ConnectionSettings.resolve(environment.variables()).quarkusProperties());
         } catch (InvalidSettingException e) {
             // reported at start, with the setting's name, by PoolStartupLog
         }

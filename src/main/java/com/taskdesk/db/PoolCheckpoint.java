@@ -1,16 +1,13 @@
 package com.taskdesk.db;
 
-import java.time.Duration;
-
-import org.jboss.logging.Logger;
-
 import com.taskdesk.config.DeskConfig;
-
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * The pool's part of a SnapStart snapshot: before it, no connection may stay open (a
@@ -33,7 +30,10 @@ public class PoolCheckpoint {
         this.dataSource = dataSource;
         this.gate = gate;
         // A statement already inside may wait for a connection, then run to its timeout.
-        this.drain = dataSource.getConfiguration().connectionPoolConfiguration().acquisitionTimeout()
+        this.drain = dataSource
+                .getConfiguration()
+                .connectionPoolConfiguration()
+                .acquisitionTimeout()
                 .plusSeconds(config.db().statementTimeoutSeconds() + 1L);
     }
 
@@ -52,7 +52,8 @@ public class PoolCheckpoint {
      */
     public void beforeCheckpoint() {
         if (!gate.close(drain)) {
-            LOG.warnf("A statement was still running %d s into the SnapStart checkpoint: its connection is closed",
+            LOG.warnf(
+                    "A statement was still running %d s into the SnapStart checkpoint: its connection is closed",
                     drain.toSeconds());
         }
         dataSource.flush(AgroalDataSource.FlushMode.ALL);

@@ -6,9 +6,6 @@ import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.secrets.Secret;
-
-import org.jboss.logging.Logger;
-
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
 import io.quarkus.runtime.LaunchMode;
@@ -16,6 +13,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 /**
  * At start, one line with the budget this function actually runs with and where each
@@ -28,13 +26,20 @@ public class PoolStartupLog {
 
     private static final Logger LOG = Logger.getLogger(PoolStartupLog.class);
 
-    void log(@Observes @Priority(20) StartupEvent start, Environment environment, FunctionSecrets secrets,
-             AgroalDataSource dataSource, DeskConfig config) {
+    void log(
+            @Observes @Priority(20) StartupEvent start,
+            Environment environment,
+            FunctionSecrets secrets,
+            AgroalDataSource dataSource,
+            DeskConfig config) {
         ConnectionSettings settings;
         try {
             settings = ConnectionSettings.resolve(environment.variables());
             if (LaunchMode.current() == LaunchMode.NORMAL && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {
-                Secret.checkGiven(environment, FunctionSecrets.DATABASE_URL, FunctionSecrets.DATABASE_URL_SECRET_ID,
+                Secret.checkGiven(
+                        environment,
+                        FunctionSecrets.DATABASE_URL,
+                        FunctionSecrets.DATABASE_URL_SECRET_ID,
                         "give the function its database");
             }
         } catch (InvalidSettingException e) {
@@ -42,12 +47,17 @@ public class PoolStartupLog {
         }
         Secret databaseUrl = secrets.databaseUrl();
         AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
-        ConnectionSettings effective = settings.withEffective(config.functionName(), pool.maxSize(),
-                (int) pool.acquisitionTimeout().toSeconds(), config.db().statementTimeoutSeconds());
-        LOG.info(databaseUrl.inSecretsManager()
-                ? effective.describe("database=(" + databaseUrl.source() + ", read at the first connection)")
-                : effective.describe());
-        settings.ignoredParameters().forEach(name -> LOG.warnf(
-                "DATABASE_URL parameter '%s' is not used by these functions and was ignored", name));
+        ConnectionSettings effective = settings.withEffective(
+                config.functionName(),
+                pool.maxSize(),
+                (int) pool.acquisitionTimeout().toSeconds(),
+                config.db().statementTimeoutSeconds());
+        LOG.info(
+                databaseUrl.inSecretsManager()
+                        ? effective.describe("database=(" + databaseUrl.source() + ", read at the first connection)")
+                        : effective.describe());
+        settings.ignoredParameters()
+                .forEach(name ->
+                        LOG.warnf("DATABASE_URL parameter '%s' is not used by these functions and was ignored", name));
     }
 }

@@ -10,8 +10,7 @@ public final class Timestamps {
 
     private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     /** The column as ISO-8601 UTC with milliseconds, or null. */
     public static String isoUtc(ResultSet rows, String column) throws SQLException {

@@ -1,10 +1,8 @@
 package com.taskdesk.health;
 
+import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.db.DatabaseUnavailableException;
-import com.taskdesk.config.DeskConfig;
-import com.taskdesk.health.PoolFigures;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,8 +20,7 @@ public class HealthResource {
 
     public static final String SQL = "SELECT 1";
 
-    public record Health(boolean success, String status, String function, PoolFigures pool, String database) {
-    }
+    public record Health(boolean success, String status, String function, PoolFigures pool, String database) {}
 
     private final Database database;
     private final PoolFigures.Source pool;
@@ -38,12 +35,14 @@ public class HealthResource {
     @GET
     public Response health(@QueryParam("check") String check) {
         if (!"database".equals(check)) {
-            return Response.ok(new Health(true, "UP", config.functionName(), pool.now(),
-                    "not checked (ask with ?check=database)")).build();
+            return Response.ok(new Health(
+                            true, "UP", config.functionName(), pool.now(), "not checked (ask with ?check=database)"))
+                    .build();
         }
         try {
             database.query(SQL, rows -> rows.next());
-            return Response.ok(new Health(true, "UP", config.functionName(), pool.now(), "UP")).build();
+            return Response.ok(new Health(true, "UP", config.functionName(), pool.now(), "UP"))
+                    .build();
         } catch (DatabaseUnavailableException e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", config.db().retryAfterSeconds())

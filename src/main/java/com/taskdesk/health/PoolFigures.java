@@ -2,7 +2,6 @@ package com.taskdesk.health;
 
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
-
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;
@@ -15,9 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code invalidated}: connections found dead by validation and dropped instead of being handed out).
  * Agroal counts from the start: com.taskdesk.db.PoolCheckpoint turns its metrics on.
  */
-public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTimeoutSeconds,
-                          long active, long idle, long awaiting, long maxUsed, long acquisitionTimeouts, long created,
-                          long destroyed, long invalidated) {
+public record PoolFigures(
+        int maxSize,
+        long poolTimeoutSeconds,
+        int statementTimeoutSeconds,
+        long active,
+        long idle,
+        long awaiting,
+        long maxUsed,
+        long acquisitionTimeouts,
+        long created,
+        long destroyed,
+        long invalidated) {
 
     @ApplicationScoped
     public static class Source {
@@ -33,12 +41,21 @@ public record PoolFigures(int maxSize, long poolTimeoutSeconds, int statementTim
         }
 
         public PoolFigures now() {
-            AgroalConnectionPoolConfiguration pool = dataSource.getConfiguration().connectionPoolConfiguration();
+            AgroalConnectionPoolConfiguration pool =
+                    dataSource.getConfiguration().connectionPoolConfiguration();
             AgroalDataSourceMetrics metrics = dataSource.getMetrics();
-            return new PoolFigures(pool.maxSize(), pool.acquisitionTimeout().toSeconds(), statementTimeoutSeconds,
-                    metrics.activeCount(), metrics.availableCount(), metrics.awaitingCount(),
+            return new PoolFigures(
+                    pool.maxSize(),
+                    pool.acquisitionTimeout().toSeconds(),
+                    statementTimeoutSeconds,
+                    metrics.activeCount(),
+                    metrics.availableCount(),
+                    metrics.awaitingCount(),
                     Math.max(0, metrics.maxUsedCount()), // Agroal says Long.MIN_VALUE until first use
-                    database.acquisitionTimeouts(), metrics.creationCount(), metrics.destroyCount(), metrics.invalidCount());
+                    database.acquisitionTimeouts(),
+                    metrics.creationCount(),
+                    metrics.destroyCount(),
+                    metrics.invalidCount());
         }
     }
 }

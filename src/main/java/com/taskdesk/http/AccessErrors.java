@@ -1,11 +1,10 @@
 package com.taskdesk.http;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * 401 for a missing, invalid or expired token; 403 for a valid token without a manager role,
@@ -13,7 +12,8 @@ import jakarta.ws.rs.core.Response;
  */
 public class AccessErrors {
 
-    private static final String NO_TOKEN = "Sign in as a manager: send a valid auth-token cookie or an Authorization: Bearer token";
+    private static final String NO_TOKEN =
+            "Sign in as a manager: send a valid auth-token cookie or an Authorization: Bearer token";
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e) {

@@ -1,18 +1,15 @@
 package com.taskdesk.http;
 
 import com.taskdesk.config.DeskConfig;
-
-import java.util.List;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * CORS for the configured front-end origins only, with credentials, exposing the headers a
@@ -32,6 +29,7 @@ public class BrowserOrigins {
     public static final List<String> ALLOWED_HEADERS = List.of("Content-Type", "Authorization");
     /** What a front end must read: when to retry a 503, and how old cached metrics are. */
     public static final List<String> EXPOSED_HEADERS = List.of("Retry-After", "Last-Modified", "X-Data-Age");
+
     public static final int PREFLIGHT_MAX_AGE_SECONDS = 600;
 
     private final List<String> allowed;
@@ -44,9 +42,11 @@ public class BrowserOrigins {
     public Response checkOrigin(ContainerRequestContext request) {
         String origin = request.getHeaderString("Origin");
         if (origin != null && !allowed.contains(origin)) {
-            return ErrorResponses.json(403, "This page's origin may not call this API: it is not one of the task desk's front ends");
+            return ErrorResponses.json(
+                    403, "This page's origin may not call this API: it is not one of the task desk's front ends");
         }
-        if (origin != null && HttpMethod.OPTIONS.equals(request.getMethod())
+        if (origin != null
+                && HttpMethod.OPTIONS.equals(request.getMethod())
                 && request.getHeaderString("Access-Control-Request-Method") != null) {
             return Response.noContent()
                     .header("Access-Control-Allow-Origin", origin)
@@ -57,10 +57,12 @@ public class BrowserOrigins {
                     .header(HttpHeaders.VARY, "Origin")
                     .build();
         }
-        if (origin == null && HttpMethod.POST.equals(request.getMethod())
+        if (origin == null
+                && HttpMethod.POST.equals(request.getMethod())
                 && request.getCookies().containsKey("auth-token")
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
-            return ErrorResponses.json(403, "A POST signed in by cookie must come from the task desk's pages (it has no Origin)");
+            return ErrorResponses.json(
+                    403, "A POST signed in by cookie must come from the task desk's pages (it has no Origin)");
         }
         return null;
     }

@@ -1,18 +1,15 @@
 package com.taskdesk.http;
 
-import com.taskdesk.db.DatabaseUnavailableException;
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.db.DatabaseUnavailableException;
 import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.telemetry.RequestFigures;
-
-import java.util.UUID;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Every failure becomes the contract's JSON error; none leaks a stack trace or a secret. */
 public class ErrorResponses {
@@ -38,8 +35,8 @@ public class ErrorResponses {
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .header("Retry-After", retryAfterSeconds)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ApiError.of("The database is busy or unreachable (" + e.getMessage()
-                        + "); retry in " + retryAfterSeconds + " s"))
+                .entity(ApiError.of("The database is busy or unreachable (" + e.getMessage() + "); retry in "
+                        + retryAfterSeconds + " s"))
                 .build();
     }
 
@@ -60,14 +57,18 @@ public class ErrorResponses {
         if (status >= 500) {
             return unexpected(e);
         }
-        return json(status, switch (status) {
-            case 404 -> "No such endpoint";
-            case 405 -> "Method not allowed on this endpoint";
-            case 406 -> "This endpoint only answers application/json";
-            case 415 -> "Content-Type must be application/json";
-            default -> Response.Status.fromStatusCode(status) == null
-                    ? "Request rejected" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        });
+        return json(
+                status,
+                switch (status) {
+                    case 404 -> "No such endpoint";
+                    case 405 -> "Method not allowed on this endpoint";
+                    case 406 -> "This endpoint only answers application/json";
+                    case 415 -> "Content-Type must be application/json";
+                    default ->
+                        Response.Status.fromStatusCode(status) == null
+                                ? "Request rejected"
+                                : Response.Status.fromStatusCode(status).getReasonPhrase();
+                });
     }
 
     @ServerExceptionMapper(priority = 10_000)
@@ -79,7 +80,10 @@ public class ErrorResponses {
     }
 
     static Response json(int status, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ApiError.of(message)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(message))
+                .build();
     }
 
     /** The failure's class and SQLState: enough to diagnose, never a connection string. */
@@ -88,7 +92,8 @@ public class ErrorResponses {
             return "no cause";
         }
         String state = cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                ? " SQLState " + sql.getSQLState() : "";
+                ? " SQLState " + sql.getSQLState()
+                : "";
         return cause.getClass().getSimpleName() + state + ": " + cause.getMessage();
     }
 }

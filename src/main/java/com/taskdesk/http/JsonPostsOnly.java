@@ -1,11 +1,10 @@
 package com.taskdesk.http;
 
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A POST must say it carries JSON. A missing or other Content-Type (what an HTML form
@@ -19,7 +18,9 @@ public class JsonPostsOnly {
             return;
         }
         MediaType type = request.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()
+        if (type == null
+                || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)
+                || type.isWildcardType()
                 || type.isWildcardSubtype()) {
             throw new NotSupportedException();
         }

@@ -1,9 +1,8 @@
 package com.taskdesk.http;
 
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /** Manager answers are per user and change constantly: no cache may keep them unless a handler says so. */
 public class ManagerResponseHeaders {

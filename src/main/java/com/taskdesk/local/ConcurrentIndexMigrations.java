@@ -1,10 +1,9 @@
 package com.taskdesk.local;
 
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
-
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import jakarta.inject.Singleton;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * The index migration (V2) uses CREATE INDEX CONCURRENTLY, which waits for every open
@@ -16,6 +15,9 @@ public class ConcurrentIndexMigrations implements FlywayConfigurationCustomizer 
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        configuration.getPluginRegister().getExact(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
+        configuration
+                .getPluginRegister()
+                .getExact(PostgreSQLConfigurationExtension.class)
+                .setTransactionalLock(false);
     }
 }

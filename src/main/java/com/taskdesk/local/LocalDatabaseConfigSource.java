@@ -1,11 +1,9 @@
 package com.taskdesk.local;
 
+import io.quarkus.runtime.LaunchMode;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.config.spi.ConfigSource;
-
-import io.quarkus.runtime.LaunchMode;
 
 /**
  * The local run and the tests get their own PostgreSQL: in dev mode when neither
@@ -21,6 +19,7 @@ public class LocalDatabaseConfigSource implements ConfigSource {
     private static final String MIGRATE_AT_START = "quarkus.flyway.migrate-at-start";
     /** Flyway gets its own connection: the pool (capped at one) stays untouched by start-up. */
     private static final String FLYWAY_JDBC_URL = "quarkus.flyway.jdbc-url";
+
     private static final String FLYWAY_USERNAME = "quarkus.flyway.username";
     /** The embedded server trusts local connections; Quarkus only insists that one is set. */
     private static final String FLYWAY_PASSWORD = "quarkus.flyway.password";
@@ -51,7 +50,9 @@ public class LocalDatabaseConfigSource implements ConfigSource {
 
     @Override
     public Set<String> getPropertyNames() {
-        return active ? Set.of(JDBC_URL, FLYWAY_JDBC_URL, FLYWAY_USERNAME, FLYWAY_PASSWORD, MIGRATE_AT_START) : Set.of();
+        return active
+                ? Set.of(JDBC_URL, FLYWAY_JDBC_URL, FLYWAY_USERNAME, FLYWAY_PASSWORD, MIGRATE_AT_START)
+                : Set.of();
     }
 
     @Override

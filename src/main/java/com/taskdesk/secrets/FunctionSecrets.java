@@ -1,20 +1,17 @@
 package com.taskdesk.secrets;
 
-import java.time.Duration;
-
 import com.taskdesk.auth.JwtSecretCheck;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
-import com.taskdesk.db.DatabaseUrl;
-
 import com.taskdesk.config.StartupFailure;
-
+import com.taskdesk.db.DatabaseUrl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 
 /**
  * The function's two secrets: the Prisma-style database URL and the HS256 token secret,
@@ -36,9 +33,14 @@ public class FunctionSecrets {
     FunctionSecrets(Environment environment, DeskConfig config) {
         this.store = new SecretsManager(environment);
         Duration cacheTime = Duration.ofSeconds(config.secrets().cacheSeconds());
-        this.databaseUrl = new Secret(DATABASE_URL, DATABASE_URL_SECRET_ID, environment, store, cacheTime,
-                FunctionSecrets::checkDatabaseUrl);
-        this.jwtSecret = new Secret(JWT_SECRET, JWT_SECRET_ID, environment, store, cacheTime,
+        this.databaseUrl = new Secret(
+                DATABASE_URL, DATABASE_URL_SECRET_ID, environment, store, cacheTime, FunctionSecrets::checkDatabaseUrl);
+        this.jwtSecret = new Secret(
+                JWT_SECRET,
+                JWT_SECRET_ID,
+                environment,
+                store,
+                cacheTime,
                 value -> JwtSecretCheck.checkStored(value, JWT_SECRET_ID));
     }
 
@@ -56,8 +58,8 @@ public class FunctionSecrets {
         try {
             DatabaseUrl.parse(value);
         } catch (InvalidSettingException e) {
-            throw new SecretUnavailableException(DATABASE_URL_SECRET_ID + ": the stored URL is unusable: "
-                    + e.getMessage());
+            throw new SecretUnavailableException(
+                    DATABASE_URL_SECRET_ID + ": the stored URL is unusable: " + e.getMessage());
         }
     }
 

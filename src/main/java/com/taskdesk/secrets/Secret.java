@@ -1,10 +1,9 @@
 package com.taskdesk.secrets;
 
-import java.time.Duration;
-import java.util.function.Consumer;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
+import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One secret of the function, given either as a plain environment variable (local runs,
@@ -21,8 +20,7 @@ public final class Secret {
     /** After a refusal, a value read this recently is not read again (no read per request). */
     static final Duration REREAD_AFTER_REFUSAL = Duration.ofSeconds(1);
 
-    private record Read(String value, long atNanos) {
-    }
+    private record Read(String value, long atNanos) {}
 
     private final String variable;
     private final String idVariable;
@@ -38,8 +36,13 @@ public final class Secret {
      * @param check runs on every value read from the store; it throws
      *              {@link SecretUnavailableException} for a value that cannot be used
      */
-    public Secret(String variable, String idVariable, Environment environment, SecretsManager store,
-                  Duration cacheTime, Consumer<String> check) {
+    public Secret(
+            String variable,
+            String idVariable,
+            Environment environment,
+            SecretsManager store,
+            Duration cacheTime,
+            Consumer<String> check) {
         checkOneOf(environment, variable, idVariable);
         this.variable = variable;
         this.idVariable = idVariable;
@@ -53,7 +56,8 @@ public final class Secret {
     /** A secret is given one way: its value, or the id of the Secrets Manager secret holding it. */
     public static void checkOneOf(Environment environment, String variable, String idVariable) {
         if (environment.value(variable) != null && environment.value(idVariable) != null) {
-            throw new InvalidSettingException(variable + " and " + idVariable + " are both set: give the function one of them");
+            throw new InvalidSettingException(
+                    variable + " and " + idVariable + " are both set: give the function one of them");
         }
     }
 

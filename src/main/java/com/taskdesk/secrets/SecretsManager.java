@@ -1,10 +1,8 @@
 package com.taskdesk.secrets;
 
+import com.taskdesk.config.Environment;
 import java.net.URI;
 import java.time.Duration;
-
-import com.taskdesk.config.Environment;
-
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -37,7 +35,8 @@ public final class SecretsManager implements AutoCloseable {
     public String read(String variable, String secretId) {
         String what = variable + " (Secrets Manager secret '" + secretId + "')";
         try {
-            String value = client().getSecretValue(request -> request.secretId(secretId)).secretString();
+            String value = client().getSecretValue(request -> request.secretId(secretId))
+                    .secretString();
             if (value == null || value.isEmpty()) {
                 throw new SecretUnavailableException(what + " has no SecretString: store it as plain text");
             }
@@ -45,7 +44,9 @@ public final class SecretsManager implements AutoCloseable {
         } catch (ResourceNotFoundException e) {
             throw new SecretUnavailableException(what + " does not exist");
         } catch (SecretsManagerException e) {
-            String code = e.awsErrorDetails() == null ? "status " + e.statusCode() : e.awsErrorDetails().errorCode();
+            String code = e.awsErrorDetails() == null
+                    ? "status " + e.statusCode()
+                    : e.awsErrorDetails().errorCode();
             throw new SecretUnavailableException(what + " could not be read: " + code);
         } catch (SdkClientException e) {
             throw new SecretUnavailableException(what + " could not be read: " + e.getMessage());

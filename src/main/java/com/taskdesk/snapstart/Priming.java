@@ -1,11 +1,9 @@
 package com.taskdesk.snapstart;
 
-import org.jboss.logging.Logger;
-
 import com.taskdesk.health.HealthResource;
-
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Singleton;
+import org.jboss.logging.Logger;
 
 /**
  * SnapStart "client priming": before the snapshot, one health check with the database
@@ -32,8 +30,9 @@ public class Priming {
         long start = System.nanoTime();
         try {
             int status = health.health("database").getStatus();
-            LOG.infof("SnapStart priming: GET /api/health?check=database answered %d in %d ms", status,
-                    (System.nanoTime() - start) / 1_000_000);
+            LOG.infof(
+                    "SnapStart priming: GET /api/health?check=database answered %d in %d ms",
+                    status, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             LOG.warnf("SnapStart priming did not complete (%s); the first request loads what it needs", e);
         }

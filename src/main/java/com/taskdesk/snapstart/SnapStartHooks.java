@@ -1,18 +1,16 @@
 package com.taskdesk.snapstart;
 
+import com.taskdesk.db.PoolCheckpoint;
+import com.taskdesk.secrets.FunctionSecrets;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
 import org.crac.CheckpointException;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 import org.jboss.logging.Logger;
-
-import com.taskdesk.db.PoolCheckpoint;
-import com.taskdesk.secrets.FunctionSecrets;
-
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.inject.Singleton;
 
 /**
  * The function's SnapStart runtime hooks, registered with CRaC's global context, which

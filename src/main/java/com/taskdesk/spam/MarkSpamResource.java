@@ -1,15 +1,13 @@
 package com.taskdesk.spam;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.taskdesk.db.Database;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * POST /api/manager/tasks/mark-spam: raw messages READY or PROMOTED go to SPAM_REVIEW, and
@@ -62,8 +60,7 @@ public class MarkSpamResource {
                    (SELECT count(*) FROM moved_tasks) AS tasks_moved
             """;
 
-    public record MarkSpamResult(boolean success, long rawsUpdated, long tasksMoved) {
-    }
+    public record MarkSpamResult(boolean success, long rawsUpdated, long tasksMoved) {}
 
     private final Database database;
     private final JsonWebToken caller;
@@ -75,7 +72,10 @@ public class MarkSpamResource {
 
     @POST
     public MarkSpamResult markSpam(String body) {
-        return SpamRequest.of(body, caller).write(database, SQL,
-                rows -> new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved")));
+        return SpamRequest.of(body, caller)
+                .write(
+                        database,
+                        SQL,
+                        rows -> new MarkSpamResult(true, rows.getLong("raws_updated"), rows.getLong("tasks_moved")));
     }
 }

@@ -1,10 +1,5 @@
 package com.taskdesk.spam;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.taskdesk.http.BadRequestException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The raw message ids of a spam request body: {@code {"ids": [...]}}, or as the existing
@@ -30,14 +29,15 @@ final class RawMessageIds {
     private static final List<String> KEYS = List.of("rawMessageIds", "ids", "id");
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .build())
                     .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
-    private RawMessageIds() {
-    }
+    private RawMessageIds() {}
 
     /** The distinct ids, in the order first sent. */
     static List<String> parse(String body) {
@@ -48,13 +48,14 @@ final class RawMessageIds {
         try {
             root = STRICT_JSON.readTree(body);
         } catch (StreamConstraintsException e) {
-            throw new BadRequestException("The request body is not valid JSON: it nests deeper than "
-                    + MAX_NESTING_DEPTH + " levels");
+            throw new BadRequestException(
+                    "The request body is not valid JSON: it nests deeper than " + MAX_NESTING_DEPTH + " levels");
         } catch (JsonProcessingException e) {
             throw new BadRequestException(notJson(e.getLocation()));
         }
         if (root == null || !root.isObject()) {
-            throw new BadRequestException("The request body must be a JSON object such as {\"ids\": [\"<rawMessageId>\"]}");
+            throw new BadRequestException(
+                    "The request body must be a JSON object such as {\"ids\": [\"<rawMessageId>\"]}");
         }
         for (String key : KEYS) {
             if (root.has(key)) {
@@ -66,8 +67,10 @@ final class RawMessageIds {
 
     /** Where the body stops being JSON, never what it holds there (the parser's own message quotes it). */
     private static String notJson(JsonLocation where) {
-        return "The request body is not valid JSON" + (where == null || where.getLineNr() < 1 ? ""
-                : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+        return "The request body is not valid JSON"
+                + (where == null || where.getLineNr() < 1
+                        ? ""
+                        : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
                 + ": send {\"ids\": [\"<rawMessageId>\", ...]}";
     }
 
@@ -94,7 +97,8 @@ final class RawMessageIds {
 
     private static String validId(String where, JsonNode value) {
         if (!value.isTextual()) {
-            throw new BadRequestException(where + " must be a string, not " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            throw new BadRequestException(where + " must be a string, not "
+                    + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
         String id = value.textValue();
         if (id.isBlank()) {

@@ -1,15 +1,13 @@
 package com.taskdesk.spam;
 
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.taskdesk.db.Database;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * POST /api/manager/spam/restore: the tasks of these raw messages in SPAM_REVIEW go back to
@@ -58,8 +56,7 @@ public class RestoreSpamResource {
                    (SELECT count(*) FROM restored_tasks) AS tasks_restored
             """;
 
-    public record RestoreResult(boolean success, long restored, long tasksRestored) {
-    }
+    public record RestoreResult(boolean success, long restored, long tasksRestored) {}
 
     private final Database database;
     private final JsonWebToken caller;
@@ -71,7 +68,10 @@ public class RestoreSpamResource {
 
     @POST
     public RestoreResult restore(String body) {
-        return SpamRequest.of(body, caller).write(database, SQL,
-                rows -> new RestoreResult(true, rows.getLong("restored"), rows.getLong("tasks_restored")));
+        return SpamRequest.of(body, caller)
+                .write(
+                        database,
+                        SQL,
+                        rows -> new RestoreResult(true, rows.getLong("restored"), rows.getLong("tasks_restored")));
     }
 }

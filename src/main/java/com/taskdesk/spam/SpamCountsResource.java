@@ -1,7 +1,6 @@
 package com.taskdesk.spam;
 
 import com.taskdesk.db.Database;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,8 +20,7 @@ public class SpamCountsResource {
             WHERE "status" IN ('READY', 'SPAM_REVIEW')
             """;
 
-    public record SpamCounts(boolean success, long ready, long spamReview) {
-    }
+    public record SpamCounts(boolean success, long ready, long spamReview) {}
 
     private final Database database;
 

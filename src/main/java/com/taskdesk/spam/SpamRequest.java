@@ -1,14 +1,12 @@
 package com.taskdesk.spam;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.util.List;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import com.taskdesk.db.ConstraintViolationException;
 import com.taskdesk.db.Database;
 import com.taskdesk.http.StaleManagerTokenException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * What both spam writes take, in this order: the caller's user id (checked against "User" by

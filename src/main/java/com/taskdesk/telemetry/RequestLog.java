@@ -1,21 +1,17 @@
 package com.taskdesk.telemetry;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.health.PoolFigures;
-
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
-import com.amazonaws.services.lambda.runtime.Context;
-
 import jakarta.enterprise.inject.IllegalProductException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * One log line per request when its answer is ready, its figures as fields of the log record
@@ -37,8 +33,12 @@ public class RequestLog {
     private final String function;
     private final AtomicBoolean firstRequest = new AtomicBoolean(true);
 
-    RequestLog(RequestFigures figures, Instance<Context> lambda, PoolFigures.Source pool, RequestMetrics metrics,
-               DeskConfig config) {
+    RequestLog(
+            RequestFigures figures,
+            Instance<Context> lambda,
+            PoolFigures.Source pool,
+            RequestMetrics metrics,
+            DeskConfig config) {
         this.figures = figures;
         this.lambda = lambda;
         this.pool = pool;
@@ -59,10 +59,19 @@ public class RequestLog {
     @ServerResponseFilter(priority = 1)
     public void answered(ContainerRequestContext request, ContainerResponseContext response) {
         PoolFigures now = pool.now();
-        RequestRecord record = new RequestRecord(lambdaRequestId(), function,
-                request.getMethod() + " " + request.getUriInfo().getPath(), response.getStatus(),
-                figures.statements(), figures.connectionWaitMs(), figures.databaseMs(), figures.totalMs(),
-                firstRequest.getAndSet(false), figures.errorId(), now.active(), now.awaiting());
+        RequestRecord record = new RequestRecord(
+                lambdaRequestId(),
+                function,
+                request.getMethod() + " " + request.getUriInfo().getPath(),
+                response.getStatus(),
+                figures.statements(),
+                figures.connectionWaitMs(),
+                figures.databaseMs(),
+                figures.totalMs(),
+                firstRequest.getAndSet(false),
+                figures.errorId(),
+                now.active(),
+                now.awaiting());
         record.logFields().forEach(MDC::put);
         try {
             LOG.info(record.summary());

@@ -1,10 +1,8 @@
 package com.taskdesk.telemetry;
 
 import com.taskdesk.config.DeskConfig;
-
-import org.jboss.logging.Logger;
-
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
 import software.amazon.cloudwatchlogs.emf.model.Unit;
@@ -24,6 +22,7 @@ public class RequestMetrics {
     public static final String FUNCTION = "Function";
     /** 1 on such an answer, else 0: what the rollback alarms sum. */
     public static final String HTTP_500 = "Http500";
+
     public static final String HTTP_503 = "Http503";
 
     private static final Logger LOG = Logger.getLogger(RequestMetrics.class);

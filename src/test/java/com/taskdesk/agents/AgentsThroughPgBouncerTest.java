@@ -1,15 +1,12 @@
 package com.taskdesk.agents;
 
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import com.taskdesk.testing.ThroughPgBouncer;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** AgentsResourceTest's fixtures and exact answers, with the function behind PgBouncer (transaction mode). */
 @QuarkusTest
 @TestProfile(ThroughPgBouncer.class)
 @EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
-class AgentsThroughPgBouncerTest extends AgentsResourceTest {
-}
+class AgentsThroughPgBouncerTest extends AgentsResourceTest {}

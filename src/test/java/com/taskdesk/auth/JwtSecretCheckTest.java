@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.testing.CapturedLog;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** A weak token secret is warned about at start, in words that never quote it. */
 class JwtSecretCheckTest {
@@ -30,13 +28,15 @@ class JwtSecretCheckTest {
     void aSecretShorterThan32BytesIsWarnedAbout() {
         List<String> warnings = warningsAtStart("short-but-secret-value");
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("JWT_SECRET is 22 bytes long; an HS256 secret should have at least 32"),
+        assertTrue(
+                warnings.get(0).contains("JWT_SECRET is 22 bytes long; an HS256 secret should have at least 32"),
                 warnings.get(0));
     }
 
     @Test
     void leadingOrTrailingWhitespaceIsWarnedAbout() {
-        for (String secret : List.of("a-long-enough-secret-0123456789abcdef\n", " a-long-enough-secret-0123456789abcdef")) {
+        for (String secret :
+                List.of("a-long-enough-secret-0123456789abcdef\n", " a-long-enough-secret-0123456789abcdef")) {
             List<String> warnings = warningsAtStart(secret);
             assertEquals(1, warnings.size(), warnings.toString());
             assertTrue(warnings.get(0).contains("JWT_SECRET starts or ends with whitespace"), warnings.get(0));
@@ -57,8 +57,11 @@ class JwtSecretCheckTest {
             assertTrue(log.all().contains("JWT_SECRET_ID is 11 bytes long"), log.all());
             assertFalse(log.all().contains("tiny-stored"), log.all());
         }
-        String refusal = assertThrows(SecretUnavailableException.class,
-                () -> JwtSecretCheck.checkStored(JwtSecretCheck.LOCAL_DEMO_SECRET, "JWT_SECRET_ID")).getMessage();
-        assertEquals("JWT_SECRET_ID: the stored value is the public local demo secret; store the task desk's own", refusal);
+        String refusal = assertThrows(
+                        SecretUnavailableException.class,
+                        () -> JwtSecretCheck.checkStored(JwtSecretCheck.LOCAL_DEMO_SECRET, "JWT_SECRET_ID"))
+                .getMessage();
+        assertEquals(
+                "JWT_SECRET_ID: the stored value is the public local demo secret; store the task desk's own", refusal);
     }
 }

@@ -1,5 +1,6 @@
 package com.taskdesk.bench;
 
+import com.taskdesk.local.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-
-import com.taskdesk.local.EmbeddedDatabase;
 
 /**
  * The benchmarks' PostgreSQL (16, embedded, started by the project): the task desk's schema,
@@ -59,8 +58,8 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** A server in UTC with pg_stat_statements and these extra postgresql.conf settings. */
     public static BenchDatabase start(Map<String, String> settings) {
-        Map<String, String> config = new HashMap<>(Map.of("shared_preload_libraries", "pg_stat_statements",
-                "timezone", "UTC"));
+        Map<String, String> config =
+                new HashMap<>(Map.of("shared_preload_libraries", "pg_stat_statements", "timezone", "UTC"));
         config.putAll(settings);
         return new BenchDatabase(EmbeddedDatabase.start(config));
     }
@@ -89,8 +88,11 @@ public final class BenchDatabase implements AutoCloseable {
             execute(connection, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;");
             execute(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             execute(connection, Indexes.V1.sql());
-            execute(connection, read(DATA).replace("${agentCount}", Integer.toString(AGENTS))
-                    .replace("${taskCount}", Integer.toString(tasks)));
+            execute(
+                    connection,
+                    read(DATA)
+                            .replace("${agentCount}", Integer.toString(AGENTS))
+                            .replace("${taskCount}", Integer.toString(tasks)));
             execute(connection, "VACUUM ANALYZE");
         }
         return System.currentTimeMillis() - start;
@@ -106,9 +108,10 @@ public final class BenchDatabase implements AutoCloseable {
 
     /** The version of the embedded server this build runs (a short-lived server asked once). */
     static String serverVersion() throws SQLException {
-        try (BenchDatabase database = start(Map.of()); Connection connection = database.connect();
-             Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SHOW server_version")) {
+        try (BenchDatabase database = start(Map.of());
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SHOW server_version")) {
             rows.next();
             return rows.getString(1);
         }

@@ -1,5 +1,9 @@
 package com.taskdesk.bench;
 
+import com.taskdesk.agents.AgentsResource;
+import com.taskdesk.bench.BenchDatabase.Indexes;
+import com.taskdesk.dashboard.AgentProgressResource;
+import com.taskdesk.dashboard.MetricsResource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -10,11 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.taskdesk.agents.AgentsResource;
-import com.taskdesk.bench.BenchDatabase.Indexes;
-import com.taskdesk.dashboard.AgentProgressResource;
-import com.taskdesk.dashboard.MetricsResource;
 
 /**
  * Part 1: database time per dashboard load (agents + agent-progress + metrics) of the original
@@ -28,16 +27,22 @@ final class DatabaseTime {
     /** original-before sends 1,059 statements per load; above this size one load takes tens of seconds. */
     private static final int BEFORE_FIX_UP_TO = 100_000;
 
-    record Measured(String load, int statements, double clientMs, double serverMs) {
-    }
+    record Measured(String load, int statements, double clientMs, double serverMs) {}
 
     /** One size: for each index set, each load's figures. */
-    record SizeResult(int tasks, long generatedMs, int rounds, Map<Indexes, List<Measured>> byIndexes,
-                      Map<String, Double> statementMs) {
+    record SizeResult(
+            int tasks,
+            long generatedMs,
+            int rounds,
+            Map<Indexes, List<Measured>> byIndexes,
+            Map<String, Double> statementMs) {
 
         double clientMs(Indexes indexes, String load) {
-            return byIndexes.get(indexes).stream().filter(m -> m.load().equals(load)).findFirst()
-                    .map(Measured::clientMs).orElse(Double.NaN);
+            return byIndexes.get(indexes).stream()
+                    .filter(m -> m.load().equals(load))
+                    .findFirst()
+                    .map(Measured::clientMs)
+                    .orElse(Double.NaN);
         }
     }
 
@@ -78,7 +83,7 @@ final class DatabaseTime {
         Map<String, Integer> statements = new LinkedHashMap<>();
         try (Connection connection = database.connect()) {
             for (DashboardLoad load : loads) {
-                statements.put(load.name(), load.run(connection, start, end));   // warm-up
+                statements.put(load.name(), load.run(connection, start, end)); // warm-up
                 millis.put(load.name(), new double[rounds]);
             }
             for (int round = 0; round < rounds; round++) {
@@ -95,11 +100,15 @@ final class DatabaseTime {
                 for (int i = 0; i < serverRounds; i++) {
                     load.run(connection, start, end);
                 }
-                double server = ((Number) DashboardLoad.execute(connection, "SELECT COALESCE(sum(total_exec_time), 0)::float8 "
-                        + "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'").get(0)).doubleValue()
+                double server = ((Number) DashboardLoad.execute(
+                                                connection,
+                                                "SELECT COALESCE(sum(total_exec_time), 0)::float8 "
+                                                        + "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%'")
+                                        .get(0))
+                                .doubleValue()
                         / serverRounds;
-                results.add(new Measured(load.name(), statements.get(load.name()), Stats.median(millis.get(load.name())),
-                        server));
+                results.add(new Measured(
+                        load.name(), statements.get(load.name()), Stats.median(millis.get(load.name())), server));
             }
             return results;
         }
@@ -138,8 +147,13 @@ final class DatabaseTime {
 
     static String table(SizeResult size) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "#### %,d tasks (%,d raw messages, %d agents; generated in %.1f s)%n%n",
-                size.tasks(), size.tasks() / 2, BenchDatabase.AGENTS, size.generatedMs() / 1000.0));
+        out.append(String.format(
+                Locale.ROOT,
+                "#### %,d tasks (%,d raw messages, %d agents; generated in %.1f s)%n%n",
+                size.tasks(),
+                size.tasks() / 2,
+                BenchDatabase.AGENTS,
+                size.generatedMs() / 1000.0));
         out.append("| load | statements |");
         for (Indexes indexes : size.byIndexes().keySet()) {
             out.append(" client ms, ").append(indexes.label()).append(" | server ms |");
@@ -150,7 +164,11 @@ final class DatabaseTime {
         List<Measured> first = size.byIndexes().get(Indexes.V1);
         for (int row = 0; row < first.size(); row++) {
             Measured m = first.get(row);
-            out.append("| ").append(m.load()).append(" | ").append(m.statements()).append(" |");
+            out.append("| ")
+                    .append(m.load())
+                    .append(" | ")
+                    .append(m.statements())
+                    .append(" |");
             List<String> ratios = new ArrayList<>();
             for (Indexes indexes : size.byIndexes().keySet()) {
                 Measured here = size.byIndexes().get(indexes).get(row);
@@ -159,8 +177,11 @@ final class DatabaseTime {
             }
             out.append(' ').append(String.join(" / ", ratios)).append(" |\n");
         }
-        out.append(String.format(Locale.ROOT, "%nMedian of %d interleaved rounds; server ms: mean of 3 loads. "
-                + "The functions' statements alone (V2 + V3, median ms):", size.rounds()));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nMedian of %d interleaved rounds; server ms: mean of 3 loads. "
+                        + "The functions' statements alone (V2 + V3, median ms):",
+                size.rounds()));
         size.statementMs().forEach((name, ms) -> out.append(String.format(Locale.ROOT, " %s %.1f;", name, ms)));
         out.setLength(out.length() - 1);
         out.append(".\n\n");
@@ -178,7 +199,10 @@ final class DatabaseTime {
     }
 
     private static double server(SizeResult size, String load) {
-        return size.byIndexes().get(Indexes.V3).stream().filter(m -> m.load().equals(load)).findFirst()
-                .map(Measured::serverMs).orElse(Double.NaN);
+        return size.byIndexes().get(Indexes.V3).stream()
+                .filter(m -> m.load().equals(load))
+                .findFirst()
+                .map(Measured::serverMs)
+                .orElse(Double.NaN);
     }
 }

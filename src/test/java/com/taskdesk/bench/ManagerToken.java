@@ -1,7 +1,6 @@
 package com.taskdesk.bench;
 
 import java.nio.charset.StandardCharsets;
-
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -15,8 +14,7 @@ import org.jose4j.lang.JoseException;
  */
 public final class ManagerToken {
 
-    private ManagerToken() {
-    }
+    private ManagerToken() {}
 
     public static String signedWith(String secret) {
         JwtClaims claims = new JwtClaims();

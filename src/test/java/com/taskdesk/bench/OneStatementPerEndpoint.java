@@ -1,12 +1,11 @@
 package com.taskdesk.bench;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.LocalDateTime;
-
 import com.taskdesk.agents.AgentsResource;
 import com.taskdesk.dashboard.AgentProgressResource;
 import com.taskdesk.dashboard.MetricsResource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
 
 /** These functions: the very statements the three handlers send, one each. */
 final class OneStatementPerEndpoint implements DashboardLoad {

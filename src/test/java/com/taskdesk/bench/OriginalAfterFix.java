@@ -54,6 +54,7 @@ public final class OriginalAfterFix implements DashboardLoad {
     public static final Query LAST_ACTIVITY_ROWS = new Query("lastActivity", """
             SELECT "assignedToId", "updatedAt" FROM "Task" WHERE "assignedToId" IS NOT NULL
             ORDER BY "assignedToId" ASC, "updatedAt" DESC""");
+
     private static final Query READY_RAW = new Query("readyRaw", """
             SELECT COUNT(*) FROM (SELECT "id" FROM "RawMessage" WHERE "status" = 'READY') AS sub""");
     private static final Query TEXT_CLUB_BY_STATUS = new Query("textClubByStatus", """
@@ -65,11 +66,16 @@ public final class OriginalAfterFix implements DashboardLoad {
     /** The three dashboard endpoints by path, each as its waves of statements sent at once. */
     public static final Map<String, List<List<Query>>> ENDPOINTS = Map.of(
             "/api/manager/agents", List.of(List.of(AGENTS, OPEN_BY_AGENT_AND_TYPE)),
-            "/api/manager/dashboard/agent-progress", List.of(List.of(AGENTS, OPEN_BY_AGENT_AND_TYPE,
-                    IN_PROGRESS_BY_AGENT_AND_TYPE, COMPLETED_TODAY_BY_AGENT_AND_TYPE, SENT_BACK_TODAY_BY_AGENT_AND_TYPE,
-                    LAST_ACTIVITY_ROWS)),
-            "/api/manager/dashboard/metrics", List.of(List.of(READY_RAW, TEXT_CLUB_BY_STATUS),
-                    List.of(TEXT_CLUB_COMPLETED_TODAY)));
+            "/api/manager/dashboard/agent-progress",
+                    List.of(List.of(
+                            AGENTS,
+                            OPEN_BY_AGENT_AND_TYPE,
+                            IN_PROGRESS_BY_AGENT_AND_TYPE,
+                            COMPLETED_TODAY_BY_AGENT_AND_TYPE,
+                            SENT_BACK_TODAY_BY_AGENT_AND_TYPE,
+                            LAST_ACTIVITY_ROWS)),
+            "/api/manager/dashboard/metrics",
+                    List.of(List.of(READY_RAW, TEXT_CLUB_BY_STATUS), List.of(TEXT_CLUB_COMPLETED_TODAY)));
 
     @Override
     public String name() {
@@ -79,8 +85,8 @@ public final class OriginalAfterFix implements DashboardLoad {
     @Override
     public int run(Connection c, LocalDateTime start, LocalDateTime end) throws SQLException {
         int statements = 0;
-        for (String path : List.of("/api/manager/agents", "/api/manager/dashboard/agent-progress",
-                "/api/manager/dashboard/metrics")) {
+        for (String path : List.of(
+                "/api/manager/agents", "/api/manager/dashboard/agent-progress", "/api/manager/dashboard/metrics")) {
             for (List<Query> wave : ENDPOINTS.get(path)) {
                 for (Query query : wave) {
                     DashboardLoad.execute(c, query.sql(), query.bind(start, end));

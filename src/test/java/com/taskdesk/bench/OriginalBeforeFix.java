@@ -15,23 +15,29 @@ final class OriginalBeforeFix implements DashboardLoad {
             SELECT "id", "email", "name", "isLive", "lastSeen" FROM "User"
             WHERE "role" IN ('AGENT', 'MANAGER_AGENT') ORDER BY "createdAt" ASC""";
     private static final String OPEN = "'PENDING', 'IN_PROGRESS', 'ASSISTANCE_REQUIRED'";
-    private static final String OPEN_COUNT = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
-            + "AND \"status\" IN (" + OPEN + ")) AS sub";
-    private static final String OPEN_COUNT_OF_TYPE = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
-            + "AND \"status\" IN (" + OPEN + ") AND \"taskType\" = ?::\"TaskType\") AS sub";
-    private static final String IN_PROGRESS_COUNT = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
-            + "AND \"status\" = 'IN_PROGRESS') AS sub";
+    private static final String OPEN_COUNT =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? " + "AND \"status\" IN ("
+                    + OPEN + ")) AS sub";
+    private static final String OPEN_COUNT_OF_TYPE =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? " + "AND \"status\" IN ("
+                    + OPEN + ") AND \"taskType\" = ?::\"TaskType\") AS sub";
+    private static final String IN_PROGRESS_COUNT =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
+                    + "AND \"status\" = 'IN_PROGRESS') AS sub";
     private static final String IN_PROGRESS_COUNT_OF_TYPE = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" "
             + "WHERE \"assignedToId\" = ? AND \"status\" = 'IN_PROGRESS' AND \"taskType\" = ?::\"TaskType\") AS sub";
-    private static final String COMPLETED_TODAY = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
-            + "AND \"status\" = 'COMPLETED' AND \"endTime\" >= ? AND \"endTime\" < ?) AS sub";
-    private static final String COMPLETED_OR_SENT_BACK_TODAY_OF_TYPE = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" "
-            + "WHERE \"taskType\" = ?::\"TaskType\" AND ((\"assignedToId\" = ? AND \"status\" = 'COMPLETED' "
-            + "AND \"endTime\" >= ? AND \"endTime\" < ?) OR (\"sentBackBy\" = ? AND \"status\" = 'PENDING' "
-            + "AND \"endTime\" >= ? AND \"endTime\" < ?))) AS sub";
+    private static final String COMPLETED_TODAY =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" WHERE \"assignedToId\" = ? "
+                    + "AND \"status\" = 'COMPLETED' AND \"endTime\" >= ? AND \"endTime\" < ?) AS sub";
+    private static final String COMPLETED_OR_SENT_BACK_TODAY_OF_TYPE =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" "
+                    + "WHERE \"taskType\" = ?::\"TaskType\" AND ((\"assignedToId\" = ? AND \"status\" = 'COMPLETED' "
+                    + "AND \"endTime\" >= ? AND \"endTime\" < ?) OR (\"sentBackBy\" = ? AND \"status\" = 'PENDING' "
+                    + "AND \"endTime\" >= ? AND \"endTime\" < ?))) AS sub";
     private static final String LAST_ACTIVITY = "SELECT \"id\", \"updatedAt\" FROM \"Task\" WHERE \"assignedToId\" = ? "
             + "ORDER BY \"updatedAt\" DESC LIMIT 1";
-    private static final String READY_RAW = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"RawMessage\" WHERE \"status\" = 'READY') AS sub";
+    private static final String READY_RAW =
+            "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"RawMessage\" WHERE \"status\" = 'READY') AS sub";
     private static final String TEXT_CLUB_OF_STATUS = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" "
             + "WHERE \"taskType\" = 'TEXT_CLUB' AND \"status\" = ?::\"TaskStatus\") AS sub";
     private static final String TEXT_CLUB_COMPLETED_TODAY = "SELECT COUNT(*) FROM (SELECT \"id\" FROM \"Task\" "
@@ -67,7 +73,8 @@ final class OriginalBeforeFix implements DashboardLoad {
             for (String type : TYPES) {
                 DashboardLoad.execute(c, OPEN_COUNT_OF_TYPE, agent, type);
                 DashboardLoad.execute(c, IN_PROGRESS_COUNT_OF_TYPE, agent, type);
-                DashboardLoad.execute(c, COMPLETED_OR_SENT_BACK_TODAY_OF_TYPE, type, agent, start, end, agent, start, end);
+                DashboardLoad.execute(
+                        c, COMPLETED_OR_SENT_BACK_TODAY_OF_TYPE, type, agent, start, end, agent, start, end);
             }
             statements += 16;
         }

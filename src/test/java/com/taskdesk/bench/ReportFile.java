@@ -12,8 +12,7 @@ import java.util.Map;
  */
 final class ReportFile {
 
-    private ReportFile() {
-    }
+    private ReportFile() {}
 
     /** Copies {@code source} to {@code target} with these sections replaced; sections not given stay as they are. */
     static void write(Path source, Path target, Map<String, String> sections) throws IOException {
@@ -26,8 +25,8 @@ final class ReportFile {
             if (from < 0 || to < from) {
                 continue;
             }
-            text = text.substring(0, from + begin.length()) + "\n" + section.getValue().strip() + "\n"
-                    + text.substring(to);
+            text = text.substring(0, from + begin.length()) + "\n"
+                    + section.getValue().strip() + "\n" + text.substring(to);
         }
         Files.createDirectories(target.toAbsolutePath().getParent());
         Files.writeString(target, text);

@@ -1,5 +1,9 @@
 package com.taskdesk.bench;
 
+import com.taskdesk.config.Environment;
+import com.taskdesk.db.ConnectionSettings;
+import com.taskdesk.secrets.SecretsManager;
+import com.taskdesk.testing.SecretsManagerStandIn;
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URL;
@@ -13,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import com.taskdesk.config.Environment;
-import com.taskdesk.db.ConnectionSettings;
-import com.taskdesk.secrets.SecretsManager;
-import com.taskdesk.testing.SecretsManagerStandIn;
 
 /**
  * What reading DATABASE_URL from Secrets Manager costs a cold function, against reading it
@@ -34,8 +33,7 @@ public final class SecretReadCost {
     private static final String ID = "taskdesk/bench/database-url";
     private static final String URL = "postgresql://desk:pw-0123456789@db.example.com:5432/taskdesk?sslmode=require";
 
-    private SecretReadCost() {
-    }
+    private SecretReadCost() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("--once")) {
@@ -50,13 +48,23 @@ public final class SecretReadCost {
                     results.computeIfAbsent(path, key -> new ArrayList<>()).add(child(path, standIn.endpoint()));
                 }
             }
-            System.out.printf(Locale.ROOT, "%d fresh JVMs per path, Java %s, %d cores; median (min-max)%n", runs,
-                    System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-            System.out.printf("%-16s %-24s %-22s %-30s%n", "path", "first read, ms", "classes loaded",
-                    "again with classes loaded, ms");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d fresh JVMs per path, Java %s, %d cores; median (min-max)%n",
+                    runs,
+                    System.getProperty("java.version"),
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "%-16s %-24s %-22s %-30s%n",
+                    "path", "first read, ms", "classes loaded", "again with classes loaded, ms");
             for (String path : List.of("environment", "secrets-manager")) {
                 List<double[]> rows = results.get(path);
-                System.out.printf(Locale.ROOT, "%-16s %-24s %-22s %-30s%n", path, summary(rows, 0), summary(rows, 1),
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-16s %-24s %-22s %-30s%n",
+                        path,
+                        summary(rows, 0),
+                        summary(rows, 1),
                         path.equals("environment") ? "-" : summary(rows, 2));
             }
         }
@@ -64,18 +72,27 @@ public final class SecretReadCost {
 
     private static String summary(List<double[]> rows, int column) {
         double[] values = rows.stream().mapToDouble(row -> row[column]).sorted().toArray();
-        return String.format(Locale.ROOT, "%.1f (%.1f-%.1f)", values[values.length / 2], values[0],
-                values[values.length - 1]);
+        return String.format(
+                Locale.ROOT, "%.1f (%.1f-%.1f)", values[values.length / 2], values[0], values[values.length - 1]);
     }
 
     /** One fresh JVM on this class path; its three figures. */
     private static double[] child(String path, String endpoint) throws Exception {
-        String classPath = String.join(File.pathSeparator, Arrays.stream(
-                ((URLClassLoader) Thread.currentThread().getContextClassLoader()).getURLs())
-                .map(SecretReadCost::file).toList());
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classPath, SecretReadCost.class.getName(), "--once", path, endpoint)
-                .redirectErrorStream(true).start();
+        String classPath = String.join(
+                File.pathSeparator,
+                Arrays.stream(((URLClassLoader) Thread.currentThread().getContextClassLoader()).getURLs())
+                        .map(SecretReadCost::file)
+                        .toList());
+        Process process = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        classPath,
+                        SecretReadCost.class.getName(),
+                        "--once",
+                        path,
+                        endpoint)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
             throw new IllegalStateException(path + " run failed:\n" + output);
@@ -102,12 +119,16 @@ public final class SecretReadCost {
             long start = System.nanoTime();
             int properties = connectionProperties(new Environment(Map.of("DATABASE_URL", URL)).value("DATABASE_URL"));
             long nanos = System.nanoTime() - start;
-            System.out.printf(Locale.ROOT, "%d properties%n%.2f %d 0%n", properties, nanos / 1e6,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%d properties%n%.2f %d 0%n",
+                    properties,
+                    nanos / 1e6,
                     classes.getTotalLoadedClassCount() - loaded);
             return;
         }
-        Environment environment = new Environment(Map.of("AWS_REGION", "eu-west-1",
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoint));
+        Environment environment =
+                new Environment(Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_SECRETS_MANAGER", endpoint));
         long loaded = classes.getTotalLoadedClassCount();
         long start = System.nanoTime();
         SecretsManager store = new SecretsManager(environment);
@@ -120,11 +141,13 @@ public final class SecretReadCost {
         connectionProperties(restored.read("DATABASE_URL", ID));
         long againNanos = System.nanoTime() - againStart;
         restored.close();
-        System.out.printf(Locale.ROOT, "%d properties%n%.2f %d %.2f%n", properties, nanos / 1e6, firstClasses,
-                againNanos / 1e6);
+        System.out.printf(
+                Locale.ROOT, "%d properties%n%.2f %d %.2f%n", properties, nanos / 1e6, firstClasses, againNanos / 1e6);
     }
 
     private static int connectionProperties(String url) {
-        return ConnectionSettings.resolve(Map.of("DATABASE_URL", url)).connectionProperties().size();
+        return ConnectionSettings.resolve(Map.of("DATABASE_URL", url))
+                .connectionProperties()
+                .size();
     }
 }

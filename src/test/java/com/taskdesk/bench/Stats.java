@@ -6,8 +6,7 @@ import java.util.Collection;
 /** Order statistics of measured values (nearest-rank percentiles). */
 public final class Stats {
 
-    private Stats() {
-    }
+    private Stats() {}
 
     public static double percentile(double[] values, double percent) {
         if (values.length == 0) {

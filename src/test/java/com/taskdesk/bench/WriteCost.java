@@ -1,5 +1,6 @@
 package com.taskdesk.bench;
 
+import com.taskdesk.bench.BenchDatabase.Indexes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.taskdesk.bench.BenchDatabase.Indexes;
-
 /**
  * What each index costs and what it saves, on the data as it is (with V2 + V3): per index,
  * the functions' dashboard load with and without it, and a task status update and a task
@@ -24,7 +23,8 @@ import com.taskdesk.bench.BenchDatabase.Indexes;
  */
 final class WriteCost {
 
-    private static final Pattern CREATE = Pattern.compile("CREATE INDEX (?:IF NOT EXISTS )?\"(\\w+)\"[^;]*;", Pattern.DOTALL);
+    private static final Pattern CREATE =
+            Pattern.compile("CREATE INDEX (?:IF NOT EXISTS )?\"(\\w+)\"[^;]*;", Pattern.DOTALL);
     private static final String COMPLETE = """
             UPDATE "Task" SET "status" = 'COMPLETED', "endTime" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
             WHERE "id" = ?""";
@@ -32,10 +32,20 @@ final class WriteCost {
             INSERT INTO "Task" ("id", "taskType", "status", "assignedToId", "updatedAt")
             VALUES (?, 'TEXT_CLUB', 'PENDING', ?, now() AT TIME ZONE 'UTC')""";
 
-    record Cost(String index, String origin, long sizeBytes, double loadWithMs, double loadWithoutMs,
-                double updateWithUs, double updateWithoutUs, double updateWalWith, double updateWalWithout,
-                double insertWithUs, double insertWithoutUs, double insertWalWith, double insertWalWithout) {
-    }
+    record Cost(
+            String index,
+            String origin,
+            long sizeBytes,
+            double loadWithMs,
+            double loadWithoutMs,
+            double updateWithUs,
+            double updateWithoutUs,
+            double updateWalWith,
+            double updateWalWithout,
+            double insertWithUs,
+            double insertWithoutUs,
+            double insertWalWith,
+            double insertWalWithout) {}
 
     /** Batches with the index and without it, alternately; each figure is the median of the batches' means. */
     private static final int REPEATS = 4;
@@ -94,9 +104,20 @@ final class WriteCost {
                     BenchDatabase.execute(connection, candidate.getValue());
                     BenchDatabase.execute(connection, "VACUUM ANALYZE \"Task\"");
                 }
-                costs.add(new Cost(name, shipped ? "V3" : "V2, dropped by V3", size, loadWith, loadWithout,
-                        median(with, 0), median(without, 0), median(with, 1), median(without, 1),
-                        median(with, 2), median(without, 2), median(with, 3), median(without, 3)));
+                costs.add(new Cost(
+                        name,
+                        shipped ? "V3" : "V2, dropped by V3",
+                        size,
+                        loadWith,
+                        loadWithout,
+                        median(with, 0),
+                        median(without, 0),
+                        median(with, 1),
+                        median(without, 1),
+                        median(with, 2),
+                        median(without, 2),
+                        median(with, 3),
+                        median(without, 3)));
             }
         }
         return costs;
@@ -107,8 +128,10 @@ final class WriteCost {
     }
 
     private List<String> inProgressTasks(Connection connection) throws SQLException {
-        List<Object> ids = DashboardLoad.execute(connection, "SELECT \"id\" FROM \"Task\" WHERE \"status\" = 'IN_PROGRESS' "
-                + "AND \"assignedToId\" IS NOT NULL ORDER BY md5(\"id\")");
+        List<Object> ids = DashboardLoad.execute(
+                connection,
+                "SELECT \"id\" FROM \"Task\" WHERE \"status\" = 'IN_PROGRESS' "
+                        + "AND \"assignedToId\" IS NOT NULL ORDER BY md5(\"id\")");
         int needed = batch * 2 * REPEATS * 4;
         if (ids.size() < needed) {
             throw new IllegalStateException(ids.size() + " tasks in progress; the write measurement needs " + needed);
@@ -118,7 +141,8 @@ final class WriteCost {
 
     /** A batch of status updates then as many inserts: µs and WAL bytes per statement, for each. */
     private double[] writes(Connection connection, List<String> tasks) throws SQLException {
-        double[] update = timed(connection, COMPLETE, tasks.size(), (statement, i) -> statement.setString(1, tasks.get(i)));
+        double[] update =
+                timed(connection, COMPLETE, tasks.size(), (statement, i) -> statement.setString(1, tasks.get(i)));
         double[] insert = timed(connection, INSERT, tasks.size(), (statement, i) -> {
             statement.setString(1, "bench-insert-" + (inserted++));
             statement.setString(2, "agent-" + String.format(Locale.ROOT, "%04d", 1 + i % BenchDatabase.AGENTS));
@@ -163,7 +187,8 @@ final class WriteCost {
 
     private static long size(Connection connection, String index) throws SQLException {
         return ((Number) DashboardLoad.execute(connection, "SELECT pg_relation_size(?::regclass)", "\"" + index + "\"")
-                .get(0)).longValue();
+                        .get(0))
+                .longValue();
     }
 
     private static double loadMs(Connection connection, int rounds) throws SQLException {
@@ -184,18 +209,34 @@ final class WriteCost {
                 + "status update, µs: with / without | WAL bytes | task insert, µs: with / without | WAL bytes |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         for (Cost c : costs) {
-            out.append(String.format(Locale.ROOT, "| `%s` | %s | %.1f MB | %.1f / %.1f | %.0f / %.0f (%+.0f%%) | %.0f / %.0f "
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %s | %.1f MB | %.1f / %.1f | %.0f / %.0f (%+.0f%%) | %.0f / %.0f "
                             + "| %.0f / %.0f (%+.0f%%) | %.0f / %.0f |%n",
-                    c.index(), c.origin(), c.sizeBytes() / 1048576.0, c.loadWithMs(), c.loadWithoutMs(),
-                    c.updateWithUs(), c.updateWithoutUs(), 100 * (c.updateWithUs() / c.updateWithoutUs() - 1),
-                    c.updateWalWith(), c.updateWalWithout(),
-                    c.insertWithUs(), c.insertWithoutUs(), 100 * (c.insertWithUs() / c.insertWithoutUs() - 1),
-                    c.insertWalWith(), c.insertWalWithout()));
+                    c.index(),
+                    c.origin(),
+                    c.sizeBytes() / 1048576.0,
+                    c.loadWithMs(),
+                    c.loadWithoutMs(),
+                    c.updateWithUs(),
+                    c.updateWithoutUs(),
+                    100 * (c.updateWithUs() / c.updateWithoutUs() - 1),
+                    c.updateWalWith(),
+                    c.updateWalWithout(),
+                    c.insertWithUs(),
+                    c.insertWithoutUs(),
+                    100 * (c.insertWithUs() / c.insertWithoutUs() - 1),
+                    c.insertWalWith(),
+                    c.insertWalWithout()));
         }
-        out.append(String.format(Locale.ROOT, "%nWrites: %d batches of %d of each with the index and as many without, "
-                + "alternately; server time and WAL per statement from pg_stat_statements, median of the batches. "
-                + "The update completes a task in progress (status, endTime, updatedAt), the insert adds an assigned "
-                + "pending Text Club task.%n", REPEATS, batch));
+        out.append(String.format(
+                Locale.ROOT,
+                "%nWrites: %d batches of %d of each with the index and as many without, "
+                        + "alternately; server time and WAL per statement from pg_stat_statements, median of the batches. "
+                        + "The update completes a task in progress (status, endTime, updatedAt), the insert adds an assigned "
+                        + "pending Text Club task.%n",
+                REPEATS,
+                batch));
         return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.testing.SimulatedFunction;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,8 +17,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.taskdesk.testing.SimulatedFunction;
-
 /**
  * A burst of concurrent requests: for every function, some threads released at once, each
  * sending requests one after another. Meanwhile an observer connection samples how many client
@@ -33,11 +32,15 @@ final class Burst {
         }
     }
 
-    private Burst() {
-    }
+    private Burst() {}
 
-    static Result run(List<SimulatedFunction> functions, int threadsPerFunction, int requestsPerThread, String sql,
-                      Connection observer) throws Exception {
+    static Result run(
+            List<SimulatedFunction> functions,
+            int threadsPerFunction,
+            int requestsPerThread,
+            String sql,
+            Connection observer)
+            throws Exception {
         Map<SimulatedFunction.Outcome, AtomicInteger> counts = new EnumMap<>(SimulatedFunction.Outcome.class);
         for (SimulatedFunction.Outcome outcome : SimulatedFunction.Outcome.values()) {
             counts.put(outcome, new AtomicInteger());
@@ -87,8 +90,8 @@ final class Burst {
     private static int clientConnections(Connection observer) throws SQLException {
         synchronized (observer) {
             try (Statement statement = observer.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                         + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
+                    ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                            + " WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()")) {
                 rows.next();
                 return rows.getInt(1);
             }

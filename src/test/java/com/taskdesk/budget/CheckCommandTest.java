@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,10 @@ class CheckCommandTest {
     @ValueSource(strings = {"template.yaml", "serverless.yml", "samconfig.toml"})
     void aOneCharacterEditOfADeployFileFailsWithAUnifiedDiff(String file, @TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp);
-        String line = copy.read(file).lines().filter(l -> !l.startsWith("#") && l.matches(".*[a-z0-9]$")).findFirst()
+        String line = copy.read(file)
+                .lines()
+                .filter(l -> !l.startsWith("#") && l.matches(".*[a-z0-9]$"))
+                .findFirst()
                 .orElseThrow();
         String edited = line + "x";
         copy.replace(file, line + "\n", edited + "\n");
@@ -39,7 +41,9 @@ class CheckCommandTest {
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "dev");
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("--- " + file + " (committed)\n+++ " + file + " (rendered from config/)\n"), run.err());
+        assertTrue(
+                run.err().contains("--- " + file + " (committed)\n+++ " + file + " (rendered from config/)\n"),
+                run.err());
         assertTrue(run.err().contains("\n-" + edited + "\n+" + line + "\n"), run.err());
     }
 
@@ -49,9 +53,14 @@ class CheckCommandTest {
 
         ProjectCopy.ToolRun stale = copy.run("check");
         assertEquals(1, stale.exitCode());
-        assertEquals(List.of("template.yaml", "serverless.yml"), stale.errors().stream()
-                .map(line -> line.substring("error: ".length()).split(" ")[0]).toList());
-        assertTrue(stale.err().contains("\n-      ReservedConcurrency: 5\n") && stale.err().contains("\n+      ReservedConcurrency: 4\n"),
+        assertEquals(
+                List.of("template.yaml", "serverless.yml"),
+                stale.errors().stream()
+                        .map(line -> line.substring("error: ".length()).split(" ")[0])
+                        .toList());
+        assertTrue(
+                stale.err().contains("\n-      ReservedConcurrency: 5\n")
+                        && stale.err().contains("\n+      ReservedConcurrency: 4\n"),
                 stale.err());
 
         assertEquals(0, copy.run("render").exitCode());
@@ -85,15 +94,23 @@ class CheckCommandTest {
 
         assertEquals(1, run.exitCode());
         // pool, connect, statement, margin, total, function timeout, socket read (statement + margin), nests
-        assertTrue(run.out().lines().anyMatch(l -> l.matches("\\s+agents\\s+2\\s+2\\s+8\\s+3\\s+15\\s+15\\s+11\\s+NO")), run.out());
+        assertTrue(
+                run.out().lines().anyMatch(l -> l.matches("\\s+agents\\s+2\\s+2\\s+8\\s+3\\s+15\\s+15\\s+11\\s+NO")),
+                run.out());
     }
 
     @Test
     void checkRecommendsTheDatabaseSettingsAndTheAccountConcurrency() {
-        String out = ProjectCopy.ToolRun.of("check", "--stage", "prod", "--dir", ProjectCopy.PROJECT.toString()).out();
+        String out = ProjectCopy.ToolRun.of("check", "--stage", "prod", "--dir", ProjectCopy.PROJECT.toString())
+                .out();
 
-        for (String expected : List.of("tcp_keepalives_idle = 60", "tcp_keepalives_interval = 10", "tcp_keepalives_count = 6",
-                "idle_session_timeout = 300s", "deployOverlapFactor 2", "reserved 40 = superuserReservedConnections 3 +",
+        for (String expected : List.of(
+                "tcp_keepalives_idle = 60",
+                "tcp_keepalives_interval = 10",
+                "tcp_keepalives_count = 6",
+                "idle_session_timeout = 300s",
+                "deployOverlapFactor 2",
+                "reserved 40 = superuserReservedConnections 3 +",
                 "27 reserved + 100")) {
             assertTrue(out.contains(expected), expected + " in:\n" + out);
         }
@@ -101,23 +118,39 @@ class CheckCommandTest {
 
     @Test
     void behindPgbouncerCheckGivesThePoolerItsNumbers(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.empty(temp).stage("pooled", "p", 50, 20, 2,
-                "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 100}", 1, ProjectCopy.each(2));
+        ProjectCopy copy = ProjectCopy.empty(temp)
+                .stage(
+                        "pooled",
+                        "p",
+                        50,
+                        20,
+                        2,
+                        "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 100}",
+                        1,
+                        ProjectCopy.each(2));
         copy.run("render");
 
         String out = copy.run("check").out();
 
-        for (String expected : List.of("max_db_connections = 30", "max_client_conn >= 28", "default_pool_size >= 2",
-                "taskdesk_pooled_agents = max_user_connections=2", "PgBouncer 1.18 knows them all, nothing to ignore",
-                "client_idle_timeout = 300", "pgbouncer=true")) {
+        for (String expected : List.of(
+                "max_db_connections = 30",
+                "max_client_conn >= 28",
+                "default_pool_size >= 2",
+                "taskdesk_pooled_agents = max_user_connections=2",
+                "PgBouncer 1.18 knows them all, nothing to ignore",
+                "client_idle_timeout = 300",
+                "pgbouncer=true")) {
             assertTrue(out.contains(expected), expected + " in:\n" + out);
         }
-        assertFalse(out.contains("idle_session_timeout"), "behind a pooler it would close the pooler's own connections");
+        assertFalse(
+                out.contains("idle_session_timeout"), "behind a pooler it would close the pooler's own connections");
     }
 
     /** agents on Lambda Managed Instances: 2 environments x 4 connections x 2 of prod's budget, where 5 x 1 x 2 were. */
     private static ProjectCopy onManagedInstances(Path temp) {
-        return ProjectCopy.of(temp).onManagedInstances("agents", 4, 32).set("config/prod.yaml", "functions.agents.maxInstances", 2);
+        return ProjectCopy.of(temp)
+                .onManagedInstances("agents", 4, 32)
+                .set("config/prod.yaml", "functions.agents.maxInstances", 2);
     }
 
     @Test
@@ -128,7 +161,8 @@ class CheckCommandTest {
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod");
 
         assertEquals(0, run.exitCode(), run.err());
-        for (String expected : List.of("agents                     2               4                     2 x 4 x 2 = 16",
+        for (String expected : List.of(
+                "agents                     2               4                     2 x 4 x 2 = 16",
                 "agents runs on Lambda Managed Instances: 2 environment(s) (MaxExecutionEnvironments) x 32 requests"
                         + " (perExecutionEnvironmentMaxConcurrency) = 64 at once, on 2 x 4 = 8 connection(s)",
                 "Serverless Framework v3, cannot declare Managed Instances",
@@ -145,33 +179,64 @@ class CheckCommandTest {
 
     @Test
     void managedInstancesNeedTheSameModelInEveryStageAndAVpc(@TempDir Path temp) {
-        ProjectCopy prodOnly = ProjectCopy.of(temp.resolve("prod-only")).set("config/prod.yaml", "functions.agents",
-                Map.of("maxInstances", 1, "connectionLimit", 4, "memoryMb", 2048,
-                        "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 4)));
+        ProjectCopy prodOnly = ProjectCopy.of(temp.resolve("prod-only"))
+                .set(
+                        "config/prod.yaml",
+                        "functions.agents",
+                        Map.of(
+                                "maxInstances",
+                                1,
+                                "connectionLimit",
+                                4,
+                                "memoryMb",
+                                2048,
+                                "lambdaManagedInstances",
+                                Map.of("perExecutionEnvironmentMaxConcurrency", 4)));
         ProjectCopy noVpc = onManagedInstances(temp.resolve("no-vpc")).set("config/staging.yaml", "network", null);
 
         ProjectCopy.ToolRun oneStage = prodOnly.run("render");
         ProjectCopy.ToolRun withoutVpc = noVpc.run("render");
 
         assertEquals(3, oneStage.exitCode());
-        assertEquals(List.of("error: config/dev.yaml: functions.agents runs on Lambda's default model here but on Lambda"
-                + " Managed Instances in config/prod.yaml: template.yaml serves every stage and SAM cannot choose a capacity"
-                + " provider by stage; set lambdaManagedInstances for agents in every stage (or once in config/functions.yaml)"),
+        assertEquals(
+                List.of(
+                        "error: config/dev.yaml: functions.agents runs on Lambda's default model here but on Lambda"
+                                + " Managed Instances in config/prod.yaml: template.yaml serves every stage and SAM cannot choose a capacity"
+                                + " provider by stage; set lambdaManagedInstances for agents in every stage (or once in config/functions.yaml)"),
                 oneStage.errors());
         assertEquals(3, withoutVpc.exitCode());
-        assertEquals(List.of("error: config/staging.yaml: functions.agents runs on Lambda Managed Instances, whose capacity"
-                + " provider launches instances in the stage's VPC: give the stage a network (subnetIds, securityGroupIds)"),
+        assertEquals(
+                List.of(
+                        "error: config/staging.yaml: functions.agents runs on Lambda Managed Instances, whose capacity"
+                                + " provider launches instances in the stage's VPC: give the stage a network (subnetIds, securityGroupIds)"),
                 withoutVpc.errors());
     }
 
     @Test
     void anAccountQuotaBelowWhatAStageNeedsFailsTheCheck(@TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp)
-                .write("enough.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 980}}")
-                .write("low.json", "{\"AccountLimit\": {\"ConcurrentExecutions\": 126, \"UnreservedConcurrentExecutions\": 126}}");
+                .write(
+                        "enough.json",
+                        "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 980}}")
+                .write(
+                        "low.json",
+                        "{\"AccountLimit\": {\"ConcurrentExecutions\": 126, \"UnreservedConcurrentExecutions\": 126}}");
 
-        assertEquals(0, copy.run("check", "--stage", "prod", "--account-settings", temp.resolve("enough.json").toString()).exitCode());
-        ProjectCopy.ToolRun low = copy.run("check", "--stage", "prod", "--account-settings", temp.resolve("low.json").toString());
+        assertEquals(
+                0,
+                copy.run(
+                                "check",
+                                "--stage",
+                                "prod",
+                                "--account-settings",
+                                temp.resolve("enough.json").toString())
+                        .exitCode());
+        ProjectCopy.ToolRun low = copy.run(
+                "check",
+                "--stage",
+                "prod",
+                "--account-settings",
+                temp.resolve("low.json").toString());
         assertEquals(1, low.exitCode());
         assertEquals(1, low.errors().size(), low.err());
         assertTrue(low.errors().get(0).contains("126") && low.errors().get(0).contains("127"), low.err());

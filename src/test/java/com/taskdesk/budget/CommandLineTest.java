@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,8 +29,9 @@ class CommandLineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void aWrongCommandLineExits2NamingWhatIsWrong(List<String> args, String named) {
-        ProjectCopy.ToolRun run = ProjectCopy.ToolRun.of(Stream.concat(args.stream(),
-                Stream.of("--dir", ProjectCopy.PROJECT.toString())).toArray(String[]::new));
+        ProjectCopy.ToolRun run =
+                ProjectCopy.ToolRun.of(Stream.concat(args.stream(), Stream.of("--dir", ProjectCopy.PROJECT.toString()))
+                        .toArray(String[]::new));
 
         assertEquals(2, run.exitCode(), run.err());
         String first = run.err().lines().findFirst().orElse("");

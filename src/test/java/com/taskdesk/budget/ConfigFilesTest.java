@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,37 +28,85 @@ class ConfigFilesTest {
 
     static Stream<Arguments> badConfig() {
         return Stream.of(
-                refused("a misspelt key", copy -> copy.replace("config/prod.yaml", "    maxInstances: 5\n", "    maxInstance: 5\n"),
-                        "config/prod.yaml", "functions.agents.maxInstance", "maxInstances"),
-                refused("a key given twice", copy -> copy.replace("config/prod.yaml", "  health:\n", "  agents:\n"),
-                        "config/prod.yaml", "'agents'", "line 22"),
-                refused("text where a number belongs", copy -> copy.set("config/databases.yaml", "taskdesk-dev.maxConnections", "fifty"),
-                        "config/databases.yaml", "taskdesk-dev.maxConnections"),
-                refused("a number out of range", copy -> copy.set("config/functions.yaml", "functions.mark-spam.memoryMb", 64),
-                        "config/functions.yaml", "functions.mark-spam.memoryMb", "128", "64"),
-                refused("a setting no layer gives", copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
-                        "config/dev.yaml", "functions.agents.typicalLatencyMs"),
-                refused("a function that is not one of the seven", copy -> copy.set("config/prod.yaml", "functions.reports",
-                        Map.of("maxInstances", 1)), "config/prod.yaml", "functions.reports", "agent-progress"),
-                refused("a database databases.yaml does not describe", copy -> copy.set("config/staging.yaml", "database", "qa-db"),
-                        "config/staging.yaml", "'qa-db'", "taskdesk-dev, taskdesk-prod"),
-                refused("an unknown deployment type", copy -> copy.set("config/prod.yaml", "defaults.deploymentType", "Blue"),
-                        "config/prod.yaml", "defaults.deploymentType", "'Blue'", "Canary10Percent5Minutes"),
-                refused("a missing stage setting", copy -> copy.set("config/dev.yaml", "region", null),
-                        "config/dev.yaml", "region"),
-                refused("a CORS origin with a wildcard", copy -> copy.set("config/prod.yaml", "corsOrigins", List.of("https://*.example.com")),
-                        "config/prod.yaml", "corsOrigins", "https://*.example.com"),
-                refused("a pooler key that is not its kind's", copy -> copy.set("config/databases.yaml", "taskdesk-prod.pooler",
-                        Map.of("kind", "rds-proxy", "serverConnections", 30, "maxClientConnections", 10)),
-                        "config/databases.yaml", "taskdesk-prod.pooler.maxClientConnections"),
-                refused("invalid YAML", copy -> copy.write("config/dev.yaml", "region: eu-west-1\ndatabase: 'unclosed\n"),
-                        "config/dev.yaml", "not valid YAML", "line"));
+                refused(
+                        "a misspelt key",
+                        copy -> copy.replace("config/prod.yaml", "    maxInstances: 5\n", "    maxInstance: 5\n"),
+                        "config/prod.yaml",
+                        "functions.agents.maxInstance",
+                        "maxInstances"),
+                refused(
+                        "a key given twice",
+                        copy -> copy.replace("config/prod.yaml", "  health:\n", "  agents:\n"),
+                        "config/prod.yaml",
+                        "'agents'",
+                        "line 22"),
+                refused(
+                        "text where a number belongs",
+                        copy -> copy.set("config/databases.yaml", "taskdesk-dev.maxConnections", "fifty"),
+                        "config/databases.yaml",
+                        "taskdesk-dev.maxConnections"),
+                refused(
+                        "a number out of range",
+                        copy -> copy.set("config/functions.yaml", "functions.mark-spam.memoryMb", 64),
+                        "config/functions.yaml",
+                        "functions.mark-spam.memoryMb",
+                        "128",
+                        "64"),
+                refused(
+                        "a setting no layer gives",
+                        copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
+                        "config/dev.yaml",
+                        "functions.agents.typicalLatencyMs"),
+                refused(
+                        "a function that is not one of the seven",
+                        copy -> copy.set("config/prod.yaml", "functions.reports", Map.of("maxInstances", 1)),
+                        "config/prod.yaml",
+                        "functions.reports",
+                        "agent-progress"),
+                refused(
+                        "a database databases.yaml does not describe",
+                        copy -> copy.set("config/staging.yaml", "database", "qa-db"),
+                        "config/staging.yaml",
+                        "'qa-db'",
+                        "taskdesk-dev, taskdesk-prod"),
+                refused(
+                        "an unknown deployment type",
+                        copy -> copy.set("config/prod.yaml", "defaults.deploymentType", "Blue"),
+                        "config/prod.yaml",
+                        "defaults.deploymentType",
+                        "'Blue'",
+                        "Canary10Percent5Minutes"),
+                refused(
+                        "a missing stage setting",
+                        copy -> copy.set("config/dev.yaml", "region", null),
+                        "config/dev.yaml",
+                        "region"),
+                refused(
+                        "a CORS origin with a wildcard",
+                        copy -> copy.set("config/prod.yaml", "corsOrigins", List.of("https://*.example.com")),
+                        "config/prod.yaml",
+                        "corsOrigins",
+                        "https://*.example.com"),
+                refused(
+                        "a pooler key that is not its kind's",
+                        copy -> copy.set(
+                                "config/databases.yaml",
+                                "taskdesk-prod.pooler",
+                                Map.of("kind", "rds-proxy", "serverConnections", 30, "maxClientConnections", 10)),
+                        "config/databases.yaml",
+                        "taskdesk-prod.pooler.maxClientConnections"),
+                refused(
+                        "invalid YAML",
+                        copy -> copy.write("config/dev.yaml", "region: eu-west-1\ndatabase: 'unclosed\n"),
+                        "config/dev.yaml",
+                        "not valid YAML",
+                        "line"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfig")
-    void badConfigIsOneLineNamingTheFileAndKeyAndExits3(String what, Consumer<ProjectCopy> edit, String file,
-                                                       List<String> keyAndWords, @TempDir Path temp) {
+    void badConfigIsOneLineNamingTheFileAndKeyAndExits3(
+            String what, Consumer<ProjectCopy> edit, String file, List<String> keyAndWords, @TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp);
         edit.accept(copy);
 
@@ -77,7 +124,8 @@ class ConfigFilesTest {
 
     @Test
     void aMissingConfigDirectoryExits3() {
-        BudgetException missing = assertThrows(BudgetException.class, () -> ConfigFiles.load(Path.of("no-such-project")));
+        BudgetException missing =
+                assertThrows(BudgetException.class, () -> ConfigFiles.load(Path.of("no-such-project")));
         assertEquals(ExitCode.CONFIGURATION, missing.exitCode());
     }
 
@@ -104,6 +152,10 @@ class ConfigFilesTest {
         BudgetConfig config = ConfigFiles.load(ProjectCopy.PROJECT);
 
         assertEquals(config.stage("dev").database(), config.stage("staging").database());
-        assertEquals(List.of("dev", "staging"), config.stagesByDatabase().get("taskdesk-dev").stream().map(StageConfig::name).toList());
+        assertEquals(
+                List.of("dev", "staging"),
+                config.stagesByDatabase().get("taskdesk-dev").stream()
+                        .map(StageConfig::name)
+                        .toList());
     }
 }

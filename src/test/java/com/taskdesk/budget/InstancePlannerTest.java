@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** plan proposes the largest maxInstances per function that still fits the database. */
 class InstancePlannerTest {
 
-    private static InstancePlanner.Plan plan(ProjectCopy copy, String stage, Integer max, Integer reserved,
-                                             Map<String, Double> weights) {
+    private static InstancePlanner.Plan plan(
+            ProjectCopy copy, String stage, Integer max, Integer reserved, Map<String, Double> weights) {
         BudgetConfig config = copy.config();
         return InstancePlanner.plan(config, config.stage(stage), max, reserved, weights);
     }
@@ -22,7 +21,9 @@ class InstancePlannerTest {
     /** Writes the proposal into the stage's file, as an engineer would. */
     private static void apply(ProjectCopy copy, InstancePlanner.Plan plan) {
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
-            copy.set("config/" + plan.stage().name() + ".yaml", "functions." + proposal.function().name() + ".maxInstances",
+            copy.set(
+                    "config/" + plan.stage().name() + ".yaml",
+                    "functions." + proposal.function().name() + ".maxInstances",
                     proposal.maxInstances());
         }
     }
@@ -50,8 +51,12 @@ class InstancePlannerTest {
             ProjectCopy more = ProjectCopy.of(temp.resolve(proposal.function().name()));
             apply(more, plan);
             more.set("config/databases.yaml", "taskdesk-prod.reservedFor.humans", 4)
-                    .set("config/prod.yaml", "functions." + proposal.function().name() + ".maxInstances", proposal.maxInstances() + 1);
-            assertTrue(more.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.OVER_BUDGET),
+                    .set(
+                            "config/prod.yaml",
+                            "functions." + proposal.function().name() + ".maxInstances",
+                            proposal.maxInstances() + 1);
+            assertTrue(
+                    more.findings().stream().anyMatch(f -> f.kind() == Finding.Kind.OVER_BUDGET),
                     proposal.function().name() + " + 1 should not fit");
         }
     }
@@ -65,7 +70,8 @@ class InstancePlannerTest {
         assertEquals(1, plan.proposal("health").maxInstances(), "weight 0 keeps one instance");
         int agentProgress = plan.proposal("agent-progress").maxInstances();
         int agents = plan.proposal("agents").maxInstances();
-        assertTrue(agentProgress >= 3 * agents - 3 && agentProgress <= 3 * agents + 3,
+        assertTrue(
+                agentProgress >= 3 * agents - 3 && agentProgress <= 3 * agents + 3,
                 "agent-progress " + agentProgress + " vs agents " + agents);
         assertEquals(60, plan.total());
     }
@@ -90,17 +96,33 @@ class InstancePlannerTest {
         InstancePlanner.Plan plan = plan(copy, "prod", 200, 50, Map.of());
 
         assertEquals(150, plan.total());
-        assertEquals(75, plan.proposals().stream().mapToInt(InstancePlanner.Proposal::maxInstances).sum());
+        assertEquals(
+                75,
+                plan.proposals().stream()
+                        .mapToInt(InstancePlanner.Proposal::maxInstances)
+                        .sum());
     }
 
     @Test
     void behindAPoolerTheServerPoolBoundsStatementsInFlight(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.empty(temp).stage("pooled", "p", 100, 40, 2,
-                "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 1000}", 1, ProjectCopy.each(1));
+        ProjectCopy copy = ProjectCopy.empty(temp)
+                .stage(
+                        "pooled",
+                        "p",
+                        100,
+                        40,
+                        2,
+                        "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 1000}",
+                        1,
+                        ProjectCopy.each(1));
 
         InstancePlanner.Plan plan = plan(copy, "pooled", null, null, Map.of());
 
-        assertEquals(29, plan.proposals().stream().mapToInt(InstancePlanner.Proposal::maxInstances).sum(),
+        assertEquals(
+                29,
+                plan.proposals().stream()
+                        .mapToInt(InstancePlanner.Proposal::maxInstances)
+                        .sum(),
                 "29 in flight, one of PgBouncer's 30 kept free; the overlap only costs client connections");
         apply(copy, plan);
         assertEquals(List.of(), copy.findings());
@@ -121,13 +143,18 @@ class InstancePlannerTest {
     void theCommandAnswersHowManyConcurrentRequestsEachEndpointTakes(@TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp);
 
-        ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod", "--weight", "agents=2,metrics=0.5", "--weight", "health=0");
+        ProjectCopy.ToolRun run =
+                copy.run("plan", "--stage", "prod", "--weight", "agents=2,metrics=0.5", "--weight", "health=0");
 
         assertEquals(0, run.exitCode(), run.err());
-        InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of("agents", 2.0, "metrics", 0.5, "health", 0.0));
+        InstancePlanner.Plan plan =
+                plan(copy, "prod", null, null, Map.of("agents", 2.0, "metrics", 0.5, "health", 0.0));
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
-            assertTrue(run.out().contains("    " + proposal.function().name() + ": " + proposal.maxInstances() + " ("
-                    + proposal.maxInstances() + " instance(s) x 1 request(s) each)"), run.out());
+            assertTrue(
+                    run.out()
+                            .contains("    " + proposal.function().name() + ": " + proposal.maxInstances() + " ("
+                                    + proposal.maxInstances() + " instance(s) x 1 request(s) each)"),
+                    run.out());
         }
         assertTrue(run.out().contains("60 of 60"), run.out());
     }
@@ -135,8 +162,19 @@ class InstancePlannerTest {
     @Test
     void onManagedInstancesEachEnvironmentCostsItsPoolAndPlanSaysWhatQueues(@TempDir Path temp) {
         // agents: 32 requests per environment on 4 connections; each environment costs 4 x 2 of the 60.
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents", Map.of("maxInstances", 1,
-                "connectionLimit", 4, "memoryMb", 2048, "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .set(
+                        "config/prod.yaml",
+                        "functions.agents",
+                        Map.of(
+                                "maxInstances",
+                                1,
+                                "connectionLimit",
+                                4,
+                                "memoryMb",
+                                2048,
+                                "lambdaManagedInstances",
+                                Map.of("perExecutionEnvironmentMaxConcurrency", 32)));
 
         InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of());
         ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod");
@@ -146,10 +184,15 @@ class InstancePlannerTest {
         assertEquals(agents.maxInstances() * 4 * 2, agents.connections());
         assertTrue(plan.total() <= 60 && plan.total() > 60 - 8, plan.total() + " of 60");
         apply(copy, plan);
-        assertEquals(List.of(Finding.Kind.POOL_QUEUE), copy.findings().stream().map(Finding::kind).toList(),
+        assertEquals(
+                List.of(Finding.Kind.POOL_QUEUE),
+                copy.findings().stream().map(Finding::kind).toList(),
                 "the proposal fits; only the queue is reported");
-        assertTrue(run.out().contains("    agents: " + agents.maxInstances() * 32 + " (" + agents.maxInstances()
-                + " environment(s) x 32 request(s) each); of each environment's 32, 28 queue on its pool of 4 for at most"
-                + " poolTimeoutSeconds 2 (then 503)"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("    agents: " + agents.maxInstances() * 32 + " (" + agents.maxInstances()
+                                + " environment(s) x 32 request(s) each); of each environment's 32, 28 queue on its pool of 4 for at most"
+                                + " poolTimeoutSeconds 2 (then 503)"),
+                run.out());
     }
 }

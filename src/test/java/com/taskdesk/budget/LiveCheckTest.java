@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
 class LiveCheckTest {
 
     private static final String STAGE = "live";
+
     @TempDir
     static Path shared;
+
     private static SimulationDatabase database;
     private static ProjectCopy deployed;
     private final List<Connection> open = new ArrayList<>();
@@ -80,10 +81,15 @@ class LiveCheckTest {
 
         assertEquals("", run.err());
         assertEquals(0, run.exitCode());
-        for (String line : List.of("max_connections 20 20", "kept from non-superuser roles 3 3",
-                "agents taskdesk_live_agents 4 4 2 agents 2", "metrics taskdesk_live_metrics 2 2 1 metrics 1",
-                "health taskdesk_live_health 2 2 0", "total 16 3")) {
-            assertTrue(run.out().lines().map(l -> l.trim().replaceAll("\\s+", " ")).anyMatch(l -> l.startsWith(line)),
+        for (String line : List.of(
+                "max_connections 20 20",
+                "kept from non-superuser roles 3 3",
+                "agents taskdesk_live_agents 4 4 2 agents 2",
+                "metrics taskdesk_live_metrics 2 2 1 metrics 1",
+                "health taskdesk_live_health 2 2 0",
+                "total 16 3")) {
+            assertTrue(
+                    run.out().lines().map(l -> l.trim().replaceAll("\\s+", " ")).anyMatch(l -> l.startsWith(line)),
                     line + " in:\n" + run.out());
         }
         assertTrue(run.out().contains("check --live passed"), run.out());
@@ -91,25 +97,33 @@ class LiveCheckTest {
 
     @Test
     void aServerWithFewerConnectionsThanConfigAssumesFails(@TempDir Path temp) {
-        ProjectCopy.ToolRun run = checkLive(stage(temp).set("config/databases.yaml", "embedded.maxConnections", 30), STAGE);
+        ProjectCopy.ToolRun run =
+                checkLive(stage(temp).set("config/databases.yaml", "embedded.maxConnections", 30), STAGE);
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("error: database embedded: max_connections is 20 on the server, below the 30"
-                + " config/databases.yaml assumes: the budget max_connections 30 - reserved 4 = 26 does not exist there"),
+        assertEquals(
+                List.of(
+                        "error: database embedded: max_connections is 20 on the server, below the 30"
+                                + " config/databases.yaml assumes: the budget max_connections 30 - reserved 4 = 26 does not exist there"),
                 run.errors());
     }
 
     @Test
     void aServerThatKeepsMoreFromTheRolesThanConfigReservesFails(@TempDir Path temp) {
-        ProjectCopy copy = stage(temp).set("config/databases.yaml", "embedded.reservedFor",
-                Map.of(DatabaseLimits.SUPERUSER_RESERVED, 2, "testObserver", 2));
+        ProjectCopy copy = stage(temp)
+                .set(
+                        "config/databases.yaml",
+                        "embedded.reservedFor",
+                        Map.of(DatabaseLimits.SUPERUSER_RESERVED, 2, "testObserver", 2));
 
         ProjectCopy.ToolRun run = checkLive(copy, STAGE);
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("error: database embedded: the server keeps 3 connections from non-superuser roles"
-                + " (superuser_reserved_connections 3 + reserved_connections 0), above the 2 of"
-                + " reservedFor.superuserReservedConnections in config/databases.yaml"), run.errors());
+        assertEquals(
+                List.of("error: database embedded: the server keeps 3 connections from non-superuser roles"
+                        + " (superuser_reserved_connections 3 + reserved_connections 0), above the 2 of"
+                        + " reservedFor.superuserReservedConnections in config/databases.yaml"),
+                run.errors());
     }
 
     @Test
@@ -120,18 +134,22 @@ class LiveCheckTest {
 
         assertEquals(1, run.exitCode());
         assertEquals(Endpoint.values().length, run.errors().size(), run.err());
-        assertEquals("error: ghost/agents: role taskdesk_ghost_agents does not exist (run: roles --stage ghost)",
+        assertEquals(
+                "error: ghost/agents: role taskdesk_ghost_agents does not exist (run: roles --stage ghost)",
                 run.errors().get(0));
     }
 
     @Test
     void aRoleWhoseLimitIsNotWhatRolesEmitsFails(@TempDir Path temp) {
         // config/ now gives agents one instance: 1 x 1 x 2 = 2, but the role still has 4.
-        ProjectCopy.ToolRun run = checkLive(stage(temp).set("config/live.yaml", "functions.agents.maxInstances", 1), STAGE);
+        ProjectCopy.ToolRun run =
+                checkLive(stage(temp).set("config/live.yaml", "functions.agents.maxInstances", 1), STAGE);
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("error: live/agents: role taskdesk_live_agents has CONNECTION LIMIT 4, roles --stage live"
-                + " emits LOGIN CONNECTION LIMIT 2 (1 x 1 x 2)"), run.errors());
+        assertEquals(
+                List.of("error: live/agents: role taskdesk_live_agents has CONNECTION LIMIT 4, roles --stage live"
+                        + " emits LOGIN CONNECTION LIMIT 2 (1 x 1 x 2)"),
+                run.errors());
     }
 
     @Test
@@ -145,8 +163,10 @@ class LiveCheckTest {
         ProjectCopy.ToolRun run = checkLive(lowered, STAGE);
 
         assertEquals(1, run.exitCode());
-        assertEquals(List.of("error: live/agents: holds 4 connection(s) now (role taskdesk_live_agents), above its share 2"
-                + " (1 x 1 x 2)"), run.errors());
+        assertEquals(
+                List.of("error: live/agents: holds 4 connection(s) now (role taskdesk_live_agents), above its share 2"
+                        + " (1 x 1 x 2)"),
+                run.errors());
         System.out.println(run.out() + run.err());
     }
 
@@ -159,8 +179,9 @@ class LiveCheckTest {
 
         assertEquals(before, catalog());
         try (Connection session = LiveDatabase.connect(LiveDatabase.parse(database.adminDatabaseUrl()));
-             Statement statement = session.createStatement()) {
-            SQLException refused = assertThrows(SQLException.class, () -> statement.execute("CREATE ROLE live_intruder"));
+                Statement statement = session.createStatement()) {
+            SQLException refused =
+                    assertThrows(SQLException.class, () -> statement.execute("CREATE ROLE live_intruder"));
             assertEquals("25006", refused.getSQLState(), "read_only_sql_transaction: " + refused.getMessage());
         }
     }
@@ -168,14 +189,17 @@ class LiveCheckTest {
     /** The roles, their settings and the server's connection settings, as text. */
     private static String catalog() throws SQLException {
         StringBuilder text = new StringBuilder();
-        try (Connection admin = database.superuser(); Statement statement = admin.createStatement()) {
-            for (String sql : List.of("SELECT rolname, rolcanlogin, rolconnlimit, rolconfig FROM pg_roles ORDER BY rolname",
+        try (Connection admin = database.superuser();
+                Statement statement = admin.createStatement()) {
+            for (String sql : List.of(
+                    "SELECT rolname, rolcanlogin, rolconnlimit, rolconfig FROM pg_roles ORDER BY rolname",
                     "SELECT setdatabase, setrole, setconfig FROM pg_db_role_setting ORDER BY 1, 2",
                     "SELECT name, setting FROM pg_settings WHERE name LIKE '%connections' ORDER BY name")) {
                 try (ResultSet rows = statement.executeQuery(sql)) {
                     while (rows.next()) {
                         for (int c = 1; c <= rows.getMetaData().getColumnCount(); c++) {
-                            text.append(rows.getString(c)).append(c < rows.getMetaData().getColumnCount() ? "|" : "\n");
+                            text.append(rows.getString(c))
+                                    .append(c < rows.getMetaData().getColumnCount() ? "|" : "\n");
                         }
                     }
                 }
@@ -189,10 +213,13 @@ class LiveCheckTest {
         ProjectCopy copy = stage(temp);
 
         ProjectCopy.ToolRun noUrl = copy.run("check", "--live", "--stage", STAGE);
-        ProjectCopy.ToolRun noStage = copy.runWith(Map.of("DATABASE_URL", database.adminDatabaseUrl()), "check", "--live");
+        ProjectCopy.ToolRun noStage =
+                copy.runWith(Map.of("DATABASE_URL", database.adminDatabaseUrl()), "check", "--live");
 
         assertEquals(2, noUrl.exitCode());
-        assertTrue(noUrl.errors().get(0).startsWith("error: check --live reads an administrator's DATABASE_URL"), noUrl.err());
+        assertTrue(
+                noUrl.errors().get(0).startsWith("error: check --live reads an administrator's DATABASE_URL"),
+                noUrl.err());
         assertEquals(2, noStage.exitCode());
         assertEquals(List.of("error: check --live takes --stage S, and nothing else"), noStage.errors());
     }
@@ -203,13 +230,21 @@ class LiveCheckTest {
         String url = database.adminDatabaseUrl().replace("postgres@", "postgres:live-secret-7f3@");
 
         ProjectCopy.ToolRun reachable = copy.runWith(Map.of("DATABASE_URL", url), "check", "--live", "--stage", STAGE);
-        ProjectCopy.ToolRun unreachable = copy.runWith(Map.of("DATABASE_URL", "postgresql://postgres:live-secret-7f3@localhost:1/postgres"),
-                "check", "--live", "--stage", STAGE);
+        ProjectCopy.ToolRun unreachable = copy.runWith(
+                Map.of("DATABASE_URL", "postgresql://postgres:live-secret-7f3@localhost:1/postgres"),
+                "check",
+                "--live",
+                "--stage",
+                STAGE);
 
         assertEquals(0, reachable.exitCode(), reachable.err());
         assertTrue(reachable.out().contains("postgresql://postgres:***@localhost:"), reachable.out());
         assertEquals(1, unreachable.exitCode());
-        assertTrue(unreachable.errors().get(0).startsWith("error: check --live: postgresql://postgres:***@localhost:1/postgres: "),
+        assertTrue(
+                unreachable
+                        .errors()
+                        .get(0)
+                        .startsWith("error: check --live: postgresql://postgres:***@localhost:1/postgres: "),
                 unreachable.err());
         for (ProjectCopy.ToolRun run : List.of(reachable, unreachable)) {
             assertFalse((run.out() + run.err()).contains("live-secret-7f3"));

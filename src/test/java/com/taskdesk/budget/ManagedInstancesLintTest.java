@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +26,15 @@ class ManagedInstancesLintTest {
     void aTemplateWithAManagedInstancesFunctionPassesCfnLint(@TempDir Path temp) throws Exception {
         Optional<Path> cfnLint = cfnLint();
         assumeTrue(cfnLint.isPresent(), "cfn-lint is not installed");
-        ProjectCopy copy = ProjectCopy.of(temp).onManagedInstances("agents", 4, 32)
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .onManagedInstances("agents", 4, 32)
                 .set("config/prod.yaml", "functions.agents.maxInstances", 2);
         assertEquals(0, copy.run("render").exitCode());
 
-        Process lint = new ProcessBuilder(cfnLint.get().toString(), "template.yaml").directory(temp.toFile())
-                .redirectErrorStream(true).start();
+        Process lint = new ProcessBuilder(cfnLint.get().toString(), "template.yaml")
+                .directory(temp.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(true, lint.waitFor(60, TimeUnit.SECONDS));
 
@@ -53,7 +55,10 @@ class ManagedInstancesLintTest {
             return Optional.empty();
         }
         try (Stream<Path> pythons = Files.list(versions)) {
-            return pythons.map(python -> python.resolve("bin/cfn-lint")).filter(Files::isExecutable).sorted().findFirst();
+            return pythons.map(python -> python.resolve("bin/cfn-lint"))
+                    .filter(Files::isExecutable)
+                    .sorted()
+                    .findFirst();
         }
     }
 }

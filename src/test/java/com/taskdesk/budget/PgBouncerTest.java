@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.PgBouncerProcess;
+import com.taskdesk.testing.SimulatedFunction;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,13 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-
-import com.taskdesk.testing.PgBouncerProcess;
-import com.taskdesk.testing.SimulatedFunction;
 
 /**
  * A real PgBouncer in transaction mode, configured from the tool's own output for the stage of
@@ -65,7 +63,8 @@ class PgBouncerTest {
     private PgBouncerProcess pgbouncer(Map<String, String> settings) {
         List<String> logins = new ArrayList<>(roles());
         logins.add("postgres");
-        PgBouncerProcess pgbouncer = PgBouncerProcess.start(settings, PgBouncerSettings.users(budget), database.port(), logins);
+        PgBouncerProcess pgbouncer =
+                PgBouncerProcess.start(settings, PgBouncerSettings.users(budget), database.port(), logins);
         running.add(pgbouncer);
         return pgbouncer;
     }
@@ -81,26 +80,45 @@ class PgBouncerTest {
             // Two versions at once, as during a deploy: 16 instances, each a client of PgBouncer.
             for (int version = 1; version <= 2; version++) {
                 for (FunctionBudget function : stage.functions()) {
-                    functions.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
+                    functions.add(SimulatedFunction.oneStatementPerRequest(
+                            function.name(),
+                            function.maxInstances(),
+                            function.connectionLimit(),
                             POOL_TIMEOUT,
                             pgbouncer.jdbcUrl(stage.roleName(function.name())) + "&" + PGBOUNCER_TRUE,
-                            stage.roleName(function.name()), SimulationDatabase.PASSWORD));
+                            stage.roleName(function.name()),
+                            SimulationDatabase.PASSWORD));
                 }
             }
             Burst.Result burst = Burst.run(functions, 6, 4, REQUEST, observer);
-            long replaced = pgbouncer.log().lines().filter(line -> line.contains("closing because: evicted")).count();
-            System.out.println("two versions behind pgbouncer: " + burst + "; server connections PgBouncer replaced: "
-                    + replaced);
+            long replaced = pgbouncer
+                    .log()
+                    .lines()
+                    .filter(line -> line.contains("closing because: evicted"))
+                    .count();
+            System.out.println(
+                    "two versions behind pgbouncer: " + burst + "; server connections PgBouncer replaced: " + replaced);
 
-            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
+            int instances = functions.stream()
+                    .mapToInt(SimulatedFunction::instanceCount)
+                    .sum();
             assertEquals(16, instances, "every instance of both versions connected to PgBouncer");
-            assertTrue(burst.peakClientConnections() <= budget.budget(),
+            assertTrue(
+                    burst.peakClientConnections() <= budget.budget(),
                     "server connections never above the 8 statements in flight, within max_db_connections 9: " + burst);
-            assertEquals(0, replaced, "with one server connection kept free PgBouncer never evicts one role's for another's");
+            assertEquals(
+                    0,
+                    replaced,
+                    "with one server connection kept free PgBouncer never evicts one role's for another's");
             assertTrue(burst.peakClientConnections() > 0, burst.toString());
             assertEquals(0, burst.count(SimulatedFunction.Outcome.REFUSED_53300), burst.toString());
-            assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503),
-                    functions.stream().flatMap(f -> f.failures().stream()).distinct().toList() + "\n" + pgbouncer.log());
+            assertEquals(
+                    0,
+                    burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503),
+                    functions.stream()
+                                    .flatMap(f -> f.failures().stream())
+                                    .distinct()
+                                    .toList() + "\n" + pgbouncer.log());
             assertTrue(burst.count(SimulatedFunction.Outcome.SERVED) > 0, burst.toString());
             assertTrue(serverConnectionsPerRoleWithinTheirShares(observer), "each role within max_user_connections");
         }
@@ -110,32 +128,43 @@ class PgBouncerTest {
     private boolean serverConnectionsPerRoleWithinTheirShares(Connection observer) throws SQLException {
         Map<String, Integer> held = new LinkedHashMap<>();
         try (Statement statement = observer.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT usename, count(*) FROM pg_stat_activity"
-                     + " WHERE usename LIKE 'taskdesk_pooled_%' GROUP BY usename")) {
+                ResultSet rows = statement.executeQuery("SELECT usename, count(*) FROM pg_stat_activity"
+                        + " WHERE usename LIKE 'taskdesk_pooled_%' GROUP BY usename")) {
             while (rows.next()) {
                 held.put(rows.getString(1), rows.getInt(2));
             }
         }
         System.out.println("server connections per role after the burst: " + held);
-        return stage.functions().stream().allMatch(f -> held.getOrDefault(stage.roleName(f.name()), 0)
-                <= budget.counted(f));
+        return stage.functions().stream()
+                .allMatch(f -> held.getOrDefault(stage.roleName(f.name()), 0) <= budget.counted(f));
     }
 
     @Test
     void pgBouncerAcceptsWhatPgjdbcSendsAtLoginWithTheStartupParametersCheckNamesAndRefusesOthers() throws Exception {
         // DATABASE_URL with schema=public: pgjdbc also sends search_path at login.
-        DatabaseLimits withSchema = new DatabaseLimits(budget.limits().name(), 16, 20, budget.limits().reservedFor(),
-                "public", budget.limits().pooler(), 2, new DatabaseUrlParameters(true, "public"));
+        DatabaseLimits withSchema = new DatabaseLimits(
+                budget.limits().name(),
+                16,
+                20,
+                budget.limits().reservedFor(),
+                "public",
+                budget.limits().pooler(),
+                2,
+                new DatabaseUrlParameters(true, "public"));
         PgBouncerProcess checked = pgbouncer(PgBouncerSettings.of(budget));
-        PgBouncerProcess checkedWithSchema = pgbouncer(PgBouncerSettings.of(new DatabaseBudget(withSchema, budget.stages())));
+        PgBouncerProcess checkedWithSchema =
+                pgbouncer(PgBouncerSettings.of(new DatabaseBudget(withSchema, budget.stages())));
 
-        assertEquals(List.of(), PgBouncerSettings.ignoreStartupParameters(budget.limits()),
+        assertEquals(
+                List.of(),
+                PgBouncerSettings.ignoreStartupParameters(budget.limits()),
                 "pgjdbc 42.7 sends PostgreSQL 12+ no extra_float_digits: nothing for PgBouncer to ignore");
         assertEquals(List.of("search_path"), PgBouncerSettings.ignoreStartupParameters(withSchema));
         assertEquals(1, select(checked.jdbcUrl("postgres") + "&ApplicationName=agents&assumeMinServerVersion=9.0"));
         assertEquals(1, select(checkedWithSchema.jdbcUrl("postgres") + "&currentSchema=public"));
         for (String parameter : List.of("currentSchema=public", "options=-c%20statement_timeout%3D5s")) {
-            SQLException refused = assertThrows(SQLException.class, () -> select(checked.jdbcUrl("postgres") + "&" + parameter));
+            SQLException refused =
+                    assertThrows(SQLException.class, () -> select(checked.jdbcUrl("postgres") + "&" + parameter));
             String name = parameter.startsWith("currentSchema") ? "search_path" : "options";
             assertTrue(refused.getMessage().contains("unsupported startup parameter: " + name), refused.getMessage());
         }
@@ -143,8 +172,8 @@ class PgBouncerTest {
 
     private static int select(String url) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url + "&" + PGBOUNCER_TRUE);
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT 1")) {
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT 1")) {
             row.next();
             return row.getInt(1);
         }

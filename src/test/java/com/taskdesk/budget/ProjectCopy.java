@@ -2,6 +2,9 @@ package com.taskdesk.budget;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,10 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * A project directory for tests that edit config/ or the deploy files and run the tool on the
@@ -80,18 +79,34 @@ final class ProjectCopy {
      *                     database's URL then says pgbouncer=true
      * @param maxInstances per function; a function left out gets no maxInstances (no cap)
      */
-    ProjectCopy stage(String stage, String database, int maxConnections, int reserved, int overlap, String pooler,
-                      int connectionLimit, Map<String, Integer> maxInstances) {
+    ProjectCopy stage(
+            String stage,
+            String database,
+            int maxConnections,
+            int reserved,
+            int overlap,
+            String pooler,
+            int connectionLimit,
+            Map<String, Integer> maxInstances) {
         String databases = read("config/databases.yaml").replace("{}\n", "");
         if (!databases.contains(database + ":")) {
-            write("config/databases.yaml", databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
-                    + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: " + overlap
-                    + "\n" + (pooler == null ? "" : "  pooler: " + pooler + "\n  databaseUrl: {pgbouncer: true}\n"));
+            write(
+                    "config/databases.yaml",
+                    databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
+                            + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: "
+                            + overlap
+                            + "\n"
+                            + (pooler == null ? "" : "  pooler: " + pooler + "\n  databaseUrl: {pgbouncer: true}\n"));
         }
-        StringBuilder yaml = new StringBuilder("database: " + database + "\nregion: eu-west-1\ncorsOrigins: [https://desk.example.com]\n"
-                + "todayTimeZone: UTC\nmetricsCacheSeconds: 10\ndefaults:\n  connectionLimit: " + connectionLimit + "\nfunctions:\n");
-        maxInstances.forEach((function, instances) -> yaml.append("  ").append(function).append(": {maxInstances: ")
-                .append(instances).append("}\n"));
+        StringBuilder yaml = new StringBuilder(
+                "database: " + database + "\nregion: eu-west-1\ncorsOrigins: [https://desk.example.com]\n"
+                        + "todayTimeZone: UTC\nmetricsCacheSeconds: 10\ndefaults:\n  connectionLimit: "
+                        + connectionLimit + "\nfunctions:\n");
+        maxInstances.forEach((function, instances) -> yaml.append("  ")
+                .append(function)
+                .append(": {maxInstances: ")
+                .append(instances)
+                .append("}\n"));
         return write("config/" + stage + ".yaml", yaml.toString());
     }
 
@@ -100,11 +115,21 @@ final class ProjectCopy {
      * with the memory one environment has), and every stage in a VPC, as its capacity provider needs.
      */
     ProjectCopy onManagedInstances(String function, int connectionLimit, int requestsPerEnvironment) {
-        set("config/functions.yaml", "functions." + function, Map.of("connectionLimit", connectionLimit, "memoryMb", 2048,
-                "lambdaManagedInstances", Map.of("perExecutionEnvironmentMaxConcurrency", requestsPerEnvironment)));
+        set(
+                "config/functions.yaml",
+                "functions." + function,
+                Map.of(
+                        "connectionLimit",
+                        connectionLimit,
+                        "memoryMb",
+                        2048,
+                        "lambdaManagedInstances",
+                        Map.of("perExecutionEnvironmentMaxConcurrency", requestsPerEnvironment)));
         for (String stage : config().stageNames()) {
-            set("config/" + stage + ".yaml", "network", Map.of("subnetIds", List.of("subnet-0a1b2c3d"),
-                    "securityGroupIds", List.of("sg-0e4f5a6b")));
+            set(
+                    "config/" + stage + ".yaml",
+                    "network",
+                    Map.of("subnetIds", List.of("subnet-0a1b2c3d"), "securityGroupIds", List.of("sg-0e4f5a6b")));
         }
         return this;
     }
@@ -191,7 +216,10 @@ final class ProjectCopy {
 
     /** Runs the tool's command line against this copy, with this environment. */
     ToolRun runWith(Map<String, String> env, String... args) {
-        return ToolRun.of(env, Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString())).toArray(String[]::new));
+        return ToolRun.of(
+                env,
+                Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString()))
+                        .toArray(String[]::new));
     }
 
     /** What one run of the tool printed and returned. */
@@ -206,7 +234,7 @@ final class ProjectCopy {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code;
             try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+                    PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
                 code = new BudgetTool(outStream, errStream, env).run(args);
             }
             return new ToolRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

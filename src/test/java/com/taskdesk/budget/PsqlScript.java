@@ -21,8 +21,7 @@ final class PsqlScript {
     private static final Pattern IF_DEFINED = Pattern.compile("\\\\if :\\{\\?(\\w+)}");
     private static final Pattern QUOTED_VARIABLE = Pattern.compile(":'(\\w+)'");
 
-    private PsqlScript() {
-    }
+    private PsqlScript() {}
 
     static void run(Connection connection, String script, Map<String, String> variables) throws SQLException {
         StringBuilder sql = new StringBuilder();

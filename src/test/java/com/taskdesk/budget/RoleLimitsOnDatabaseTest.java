@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +74,9 @@ class RoleLimitsOnDatabaseTest {
         SQLException refused = assertThrows(SQLException.class, () -> connect(agents));
 
         assertEquals("53300", refused.getSQLState());
-        assertTrue(refused.getMessage().contains("too many connections for role \"" + agents + "\""), refused.getMessage());
+        assertTrue(
+                refused.getMessage().contains("too many connections for role \"" + agents + "\""),
+                refused.getMessage());
         for (Map.Entry<String, Integer> role : limits.entrySet()) {
             if (!role.getKey().equals(agents)) {
                 for (int i = 0; i < role.getValue(); i++) {
@@ -84,7 +85,9 @@ class RoleLimitsOnDatabaseTest {
             }
         }
         try (Connection observer = database.superuser()) {
-            assertEquals(16, database.connectionsOf(observer, database.roleNames()),
+            assertEquals(
+                    16,
+                    database.connectionsOf(observer, database.roleNames()),
                     "every role at its limit: the whole budget, and the server still had room for all of it");
         }
     }
@@ -92,22 +95,34 @@ class RoleLimitsOnDatabaseTest {
     @Test
     void eachRoleCarriesItsLimitAndTimeoutsAndNoPowers() throws SQLException {
         Map<String, Integer> limits = database.roleLimits();
-        try (Connection admin = database.superuser(); Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT rolname, rolconnlimit, rolconfig, rolsuper, rolcreaterole,"
-                     + " rolcreatedb, rolinherit FROM pg_roles WHERE rolname LIKE 'taskdesk_sim_%' ORDER BY rolname")) {
+        try (Connection admin = database.superuser();
+                Statement statement = admin.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT rolname, rolconnlimit, rolconfig, rolsuper, rolcreaterole,"
+                                + " rolcreatedb, rolinherit FROM pg_roles WHERE rolname LIKE 'taskdesk_sim_%' ORDER BY rolname")) {
             Map<String, Integer> actual = new LinkedHashMap<>();
             while (rows.next()) {
                 actual.put(rows.getString("rolname"), rows.getInt("rolconnlimit"));
-                List<String> config = Arrays.asList((String[]) rows.getArray("rolconfig").getArray());
-                assertTrue(config.containsAll(List.of("statement_timeout=5s", "idle_in_transaction_session_timeout=15s",
-                        "idle_session_timeout=300s", "search_path=public")), config.toString());
-                assertFalse(rows.getBoolean("rolsuper") || rows.getBoolean("rolcreaterole") || rows.getBoolean("rolcreatedb")
-                        || rows.getBoolean("rolinherit"), rows.getString("rolname"));
+                List<String> config =
+                        Arrays.asList((String[]) rows.getArray("rolconfig").getArray());
+                assertTrue(
+                        config.containsAll(List.of(
+                                "statement_timeout=5s",
+                                "idle_in_transaction_session_timeout=15s",
+                                "idle_session_timeout=300s",
+                                "search_path=public")),
+                        config.toString());
+                assertFalse(
+                        rows.getBoolean("rolsuper")
+                                || rows.getBoolean("rolcreaterole")
+                                || rows.getBoolean("rolcreatedb")
+                                || rows.getBoolean("rolinherit"),
+                        rows.getString("rolname"));
             }
             assertEquals(new TreeMap<>(limits), new TreeMap<>(actual));
         }
         try (Statement session = connect("taskdesk_sim_mark_spam").createStatement();
-             ResultSet timeout = session.executeQuery("SHOW statement_timeout")) {
+                ResultSet timeout = session.executeQuery("SHOW statement_timeout")) {
             timeout.next();
             assertEquals("5s", timeout.getString(1));
         }
@@ -117,9 +132,10 @@ class RoleLimitsOnDatabaseTest {
     void runningTheScriptAgainChangesNothing() throws SQLException {
         database.applyRoles();
 
-        try (Connection admin = database.superuser(); Statement statement = admin.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*), sum(rolconnlimit) FROM pg_roles"
-                     + " WHERE rolname LIKE 'taskdesk_sim_%'")) {
+        try (Connection admin = database.superuser();
+                Statement statement = admin.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*), sum(rolconnlimit) FROM pg_roles" + " WHERE rolname LIKE 'taskdesk_sim_%'")) {
             rows.next();
             assertEquals(7, rows.getInt(1));
             assertEquals(16, rows.getInt(2));
@@ -129,7 +145,8 @@ class RoleLimitsOnDatabaseTest {
     @Test
     void theScriptRefusesToRunWithoutThePassword() throws SQLException {
         try (Connection admin = database.superuser()) {
-            SQLException refused = assertThrows(SQLException.class,
+            SQLException refused = assertThrows(
+                    SQLException.class,
                     () -> PsqlScript.run(admin, RoleSql.script(database.config(), database.stage()), Map.of()));
             assertTrue(refused.getMessage().contains("no password given"), refused.getMessage());
         }

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What roles prints: one role per function with its worst case as CONNECTION LIMIT, least privilege, no password. */
 class RoleSqlTest {
 
-    private static final Pattern LIMIT = Pattern.compile("ALTER ROLE (\\w+) WITH LOGIN .* CONNECTION LIMIT (\\d+) PASSWORD :'function_password';");
+    private static final Pattern LIMIT =
+            Pattern.compile("ALTER ROLE (\\w+) WITH LOGIN .* CONNECTION LIMIT (\\d+) PASSWORD :'function_password';");
 
     private final BudgetConfig config = ConfigFiles.load(ProjectCopy.PROJECT);
 
@@ -39,15 +39,28 @@ class RoleSqlTest {
             while (matcher.find()) {
                 String role = matcher.group(1);
                 FunctionBudget function = stage.functions().stream()
-                        .filter(f -> stage.roleName(f.name()).equals(role)).findFirst().orElseThrow();
-                assertEquals(function.maxInstances() * function.connectionLimit() * stage.database().deployOverlapFactor(),
-                        Integer.parseInt(matcher.group(2)), role);
+                        .filter(f -> stage.roleName(f.name()).equals(role))
+                        .findFirst()
+                        .orElseThrow();
+                assertEquals(
+                        function.maxInstances()
+                                * function.connectionLimit()
+                                * stage.database().deployOverlapFactor(),
+                        Integer.parseInt(matcher.group(2)),
+                        role);
                 roles.add(role);
             }
-            assertEquals(stage.functions().stream().map(f -> stage.roleName(f.name())).toList(), roles);
+            assertEquals(
+                    stage.functions().stream()
+                            .map(f -> stage.roleName(f.name()))
+                            .toList(),
+                    roles);
         }
-        assertTrue(sql("prod").contains("ALTER ROLE taskdesk_prod_agent_progress WITH LOGIN NOSUPERUSER NOCREATEDB"
-                + " NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 12 PASSWORD :'function_password';"));
+        assertTrue(
+                sql("prod")
+                        .contains(
+                                "ALTER ROLE taskdesk_prod_agent_progress WITH LOGIN NOSUPERUSER NOCREATEDB"
+                                        + " NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 12 PASSWORD :'function_password';"));
     }
 
     @Test
@@ -55,9 +68,12 @@ class RoleSqlTest {
         String sql = sql("prod");
 
         String agents = block(sql, "taskdesk_prod_agents");
-        assertTrue(agents.contains("GRANT SELECT ON TABLE public.\"User\", public.\"Task\" TO taskdesk_prod_agents;"), agents);
+        assertTrue(
+                agents.contains("GRANT SELECT ON TABLE public.\"User\", public.\"Task\" TO taskdesk_prod_agents;"),
+                agents);
         String metrics = block(sql, "taskdesk_prod_metrics");
-        assertTrue(metrics.contains("GRANT SELECT ON TABLE public.\"Task\", public.\"RawMessage\" TO taskdesk_prod_metrics;"));
+        assertTrue(metrics.contains(
+                "GRANT SELECT ON TABLE public.\"Task\", public.\"RawMessage\" TO taskdesk_prod_metrics;"));
         String counts = block(sql, "taskdesk_prod_spam_counts");
         assertTrue(counts.contains("GRANT SELECT ON TABLE public.\"RawMessage\" TO taskdesk_prod_spam_counts;"));
         for (String reader : List.of(agents, metrics, counts, block(sql, "taskdesk_prod_agent_progress"))) {
@@ -72,13 +88,17 @@ class RoleSqlTest {
         String sql = sql("prod");
         for (String role : List.of("taskdesk_prod_mark_spam", "taskdesk_prod_spam_restore")) {
             String writer = block(sql, role);
-            assertTrue(writer.contains("GRANT SELECT, UPDATE ON TABLE public.\"Task\", public.\"RawMessage\" TO " + role + ";"),
+            assertTrue(
+                    writer.contains(
+                            "GRANT SELECT, UPDATE ON TABLE public.\"Task\", public.\"RawMessage\" TO " + role + ";"),
                     writer);
             assertTrue(writer.contains("GRANT INSERT ON TABLE public.\"TaskHistory\" TO " + role + ";"), writer);
-            assertTrue(writer.contains("GRANT SELECT ON TABLE public.\"User\" TO " + role + ";"),
+            assertTrue(
+                    writer.contains("GRANT SELECT ON TABLE public.\"User\" TO " + role + ";"),
                     "the write checks its caller in \"User\": " + writer);
             assertFalse(writer.matches("(?s).*GRANT [A-Z, ]*(DELETE|TRUNCATE|ALL).*"), writer);
-            assertTrue(writer.contains("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role + ";"),
+            assertTrue(
+                    writer.contains("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role + ";"),
                     "privileges granted earlier by hand are taken back: " + writer);
         }
     }
@@ -89,7 +109,8 @@ class RoleSqlTest {
 
         String markSpam = block(sql, "taskdesk_prod_mark_spam");
         assertTrue(markSpam.contains("ALTER ROLE taskdesk_prod_mark_spam SET statement_timeout = '8s';"), markSpam);
-        assertTrue(markSpam.contains("ALTER ROLE taskdesk_prod_mark_spam SET idle_in_transaction_session_timeout = '20s';"));
+        assertTrue(markSpam.contains(
+                "ALTER ROLE taskdesk_prod_mark_spam SET idle_in_transaction_session_timeout = '20s';"));
         assertTrue(markSpam.contains("ALTER ROLE taskdesk_prod_mark_spam SET idle_session_timeout = '300s';"));
         assertTrue(markSpam.contains("ALTER ROLE taskdesk_prod_mark_spam SET search_path = public;"));
         assertTrue(block(sql, "taskdesk_prod_agents").contains("SET statement_timeout = '5s';"));
@@ -101,7 +122,8 @@ class RoleSqlTest {
             String sql = sql(stage);
             assertFalse(sql.matches("(?is).*PASSWORD\\s+'.*"), "no literal password");
             assertFalse(sql.contains("postgresql://"), "no connection string");
-            assertTrue(sql.contains("psql \"$ADMIN_DATABASE_URL\" -v function_password=\"$FUNCTION_DB_PASSWORD\""), sql);
+            assertTrue(
+                    sql.contains("psql \"$ADMIN_DATABASE_URL\" -v function_password=\"$FUNCTION_DB_PASSWORD\""), sql);
             assertTrue(sql.contains("\\if :{?function_password}"), "refuses to run without the variable");
         }
     }
@@ -117,14 +139,24 @@ class RoleSqlTest {
 
     @Test
     void behindAPoolerTheLimitIsTheRolesShareOfStatementsInFlightAndNoIdleSessionTimeout(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.empty(temp).stage("pooled", "p", 100, 40, 2,
-                "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 1000}", 1, ProjectCopy.each(3));
+        ProjectCopy copy = ProjectCopy.empty(temp)
+                .stage(
+                        "pooled",
+                        "p",
+                        100,
+                        40,
+                        2,
+                        "{kind: pgbouncer, serverConnections: 30, maxClientConnections: 1000}",
+                        1,
+                        ProjectCopy.each(3));
         BudgetConfig pooled = copy.config();
 
         String sql = RoleSql.script(pooled, pooled.stage("pooled"));
 
-        assertTrue(sql.contains("ALTER ROLE taskdesk_pooled_agents WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
-                + " NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 3 PASSWORD"), sql);
+        assertTrue(
+                sql.contains("ALTER ROLE taskdesk_pooled_agents WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"
+                        + " NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 3 PASSWORD"),
+                sql);
         assertFalse(sql.contains("idle_session_timeout"), sql);
         assertTrue(sql.contains("SET search_path = public;"), "PgBouncer drops the search_path startup parameter");
     }

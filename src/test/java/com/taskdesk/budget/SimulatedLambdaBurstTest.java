@@ -3,18 +3,16 @@ package com.taskdesk.budget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.SimulatedFunction;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.taskdesk.testing.SimulatedFunction;
 
 /**
  * Simulated Lambda instances (one Agroal pool each, one request at a time, throttled beyond
@@ -48,16 +46,25 @@ class SimulatedLambdaBurstTest {
     private List<SimulatedFunction> deploy(StageConfig stage) {
         List<SimulatedFunction> version = new ArrayList<>();
         for (FunctionBudget function : stage.functions()) {
-            version.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
-                            POOL_TIMEOUT, database.url(),
-                    stage.roleName(function.name()), SimulationDatabase.PASSWORD));
+            version.add(SimulatedFunction.oneStatementPerRequest(
+                    function.name(),
+                    function.maxInstances(),
+                    function.connectionLimit(),
+                    POOL_TIMEOUT,
+                    database.url(),
+                    stage.roleName(function.name()),
+                    SimulationDatabase.PASSWORD));
         }
         functions.addAll(version);
         return version;
     }
 
     private static String failures(List<SimulatedFunction> functions) {
-        return functions.stream().flatMap(f -> f.failures().stream()).distinct().toList().toString();
+        return functions.stream()
+                .flatMap(f -> f.failures().stream())
+                .distinct()
+                .toList()
+                .toString();
     }
 
     @Test
@@ -79,10 +86,13 @@ class SimulatedLambdaBurstTest {
                 assertEquals(0, burst.count(SimulatedFunction.Outcome.REFUSED_53300), burst.toString());
                 assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503), failures(functions));
                 assertTrue(burst.count(SimulatedFunction.Outcome.SERVED) > 0, burst.toString());
-                assertTrue(burst.count(SimulatedFunction.Outcome.THROTTLED) > 0,
+                assertTrue(
+                        burst.count(SimulatedFunction.Outcome.THROTTLED) > 0,
                         "requests beyond maxInstances get Lambda's 429: " + burst);
             }
-            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
+            int instances = functions.stream()
+                    .mapToInt(SimulatedFunction::instanceCount)
+                    .sum();
             assertEquals(16, instances, "both versions at their caps: (2 + 6) x 2");
             assertEquals(16, after.peakClientConnections(), "the whole budget in use");
             assertTrue(after.peakClientConnections() <= ROOM_FOR_FUNCTIONS);
@@ -93,29 +103,42 @@ class SimulatedLambdaBurstTest {
     void theOriginalAppsSettingsExhaustTheDatabaseUnderTheSameBurstAndTheCheckRejectsThem(@TempDir Path temp)
             throws Exception {
         // connection_limit=10 per instance and nothing capping the instances, on the same server.
-        ProjectCopy copy = ProjectCopy.empty(temp).stage("original", "embedded", SimulationDatabase.MAX_CONNECTIONS, 4, 2,
-                null, 10, Map.of());
+        ProjectCopy copy = ProjectCopy.empty(temp)
+                .stage("original", "embedded", SimulationDatabase.MAX_CONNECTIONS, 4, 2, null, 10, Map.of());
         StageConfig original = copy.config().stage("original");
-        List<String> findings = copy.findings().stream().map(f -> f.kind() + " " + f.subject()).toList();
-        assertTrue(findings.containsAll(List.of("CAP_ABOVE_USE original/agents", "NO_INSTANCE_CAP original/agents",
-                "UNBOUNDED database embedded")), findings.toString());
+        List<String> findings =
+                copy.findings().stream().map(f -> f.kind() + " " + f.subject()).toList();
+        assertTrue(
+                findings.containsAll(List.of(
+                        "CAP_ABOVE_USE original/agents",
+                        "NO_INSTANCE_CAP original/agents",
+                        "UNBOUNDED database embedded")),
+                findings.toString());
 
         try (Connection observer = database.superuser()) {
             for (FunctionBudget function : original.functions()) {
-                functions.add(SimulatedFunction.oneStatementPerRequest(function.name(), function.maxInstances(), function.connectionLimit(),
-                            POOL_TIMEOUT, database.url(),
-                        SimulationDatabase.APP_ROLE, SimulationDatabase.PASSWORD));
+                functions.add(SimulatedFunction.oneStatementPerRequest(
+                        function.name(),
+                        function.maxInstances(),
+                        function.connectionLimit(),
+                        POOL_TIMEOUT,
+                        database.url(),
+                        SimulationDatabase.APP_ROLE,
+                        SimulationDatabase.PASSWORD));
             }
             Burst.Result burst = Burst.run(functions, THREADS_PER_FUNCTION, REQUESTS_PER_THREAD, REQUEST, observer);
             System.out.println("original app's settings: " + burst);
 
-            assertTrue(burst.count(SimulatedFunction.Outcome.REFUSED_53300) > 0,
-                    "PostgreSQL says 53300: " + burst);
+            assertTrue(burst.count(SimulatedFunction.Outcome.REFUSED_53300) > 0, "PostgreSQL says 53300: " + burst);
             assertEquals(0, burst.count(SimulatedFunction.Outcome.THROTTLED), "nothing throttles: " + burst);
             assertEquals(0, burst.count(SimulatedFunction.Outcome.UNAVAILABLE_503), failures(functions));
             assertEquals(ROOM_FOR_FUNCTIONS, burst.peakClientConnections(), "the server is full");
-            int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
-            assertTrue(instances > ROOM_FOR_FUNCTIONS, instances + " instances for " + ROOM_FOR_FUNCTIONS + " connections");
+            int instances = functions.stream()
+                    .mapToInt(SimulatedFunction::instanceCount)
+                    .sum();
+            assertTrue(
+                    instances > ROOM_FOR_FUNCTIONS,
+                    instances + " instances for " + ROOM_FOR_FUNCTIONS + " connections");
         }
     }
 }

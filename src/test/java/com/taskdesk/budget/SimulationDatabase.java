@@ -1,5 +1,6 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.local.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import com.taskdesk.local.EmbeddedDatabase;
 
 /**
  * One embedded PostgreSQL 16 with max_connections = 20 for the budget's database tests, started
@@ -53,9 +52,11 @@ final class SimulationDatabase {
         try {
             Path project = Files.createTempDirectory("budget-sim");
             BudgetConfig config = withStage(ProjectCopy.empty(project), "sim").config();
-            EmbeddedDatabase server = EmbeddedDatabase.start(Map.of("max_connections", Integer.toString(MAX_CONNECTIONS)));
+            EmbeddedDatabase server =
+                    EmbeddedDatabase.start(Map.of("max_connections", Integer.toString(MAX_CONNECTIONS)));
             SimulationDatabase database = new SimulationDatabase(server, config);
-            try (Connection admin = database.superuser(); Statement statement = admin.createStatement()) {
+            try (Connection admin = database.superuser();
+                    Statement statement = admin.createStatement()) {
                 statement.execute(migration());
                 statement.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
                 statement.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + APP_ROLE);
@@ -76,7 +77,9 @@ final class SimulationDatabase {
         Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
         instances.put("agents", 2);
         return copy.stage(stage, "embedded", MAX_CONNECTIONS, 4, 2, null, 1, instances)
-                .set("config/databases.yaml", "embedded.reservedFor",
+                .set(
+                        "config/databases.yaml",
+                        "embedded.reservedFor",
                         Map.of(DatabaseLimits.SUPERUSER_RESERVED, 3, "testObserver", 1));
     }
 
@@ -142,8 +145,8 @@ final class SimulationDatabase {
     /** Client connections of the given roles now open. */
     int connectionsOf(Connection observer, List<String> roles) throws SQLException {
         try (Statement statement = observer.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = ANY('{"
-                     + String.join(",", roles) + "}')")) {
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = ANY('{"
+                        + String.join(",", roles) + "}')")) {
             rows.next();
             return rows.getInt(1);
         }

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.RestartableDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,17 +20,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.Test;
-
-import com.taskdesk.testing.Api;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.RestartableDatabase;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 
 /**
  * What the functions send a database after login, as RDS Proxy would see it: the server logs every
@@ -38,8 +35,9 @@ import io.quarkus.test.junit.TestProfile;
 class WhatTheFunctionsSendTest {
 
     /** What pins an RDS Proxy session (its documentation), as the server log shows statements. */
-    private static final Pattern PINS = Pattern.compile("(?i)(statement|execute [^:]+): .*\\b(SET|RESET|PREPARE|DEALLOCATE"
-            + "|DISCARD|LISTEN|DECLARE|CREATE TEMP|set_config|pg_advisory)");
+    private static final Pattern PINS =
+            Pattern.compile("(?i)(statement|execute [^:]+): .*\\b(SET|RESET|PREPARE|DEALLOCATE"
+                    + "|DISCARD|LISTEN|DECLARE|CREATE TEMP|set_config|pg_advisory)");
     /** log_line_prefix: the backend's pid and its application_name. */
     private static final Pattern LINE = Pattern.compile("^(\\d+):([^:]*):(\\w+):\\s+(.*)$");
     /** The functions' application_name in tests (TASKDESK_FUNCTION_NAME unset). */
@@ -64,14 +62,31 @@ class WhatTheFunctionsSendTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            database = new RestartableDatabase(Map.of("logging_collector", "on", "log_directory", logs.toString(),
-                    "log_filename", "server.log", "log_connections", "on", "log_statement", "all",
-                    "log_line_prefix", "%p:%a:")).start().createSchema();
-            return Map.of("quarkus.datasource.jdbc.url", database.jdbcUrl(),
+            database = new RestartableDatabase(Map.of(
+                            "logging_collector",
+                            "on",
+                            "log_directory",
+                            logs.toString(),
+                            "log_filename",
+                            "server.log",
+                            "log_connections",
+                            "on",
+                            "log_statement",
+                            "all",
+                            "log_line_prefix",
+                            "%p:%a:"))
+                    .start()
+                    .createSchema();
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    database.jdbcUrl(),
                     // What DATABASE_URL pgbouncer=true sets, which the check asks for behind rds-proxy.
-                    "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "0",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    "taskdesk.metrics.cache-seconds", "0");
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold",
+                    "0",
+                    "quarkus.flyway.migrate-at-start",
+                    "false",
+                    "taskdesk.metrics.cache-seconds",
+                    "0");
         }
 
         @Override
@@ -83,31 +98,63 @@ class WhatTheFunctionsSendTest {
     @Test
     void theFunctionsSendNothingThatPinsAnRdsProxySession() throws Exception {
         try (Fixtures db = Fixtures.connect()) {
-            db.reset().user("a-ann", "Ann", "AGENT", Fixtures.EPOCH).raw("r1", "READY")
-                    .task("t1").assignedTo("a-ann").rawMessage("r1").insert();
+            db.reset()
+                    .user("a-ann", "Ann", "AGENT", Fixtures.EPOCH)
+                    .raw("r1", "READY")
+                    .task("t1")
+                    .assignedTo("a-ann")
+                    .rawMessage("r1")
+                    .insert();
         }
         for (int i = 0; i < 6; i++) {
-            for (String path : List.of("/api/manager/agents", "/api/manager/dashboard/agent-progress",
-                    "/api/manager/dashboard/metrics", "/api/manager/spam/counts")) {
+            for (String path : List.of(
+                    "/api/manager/agents",
+                    "/api/manager/dashboard/agent-progress",
+                    "/api/manager/dashboard/metrics",
+                    "/api/manager/spam/counts")) {
                 Api.asManager().get(path).then().statusCode(200);
             }
-            Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200);
-            Api.browserPost("{\"ids\": [\"r1\"]}").post("/api/manager/tasks/mark-spam").then().statusCode(200);
-            Api.browserPost("{\"ids\": [\"r1\"]}").post("/api/manager/spam/restore").then().statusCode(200);
+            Api.anonymous()
+                    .queryParam("check", "database")
+                    .get("/api/health")
+                    .then()
+                    .statusCode(200);
+            Api.browserPost("{\"ids\": [\"r1\"]}")
+                    .post("/api/manager/tasks/mark-spam")
+                    .then()
+                    .statusCode(200);
+            Api.browserPost("{\"ids\": [\"r1\"]}")
+                    .post("/api/manager/spam/restore")
+                    .then()
+                    .statusCode(200);
         }
 
-        Map<String, List<String>> sessions = functionSessions(Files.readString(LoggingDatabase.logs.resolve("server.log")));
+        Map<String, List<String>> sessions =
+                functionSessions(Files.readString(LoggingDatabase.logs.resolve("server.log")));
 
         assertFalse(sessions.isEmpty(), "the functions' sessions are in the log");
         for (Map.Entry<String, List<String>> session : sessions.entrySet()) {
             List<String> lines = session.getValue();
             String start = lines.stream().limit(6).collect(Collectors.joining("\n"));
-            assertTrue(lines.stream().anyMatch(l -> l.matches("LOG: connection authorized: .*application_name=" + FUNCTION)),
+            assertTrue(
+                    lines.stream()
+                            .anyMatch(l -> l.matches("LOG: connection authorized: .*application_name=" + FUNCTION)),
                     "application_name travels in the startup packet, not in a SET:\n" + start);
-            assertEquals(List.of(), lines.stream().filter(l -> PINS.matcher(l).find()).toList(), "pid " + session.getKey());
-            assertEquals(List.of(), lines.stream().filter(l -> l.startsWith("LOG: execute ") && !l.startsWith("LOG: execute <unnamed>"))
-                    .toList(), "only unnamed prepared statements, pid " + session.getKey());
-            assertTrue(lines.stream().filter(l -> l.startsWith("LOG: execute <unnamed>")).count() >= 6 * 7 / sessions.size(),
+            assertEquals(
+                    List.of(),
+                    lines.stream().filter(l -> PINS.matcher(l).find()).toList(),
+                    "pid " + session.getKey());
+            assertEquals(
+                    List.of(),
+                    lines.stream()
+                            .filter(l -> l.startsWith("LOG: execute ") && !l.startsWith("LOG: execute <unnamed>"))
+                            .toList(),
+                    "only unnamed prepared statements, pid " + session.getKey());
+            assertTrue(
+                    lines.stream()
+                                    .filter(l -> l.startsWith("LOG: execute <unnamed>"))
+                                    .count()
+                            >= 6 * 7 / sessions.size(),
                     "the statements ran in these sessions:\n" + start);
         }
         System.out.println("What one function session sent (server log, log_statement = all):\n"
@@ -121,7 +168,8 @@ class WhatTheFunctionsSendTest {
         for (String line : log.lines().toList()) {
             Matcher m = LINE.matcher(line);
             if (m.matches()) {
-                byPid.computeIfAbsent(m.group(1), pid -> new java.util.ArrayList<>()).add(m.group(3) + ": " + m.group(4));
+                byPid.computeIfAbsent(m.group(1), pid -> new java.util.ArrayList<>())
+                        .add(m.group(3) + ": " + m.group(4));
                 function.merge(m.group(1), m.group(2).equals(FUNCTION), Boolean::logicalOr);
             }
         }

@@ -4,20 +4,17 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.TestClock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** "Today" is the UTC day of 2026-11-26 here (default zone); the clock stands at 15:00 UTC. */
 @QuarkusTest
@@ -44,33 +41,91 @@ class AgentProgressResourceTest {
                     // Ann, Text Club: 2 pending, 1 in progress, 1 needing assistance; 3 completed today
                     .tasks(2, "ann-tc-pending", t -> t.status("PENDING").assignedTo("a-ann"))
                     .tasks(1, "ann-tc-progress", t -> t.status("IN_PROGRESS").assignedTo("a-ann"))
-                    .tasks(1, "ann-tc-help", t -> t.status("ASSISTANCE_REQUIRED").assignedTo("a-ann"))
-                    .tasks(3, "ann-tc-done", t -> t.status("COMPLETED").assignedTo("a-ann").endTime(TODAY_10AM))
+                    .tasks(
+                            1,
+                            "ann-tc-help",
+                            t -> t.status("ASSISTANCE_REQUIRED").assignedTo("a-ann"))
+                    .tasks(
+                            3,
+                            "ann-tc-done",
+                            t -> t.status("COMPLETED").assignedTo("a-ann").endTime(TODAY_10AM))
                     // ... but not those completed at the edges of the day
-                    .tasks(1, "ann-tc-yesterday", t -> t.status("COMPLETED").assignedTo("a-ann").endTime(YESTERDAY_LAST_MS))
-                    .tasks(1, "ann-tc-tomorrow", t -> t.status("COMPLETED").assignedTo("a-ann").endTime(TOMORROW_MIDNIGHT))
+                    .tasks(
+                            1,
+                            "ann-tc-yesterday",
+                            t -> t.status("COMPLETED").assignedTo("a-ann").endTime(YESTERDAY_LAST_MS))
+                    .tasks(
+                            1,
+                            "ann-tc-tomorrow",
+                            t -> t.status("COMPLETED").assignedTo("a-ann").endTime(TOMORROW_MIDNIGHT))
                     // Ann, WOD: one completed today
-                    .tasks(1, "ann-wod-done", t -> t.type("WOD_IVCS").status("COMPLETED").assignedTo("a-ann").endTime(TODAY_10AM))
+                    .tasks(
+                            1,
+                            "ann-wod-done",
+                            t -> t.type("WOD_IVCS")
+                                    .status("COMPLETED")
+                                    .assignedTo("a-ann")
+                                    .endTime(TODAY_10AM))
                     // Ann, HOLDS: never counted, but it is her latest activity
-                    .tasks(5, "ann-holds", t -> t.type("HOLDS").status("PENDING").assignedTo("a-ann"))
-                    .tasks(2, "ann-holds-done", t -> t.type("HOLDS").status("COMPLETED").assignedTo("a-ann").endTime(TODAY_10AM))
-                    .task("ann-holds-latest").type("HOLDS").status("IN_PROGRESS").assignedTo("a-ann")
-                            .updatedAt(LocalDateTime.of(2026, 11, 26, 14, 0, 0, 500_000_000)).insert()
+                    .tasks(
+                            5,
+                            "ann-holds",
+                            t -> t.type("HOLDS").status("PENDING").assignedTo("a-ann"))
+                    .tasks(
+                            2,
+                            "ann-holds-done",
+                            t -> t.type("HOLDS")
+                                    .status("COMPLETED")
+                                    .assignedTo("a-ann")
+                                    .endTime(TODAY_10AM))
+                    .task("ann-holds-latest")
+                    .type("HOLDS")
+                    .status("IN_PROGRESS")
+                    .assignedTo("a-ann")
+                    .updatedAt(LocalDateTime.of(2026, 11, 26, 14, 0, 0, 500_000_000))
+                    .insert()
                     // Ann sent an email task back today: it is Cy's now (pending), and counts as Ann's completion
-                    .task("sent-back").type("EMAIL_REQUESTS").status("PENDING").assignedTo("a-cy").sentBackBy("a-ann")
-                            .endTime(TODAY_10AM).insert()
+                    .task("sent-back")
+                    .type("EMAIL_REQUESTS")
+                    .status("PENDING")
+                    .assignedTo("a-cy")
+                    .sentBackBy("a-ann")
+                    .endTime(TODAY_10AM)
+                    .insert()
                     // ... not when sent back yesterday, nor when no longer pending
-                    .task("sent-back-yesterday").type("EMAIL_REQUESTS").status("PENDING").sentBackBy("a-ann")
-                            .endTime(YESTERDAY_LAST_MS).insert()
-                    .task("sent-back-picked-up").type("EMAIL_REQUESTS").status("IN_PROGRESS").sentBackBy("a-ann")
-                            .endTime(TODAY_10AM).insert()
+                    .task("sent-back-yesterday")
+                    .type("EMAIL_REQUESTS")
+                    .status("PENDING")
+                    .sentBackBy("a-ann")
+                    .endTime(YESTERDAY_LAST_MS)
+                    .insert()
+                    .task("sent-back-picked-up")
+                    .type("EMAIL_REQUESTS")
+                    .status("IN_PROGRESS")
+                    .sentBackBy("a-ann")
+                    .endTime(TODAY_10AM)
+                    .insert()
                     // Bob, refunds: 3 pending, 2 in progress
-                    .tasks(3, "bob-ref-pending", t -> t.type("STANDALONE_REFUNDS").status("PENDING").assignedTo("a-bob"))
-                    .tasks(2, "bob-ref-progress", t -> t.type("STANDALONE_REFUNDS").status("IN_PROGRESS").assignedTo("a-bob"))
+                    .tasks(
+                            3,
+                            "bob-ref-pending",
+                            t -> t.type("STANDALONE_REFUNDS").status("PENDING").assignedTo("a-bob"))
+                    .tasks(
+                            2,
+                            "bob-ref-progress",
+                            t -> t.type("STANDALONE_REFUNDS")
+                                    .status("IN_PROGRESS")
+                                    .assignedTo("a-bob"))
                     // Cy: 5 Text Club completed today
-                    .tasks(5, "cy-tc-done", t -> t.status("COMPLETED").assignedTo("a-cy").endTime(TODAY_10AM))
+                    .tasks(
+                            5,
+                            "cy-tc-done",
+                            t -> t.status("COMPLETED").assignedTo("a-cy").endTime(TODAY_10AM))
                     // not an agent
-                    .tasks(4, "max-done", t -> t.status("COMPLETED").assignedTo("m-max").endTime(TODAY_10AM));
+                    .tasks(
+                            4,
+                            "max-done",
+                            t -> t.status("COMPLETED").assignedTo("m-max").endTime(TODAY_10AM));
         }
     }
 
@@ -80,7 +135,9 @@ class AgentProgressResourceTest {
     }
 
     private static ValidatableResponse progress() {
-        return Api.asManager().get("/api/manager/dashboard/agent-progress").then()
+        return Api.asManager()
+                .get("/api/manager/dashboard/agent-progress")
+                .then()
                 .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("success", equalTo(true));

@@ -3,21 +3,18 @@ package com.taskdesk.dashboard;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
 import com.taskdesk.testing.TestClock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Text Club metrics, cached per instance for taskdesk.metrics.cache-seconds (10 in application.properties). */
 @QuarkusTest
@@ -35,8 +32,11 @@ class MetricsResourceTest {
         clock.set(NOON);
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
-                    .raw("r-ready-1", "READY").raw("r-ready-2", "READY").raw("r-ready-3", "READY")
-                    .raw("r-spam-1", "SPAM_REVIEW").raw("r-promoted-1", "PROMOTED")
+                    .raw("r-ready-1", "READY")
+                    .raw("r-ready-2", "READY")
+                    .raw("r-ready-3", "READY")
+                    .raw("r-spam-1", "SPAM_REVIEW")
+                    .raw("r-promoted-1", "PROMOTED")
                     .tasks(4, "tc-pending", t -> t.status("PENDING"))
                     .tasks(1, "tc-spam", t -> t.status("SPAM_REVIEW"))
                     .tasks(2, "tc-done-today", t -> t.status("COMPLETED").endTime(TODAY_9AM))
@@ -46,7 +46,10 @@ class MetricsResourceTest {
                     .tasks(1, "tc-resolved", t -> t.status("RESOLVED"))
                     // other types never count here
                     .tasks(5, "wod-pending", t -> t.type("WOD_IVCS").status("PENDING"))
-                    .tasks(3, "holds-done", t -> t.type("HOLDS").status("COMPLETED").endTime(TODAY_9AM));
+                    .tasks(
+                            3,
+                            "holds-done",
+                            t -> t.type("HOLDS").status("COMPLETED").endTime(TODAY_9AM));
         }
     }
 
@@ -57,7 +60,9 @@ class MetricsResourceTest {
 
     @Test
     void countsTextClubWorkAndReadyRawMessages() {
-        Api.asManager().get("/api/manager/dashboard/metrics").then()
+        Api.asManager()
+                .get("/api/manager/dashboard/metrics")
+                .then()
                 .statusCode(200)
                 .body("success", equalTo(true))
                 .body("metrics.pendingRawMessages", equalTo(3))
@@ -77,7 +82,9 @@ class MetricsResourceTest {
         try (Fixtures db = Fixtures.connect()) {
             db.reset();
         }
-        Api.asManager().get("/api/manager/dashboard/metrics").then()
+        Api.asManager()
+                .get("/api/manager/dashboard/metrics")
+                .then()
                 .statusCode(200)
                 .body("metrics.totalAll", equalTo(0))
                 .body("metrics.pctDone", equalTo(0));
@@ -92,7 +99,12 @@ class MetricsResourceTest {
     }
 
     private static Response metrics() {
-        return Api.asManager().get("/api/manager/dashboard/metrics").then().statusCode(200).extract().response();
+        return Api.asManager()
+                .get("/api/manager/dashboard/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .response();
     }
 
     @Test

@@ -1,15 +1,12 @@
 package com.taskdesk.dashboard;
 
-import org.junit.jupiter.api.condition.EnabledIf;
-
 import com.taskdesk.testing.ThroughPgBouncer;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** MetricsResourceTest's fixtures and exact answers, with the function behind PgBouncer (transaction mode). */
 @QuarkusTest
 @TestProfile(ThroughPgBouncer.class)
 @EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
-class MetricsThroughPgBouncerTest extends MetricsResourceTest {
-}
+class MetricsThroughPgBouncerTest extends MetricsResourceTest {}

@@ -2,22 +2,19 @@ package com.taskdesk.dashboard;
 
 import static org.hamcrest.Matchers.equalTo;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.TestClock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * "Today" in America/New_York: the window starts at local midnight, wherever UTC's is,
@@ -52,44 +49,52 @@ class TodayInConfiguredZoneTest {
 
     private static void completedAt(String id, String utc) {
         try (Fixtures db = Fixtures.connect()) {
-            db.task(id).status("COMPLETED").assignedTo("a-ann").endTime(LocalDateTime.parse(utc)).insert();
+            db.task(id)
+                    .status("COMPLETED")
+                    .assignedTo("a-ann")
+                    .endTime(LocalDateTime.parse(utc))
+                    .insert();
         }
     }
 
     private static void expectCompletedToday(int count) {
-        Api.asManager().get("/api/manager/dashboard/agent-progress").then()
+        Api.asManager()
+                .get("/api/manager/dashboard/agent-progress")
+                .then()
                 .statusCode(200)
                 .body("agentProgress[0].completedToday", equalTo(count));
-        Api.asManager().get("/api/manager/dashboard/metrics").then()
+        Api.asManager()
+                .get("/api/manager/dashboard/metrics")
+                .then()
                 .statusCode(200)
                 .body("metrics.completedToday", equalTo(count));
     }
 
     @Test
     void countsFromLocalMidnightNotUtcMidnight() {
-        clock.set(Instant.parse("2026-11-26T15:00:00Z"));             // 10:00 in New York (UTC-5)
+        clock.set(Instant.parse("2026-11-26T15:00:00Z")); // 10:00 in New York (UTC-5)
         completedAt("before-local-midnight", "2026-11-26T04:59:59.999"); // 23:59:59.999 on the 25th, New York
-        completedAt("at-local-midnight", "2026-11-26T05:00:00");         // 00:00 on the 26th
-        completedAt("last-local-second", "2026-11-27T04:59:59");         // 23:59:59 on the 26th
-        completedAt("after-next-midnight", "2026-11-27T05:00:00");       // 00:00 on the 27th
+        completedAt("at-local-midnight", "2026-11-26T05:00:00"); // 00:00 on the 26th
+        completedAt("last-local-second", "2026-11-27T04:59:59"); // 23:59:59 on the 26th
+        completedAt("after-next-midnight", "2026-11-27T05:00:00"); // 00:00 on the 27th
         expectCompletedToday(2);
     }
 
     @Test
     void springForwardDayIsTwentyThreeHoursLong() {
-        clock.set(Instant.parse("2026-03-08T16:00:00Z"));             // 12:00 EDT, the day clocks go forward
-        completedAt("first-minute", "2026-03-08T05:00:00");             // 00:00 EST
-        completedAt("late-evening", "2026-03-09T03:30:00");             // 23:30 EDT on the 8th
-        completedAt("next-day", "2026-03-09T04:30:00");                 // 00:30 EDT on the 9th: a 24 h window would take it
+        clock.set(Instant.parse("2026-03-08T16:00:00Z")); // 12:00 EDT, the day clocks go forward
+        completedAt("first-minute", "2026-03-08T05:00:00"); // 00:00 EST
+        completedAt("late-evening", "2026-03-09T03:30:00"); // 23:30 EDT on the 8th
+        completedAt("next-day", "2026-03-09T04:30:00"); // 00:30 EDT on the 9th: a 24 h window would take it
         expectCompletedToday(2);
     }
 
     @Test
     void fallBackDayIsTwentyFiveHoursLong() {
-        clock.set(Instant.parse("2026-11-01T16:00:00Z"));             // 11:00 EST, the day clocks go back
-        completedAt("first-minute", "2026-11-01T04:00:00");             // 00:00 EDT
-        completedAt("late-evening", "2026-11-02T04:30:00");             // 23:30 EST on the 1st: a 24 h window would miss it
-        completedAt("next-day", "2026-11-02T05:00:00");                 // 00:00 EST on the 2nd
+        clock.set(Instant.parse("2026-11-01T16:00:00Z")); // 11:00 EST, the day clocks go back
+        completedAt("first-minute", "2026-11-01T04:00:00"); // 00:00 EDT
+        completedAt("late-evening", "2026-11-02T04:30:00"); // 23:30 EST on the 1st: a 24 h window would miss it
+        completedAt("next-day", "2026-11-02T05:00:00"); // 00:00 EST on the 2nd
         expectCompletedToday(2);
     }
 }

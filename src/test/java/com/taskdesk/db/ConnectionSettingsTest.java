@@ -1,16 +1,14 @@
 package com.taskdesk.db;
 
-import com.taskdesk.config.InvalidSettingException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.config.InvalidSettingException;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +35,8 @@ class ConnectionSettingsTest {
     }
 
     private static String rejection(String url, String... env) {
-        return assertThrows(InvalidSettingException.class, () -> resolve(url, env)).getMessage();
+        return assertThrows(InvalidSettingException.class, () -> resolve(url, env))
+                .getMessage();
     }
 
     @Test
@@ -67,8 +66,8 @@ class ConnectionSettingsTest {
 
     @Test
     void eachConnectionGetsTheSameDriverSettingsAsThePool() {
-        ConnectionSettings settings = resolve("postgresql://u:p@h/db?sslmode=require&schema=desk&pgbouncer=true",
-                "TASKDESK_FUNCTION_NAME", "agents");
+        ConnectionSettings settings = resolve(
+                "postgresql://u:p@h/db?sslmode=require&schema=desk&pgbouncer=true", "TASKDESK_FUNCTION_NAME", "agents");
         String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
         settings.quarkusProperties().forEach((name, value) -> {
             if (name.startsWith(jdbc)) {
@@ -121,15 +120,18 @@ class ConnectionSettingsTest {
 
     @Test
     void pgbouncerTrueTurnsOffServerSidePreparedStatements() {
-        assertEquals("0", properties("postgresql://u:p@h/db?pgbouncer=true")
-                .get("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
+        assertEquals(
+                "0",
+                properties("postgresql://u:p@h/db?pgbouncer=true")
+                        .get("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
         assertNull(properties("postgresql://u:p@h/db?pgbouncer=false")
                 .get("quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold"));
     }
 
     @Test
     void passesSslmodeSchemaAndTimeoutsToTheDriver() {
-        Map<String, String> p = properties("postgresql://u:p@h/db?sslmode=require&schema=desk&connect_timeout=7&socket_timeout=6");
+        Map<String, String> p =
+                properties("postgresql://u:p@h/db?sslmode=require&schema=desk&connect_timeout=7&socket_timeout=6");
         String jdbc = "quarkus.datasource.jdbc.additional-jdbc-properties.";
         assertEquals("require", p.get(jdbc + "sslmode"));
         assertEquals("desk", p.get(jdbc + "currentSchema"));
@@ -141,28 +143,37 @@ class ConnectionSettingsTest {
 
     @Test
     void aSocketReadTimeoutIsAlwaysSetToTheStatementTimeoutPlusTheMargin() {
-        assertEquals(new ConnectionSettings.Setting(8, "statement timeout + DB_TIMEOUT_MARGIN_SECONDS 3"),
+        assertEquals(
+                new ConnectionSettings.Setting(8, "statement timeout + DB_TIMEOUT_MARGIN_SECONDS 3"),
                 ConnectionSettings.resolve(Map.of()).socketTimeoutSeconds());
-        ConnectionSettings budget = resolve("postgresql://u:p@h/db",
-                "DB_STATEMENT_TIMEOUT_SECONDS", "8", "DB_TIMEOUT_MARGIN_SECONDS", "2");
+        ConnectionSettings budget =
+                resolve("postgresql://u:p@h/db", "DB_STATEMENT_TIMEOUT_SECONDS", "8", "DB_TIMEOUT_MARGIN_SECONDS", "2");
         assertEquals(10, budget.socketTimeoutSeconds().value());
-        assertEquals("10", budget.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout"));
+        assertEquals(
+                "10",
+                budget.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.socketTimeout"));
     }
 
     @Test
     void theUrlsSocketTimeoutMayLowerTheReadTimeoutButNeverRaiseIt() {
-        assertEquals(new ConnectionSettings.Setting(6, "DATABASE_URL socket_timeout"),
+        assertEquals(
+                new ConnectionSettings.Setting(6, "DATABASE_URL socket_timeout"),
                 resolve("postgresql://u:p@h/db?socket_timeout=6").socketTimeoutSeconds());
-        assertEquals(new ConnectionSettings.Setting(8,
+        assertEquals(
+                new ConnectionSettings.Setting(
+                        8,
                         "statement timeout + DB_TIMEOUT_MARGIN_SECONDS 3; DATABASE_URL socket_timeout 600 is longer"),
                 resolve("postgresql://u:p@h/db?socket_timeout=600").socketTimeoutSeconds());
-        assertEquals("DATABASE_URL socket_timeout must be a whole number of at least 1; got '0'",
-                rejection("postgresql://u:p@h/db?socket_timeout=0"), "0 would mean no timeout at all to the driver");
+        assertEquals(
+                "DATABASE_URL socket_timeout must be a whole number of at least 1; got '0'",
+                rejection("postgresql://u:p@h/db?socket_timeout=0"),
+                "0 would mean no timeout at all to the driver");
     }
 
     @Test
     void unknownParametersAreIgnoredAndListedForTheWarning() {
-        ConnectionSettings settings = resolve("postgresql://u:p@h/db?application_name=x&statement_cache_size=100&connection_limit=2");
+        ConnectionSettings settings =
+                resolve("postgresql://u:p@h/db?application_name=x&statement_cache_size=100&connection_limit=2");
         assertEquals(List.of("application_name", "statement_cache_size"), settings.ignoredParameters());
         assertEquals(2, settings.connectionLimit().value());
         assertFalse(settings.quarkusProperties().containsValue("100"));
@@ -170,13 +181,22 @@ class ConnectionSettingsTest {
 
     @Test
     void perFunctionVariablesWinOverTheUrlAndSayWhereEachValueCameFrom() {
-        ConnectionSettings settings = resolve("postgresql://u:p@h/db?connection_limit=10&pool_timeout=20&connect_timeout=5",
-                "DB_CONNECTION_LIMIT", "1", "DB_POOL_TIMEOUT_SECONDS", "2", "DB_STATEMENT_TIMEOUT_SECONDS", "4",
-                "TASKDESK_FUNCTION_NAME", "agents");
+        ConnectionSettings settings = resolve(
+                "postgresql://u:p@h/db?connection_limit=10&pool_timeout=20&connect_timeout=5",
+                "DB_CONNECTION_LIMIT",
+                "1",
+                "DB_POOL_TIMEOUT_SECONDS",
+                "2",
+                "DB_STATEMENT_TIMEOUT_SECONDS",
+                "4",
+                "TASKDESK_FUNCTION_NAME",
+                "agents");
         assertEquals(new ConnectionSettings.Setting(1, "DB_CONNECTION_LIMIT"), settings.connectionLimit());
         assertEquals(new ConnectionSettings.Setting(2, "DB_POOL_TIMEOUT_SECONDS"), settings.poolTimeoutSeconds());
-        assertEquals(new ConnectionSettings.Setting(5, "DATABASE_URL connect_timeout"), settings.connectTimeoutSeconds());
-        assertEquals(new ConnectionSettings.Setting(4, "DB_STATEMENT_TIMEOUT_SECONDS"), settings.statementTimeoutSeconds());
+        assertEquals(
+                new ConnectionSettings.Setting(5, "DATABASE_URL connect_timeout"), settings.connectTimeoutSeconds());
+        assertEquals(
+                new ConnectionSettings.Setting(4, "DB_STATEMENT_TIMEOUT_SECONDS"), settings.statementTimeoutSeconds());
         Map<String, String> p = settings.quarkusProperties();
         assertEquals("1", p.get("quarkus.datasource.jdbc.max-size"));
         assertEquals("4", p.get("taskdesk.db.statement-timeout-seconds"));
@@ -190,7 +210,9 @@ class ConnectionSettingsTest {
         assertEquals(3, settings.poolTimeoutSeconds().value());
         assertEquals(5, settings.statementTimeoutSeconds().value());
         assertNull(settings.quarkusProperties().get("quarkus.datasource.jdbc.url"));
-        assertEquals("local", settings.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName"));
+        assertEquals(
+                "local",
+                settings.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName"));
     }
 
     @Test
@@ -202,8 +224,13 @@ class ConnectionSettingsTest {
 
     @Test
     void startupLineNamesEveryNumberAndItsSourceButNeverThePassword() {
-        String line = resolve("postgresql://desk:hunter2secret@db.example.com/taskdesk?pool_timeout=2&foo=bar",
-                "DB_CONNECTION_LIMIT", "1", "TASKDESK_FUNCTION_NAME", "agents").describe();
+        String line = resolve(
+                        "postgresql://desk:hunter2secret@db.example.com/taskdesk?pool_timeout=2&foo=bar",
+                        "DB_CONNECTION_LIMIT",
+                        "1",
+                        "TASKDESK_FUNCTION_NAME",
+                        "agents")
+                .describe();
         assertTrue(line.contains("function=agents"), line);
         assertTrue(line.contains("connectionLimit=1 (DB_CONNECTION_LIMIT)"), line);
         assertTrue(line.contains("poolTimeoutSeconds=2 (DATABASE_URL pool_timeout)"), line);
@@ -235,7 +262,8 @@ class ConnectionSettingsTest {
 
     @Test
     void rejectsABadPerFunctionVariableByName() {
-        assertEquals("DB_CONNECTION_LIMIT must be a whole number of at least 1; got 'lots'",
+        assertEquals(
+                "DB_CONNECTION_LIMIT must be a whole number of at least 1; got 'lots'",
                 rejection("postgresql://u:p@h/db", "DB_CONNECTION_LIMIT", "lots"));
     }
 

@@ -5,22 +5,19 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** A busy database is a 503 with Retry-After, within the pool or statement timeout, never a 500. */
 @QuarkusTest
@@ -30,8 +27,8 @@ class DatabaseBusyTest {
     public static class OneSecondTimeouts implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.acquisition-timeout", "1S",
-                    "taskdesk.db.statement-timeout-seconds", "1");
+            return Map.of(
+                    "quarkus.datasource.jdbc.acquisition-timeout", "1S", "taskdesk.db.statement-timeout-seconds", "1");
         }
     }
 
@@ -61,7 +58,9 @@ class DatabaseBusyTest {
         assertEquals(1, pool.getConfiguration().connectionPoolConfiguration().maxSize());
         long waited;
         try (Connection held = pool.getConnection()) {
-            waited = millisOf(() -> Api.asManager().get("/api/manager/agents").then()
+            waited = millisOf(() -> Api.asManager()
+                    .get("/api/manager/agents")
+                    .then()
                     .statusCode(503)
                     .header("Retry-After", "2")
                     .contentType("application/json")
@@ -79,17 +78,24 @@ class DatabaseBusyTest {
         try (Fixtures locker = Fixtures.connect()) {
             locker.execute("BEGIN");
             locker.execute("LOCK TABLE \"User\" IN ACCESS EXCLUSIVE MODE");
-            long waited = millisOf(() -> Api.asManager().get("/api/manager/agents").then()
+            long waited = millisOf(() -> Api.asManager()
+                    .get("/api/manager/agents")
+                    .then()
                     .statusCode(503)
                     .header("Retry-After", "2")
                     .body("error", startsWith("The database is busy or unreachable (the statement timed out)")));
-            assertTrue(waited >= 900 && waited < 1_000 + MARGIN_MILLIS, "waited " + waited + " ms for a 1 s statement timeout");
+            assertTrue(
+                    waited >= 900 && waited < 1_000 + MARGIN_MILLIS,
+                    "waited " + waited + " ms for a 1 s statement timeout");
             locker.execute("ROLLBACK");
         }
         Api.asManager().get("/api/manager/agents").then().statusCode(200);
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals(0, db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
-                    + "AND query LIKE '%\"User\" u%' AND pid <> pg_backend_pid()"), "the cancelled statement is gone");
+            assertEquals(
+                    0,
+                    db.count("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+                            + "AND query LIKE '%\"User\" u%' AND pid <> pg_backend_pid()"),
+                    "the cancelled statement is gone");
         }
     }
 }

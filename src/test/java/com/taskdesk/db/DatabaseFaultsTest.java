@@ -5,31 +5,27 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.OutageDatabase;
 import com.taskdesk.testing.SqlCounter;
 import com.taskdesk.testing.Tokens;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The failures that took the original app down, against a real PostgreSQL that the tests
@@ -66,7 +62,9 @@ class DatabaseFaultsTest {
     @Test
     @Order(1)
     void coldStartWhileTheDatabaseIsDownAnswers503ThenServesOnceItIsBackWithoutARestart() {
-        long waited = timed(() -> Api.asManager().get("/api/manager/spam/counts").then()
+        long waited = timed(() -> Api.asManager()
+                .get("/api/manager/spam/counts")
+                .then()
                 .statusCode(503)
                 .header("Retry-After", "2")
                 .body("success", equalTo(false))
@@ -109,7 +107,8 @@ class DatabaseFaultsTest {
 
         assertTrue(afterRecovery.size() >= 100, "requests after recovery: " + afterRecovery.size());
         assertEquals(List.of(200), afterRecovery.stream().distinct().toList(), "statuses once the database was back");
-        assertTrue(statuses.stream().allMatch(status -> status == 200 || status == 503), "only 200 or 503: " + statuses);
+        assertTrue(
+                statuses.stream().allMatch(status -> status == 200 || status == 503), "only 200 or 503: " + statuses);
         assertEquals(0, SqlCounter.held());
     }
 
@@ -132,10 +131,14 @@ class DatabaseFaultsTest {
                     break;
                 }
             }
-            Api.asManager().get("/api/manager/spam/counts").then()
+            Api.asManager()
+                    .get("/api/manager/spam/counts")
+                    .then()
                     .statusCode(503)
                     .header("Retry-After", "2")
-                    .body("error", startsWith("The database is busy or unreachable (the database has no free connection"));
+                    .body(
+                            "error",
+                            startsWith("The database is busy or unreachable (the database has no free connection"));
         } finally {
             for (Connection filler : fillers) {
                 filler.close();
@@ -155,12 +158,24 @@ class DatabaseFaultsTest {
         for (int i = 0; i < 2_000; i++) {
             switch (i % 5) {
                 case 0 -> Api.asManager().get("/api/manager/agents").then().statusCode(200);
-                case 1 -> Api.browserPost("{\"ids\": [\"r-" + i + "\"]}").post("/api/manager/tasks/mark-spam")
-                        .then().statusCode(200);
-                case 2 -> Api.browserPost("{\"ids\": [").post("/api/manager/spam/restore").then().statusCode(400);
-                case 3 -> Api.anonymous().header("Authorization", "Bearer " + agent)
-                        .get("/api/manager/spam/counts").then().statusCode(403);
-                default -> Api.anonymous().get("/api/manager/dashboard/metrics").then().statusCode(401);
+                case 1 ->
+                    Api.browserPost("{\"ids\": [\"r-" + i + "\"]}")
+                            .post("/api/manager/tasks/mark-spam")
+                            .then()
+                            .statusCode(200);
+                case 2 ->
+                    Api.browserPost("{\"ids\": [")
+                            .post("/api/manager/spam/restore")
+                            .then()
+                            .statusCode(400);
+                case 3 ->
+                    Api.anonymous()
+                            .header("Authorization", "Bearer " + agent)
+                            .get("/api/manager/spam/counts")
+                            .then()
+                            .statusCode(403);
+                default ->
+                    Api.anonymous().get("/api/manager/dashboard/metrics").then().statusCode(401);
             }
         }
         try (Fixtures locker = Fixtures.connect(OutageDatabase.database().jdbcUrl())) {

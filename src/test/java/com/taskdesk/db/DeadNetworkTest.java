@@ -3,6 +3,15 @@ package com.taskdesk.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.RelayedDatabase;
+import com.taskdesk.testing.Tokens;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,19 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
-
-import com.taskdesk.testing.Api;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.RelayedDatabase;
-import com.taskdesk.testing.Tokens;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
 
 /**
  * A network that stops forwarding while a statement runs: the cancel request of the statement
@@ -44,7 +41,8 @@ class DeadNetworkTest {
 
     /** The defaults every function starts with: ConnectionSettings' pool, connect, statement timeouts and margin. */
     private static final Duration BOUND = Duration.ofSeconds(ConnectionSettings.DEFAULT_POOL_TIMEOUT_SECONDS
-            + ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS
+            + ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS
+            + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS
             + ConnectionSettings.DEFAULT_TIMEOUT_MARGIN_SECONDS);
 
     @Inject
@@ -61,13 +59,16 @@ class DeadNetworkTest {
         HttpResponse<String> answer;
         long millis;
         try (Fixtures locker = Fixtures.connect(RelayedDatabase.directJdbcUrl());
-             Fixtures observer = Fixtures.connect(RelayedDatabase.directJdbcUrl())) {
+                Fixtures observer = Fixtures.connect(RelayedDatabase.directJdbcUrl())) {
             locker.execute("BEGIN").execute("LOCK TABLE \"RawMessage\" IN ACCESS EXCLUSIVE MODE");
             long start = System.nanoTime();
-            CompletableFuture<HttpResponse<String>> request = HttpClient.newHttpClient().sendAsync(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + Api.port() + "/api/manager/spam/counts"))
-                            .header("Authorization", "Bearer " + Tokens.manager()).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> request = HttpClient.newHttpClient()
+                    .sendAsync(
+                            HttpRequest.newBuilder(
+                                            URI.create("http://localhost:" + Api.port() + "/api/manager/spam/counts"))
+                                    .header("Authorization", "Bearer " + Tokens.manager())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             awaitStatementWaitingForTheLock(observer);
             RelayedDatabase.relay().stopForwarding();
             answer = request.get(BOUND.toSeconds() + 10, TimeUnit.SECONDS);
@@ -77,9 +78,12 @@ class DeadNetworkTest {
 
         assertEquals(503, answer.statusCode(), answer.body());
         assertTrue(answer.headers().firstValue("Retry-After").isPresent(), "Retry-After");
-        assertTrue(answer.body().startsWith("{\"success\":false,\"error\":\"The database is busy or unreachable"), answer.body());
+        assertTrue(
+                answer.body().startsWith("{\"success\":false,\"error\":\"The database is busy or unreachable"),
+                answer.body());
         assertTrue(millis < BOUND.toMillis(), "answered after " + millis + " ms, bound " + BOUND.toMillis() + " ms");
-        assertTrue(millis >= ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS * 1000L,
+        assertTrue(
+                millis >= ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS * 1000L,
                 "it waited out the statement timeout first: " + millis + " ms");
 
         RelayedDatabase.relay().resume();
@@ -87,15 +91,19 @@ class DeadNetworkTest {
         assertEquals(0, pool.getMetrics().activeCount(), "connections still checked out");
         assertEquals(0, pool.getMetrics().awaitingCount(), "requests still waiting");
         try (Fixtures db = Fixtures.connect(RelayedDatabase.directJdbcUrl())) {
-            assertTrue(db.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'local' AND state = 'idle'")
-                    <= 1, "one idle pooled connection at most");
+            assertTrue(
+                    db.count(
+                                    "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'local' AND state = 'idle'")
+                            <= 1,
+                    "one idle pooled connection at most");
         }
     }
 
     private static void awaitStatementWaitingForTheLock(Fixtures observer) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
             if (observer.count("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'local'"
-                    + " AND wait_event_type = 'Lock'") == 1) {
+                            + " AND wait_event_type = 'Lock'")
+                    == 1) {
                 return;
             }
             Thread.sleep(50);

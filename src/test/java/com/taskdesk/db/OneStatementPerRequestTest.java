@@ -2,23 +2,20 @@ package com.taskdesk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
 import com.taskdesk.testing.TestClock;
-
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Counted at the JDBC boundary (CountingDriver, PoolCheckouts): every manager request
@@ -36,11 +33,25 @@ class OneStatementPerRequestTest {
         clock.set(Instant.now().minusSeconds(86_400));
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
-                    .user("a-1", "One", "AGENT", Fixtures.EPOCH).user("a-2", "Two", "MANAGER_AGENT", Fixtures.EPOCH)
-                    .raw("r-1", "READY").raw("r-2", "PROMOTED").raw("r-3", "SPAM_REVIEW")
-                    .task("t-1").status("PENDING").assignedTo("a-1").rawMessage("r-2").insert()
-                    .task("t-2").status("COMPLETED").assignedTo("a-2").endTime(LocalDateTime.now()).insert()
-                    .task("t-3").status("SPAM_REVIEW").rawMessage("r-3").insert();
+                    .user("a-1", "One", "AGENT", Fixtures.EPOCH)
+                    .user("a-2", "Two", "MANAGER_AGENT", Fixtures.EPOCH)
+                    .raw("r-1", "READY")
+                    .raw("r-2", "PROMOTED")
+                    .raw("r-3", "SPAM_REVIEW")
+                    .task("t-1")
+                    .status("PENDING")
+                    .assignedTo("a-1")
+                    .rawMessage("r-2")
+                    .insert()
+                    .task("t-2")
+                    .status("COMPLETED")
+                    .assignedTo("a-2")
+                    .endTime(LocalDateTime.now())
+                    .insert()
+                    .task("t-3")
+                    .status("SPAM_REVIEW")
+                    .rawMessage("r-3")
+                    .insert();
         }
         SqlCounter.reset();
     }
@@ -59,8 +70,13 @@ class OneStatementPerRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/manager/agents", "/api/manager/dashboard/agent-progress",
-            "/api/manager/dashboard/metrics", "/api/manager/spam/counts"})
+    @ValueSource(
+            strings = {
+                "/api/manager/agents",
+                "/api/manager/dashboard/agent-progress",
+                "/api/manager/dashboard/metrics",
+                "/api/manager/spam/counts"
+            })
     void eachReadSendsOneStatement(String path) {
         Api.asManager().get(path).then().statusCode(200);
         assertOneStatementOnOneConnection("GET " + path);
@@ -68,13 +84,19 @@ class OneStatementPerRequestTest {
 
     @Test
     void markSpamIsOneDataModifyingStatement() {
-        Api.browserPost("{\"ids\": [\"r-1\", \"r-2\"]}").post("/api/manager/tasks/mark-spam").then().statusCode(200);
+        Api.browserPost("{\"ids\": [\"r-1\", \"r-2\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(200);
         assertOneStatementOnOneConnection("mark-spam");
     }
 
     @Test
     void restoreIsOneDataModifyingStatement() {
-        Api.browserPost("{\"ids\": [\"r-3\"]}").post("/api/manager/spam/restore").then().statusCode(200);
+        Api.browserPost("{\"ids\": [\"r-3\"]}")
+                .post("/api/manager/spam/restore")
+                .then()
+                .statusCode(200);
         assertOneStatementOnOneConnection("restore");
     }
 
@@ -84,13 +106,20 @@ class OneStatementPerRequestTest {
         assertEquals(0, SqlCounter.checkouts());
         assertEquals(List.of(), SqlCounter.statements());
 
-        Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200);
+        Api.anonymous()
+                .queryParam("check", "database")
+                .get("/api/health")
+                .then()
+                .statusCode(200);
         assertOneStatementOnOneConnection("health ?check=database");
     }
 
     @Test
     void rejectedInputTouchesNoConnection() {
-        Api.browserPost("{\"ids\": []}").post("/api/manager/tasks/mark-spam").then().statusCode(400);
+        Api.browserPost("{\"ids\": []}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(400);
         Api.anonymous().get("/api/manager/agents").then().statusCode(401);
         assertEquals(0, SqlCounter.checkouts());
         assertEquals(List.of(), SqlCounter.statements());

@@ -4,21 +4,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The pool as Lambda needs it: empty at start, capped, named, and never handing out a dead connection. */
 @QuarkusTest
@@ -44,7 +41,10 @@ class PoolLifecycleTest {
     @Order(1)
     void startUpOpensNoConnection() {
         assertEquals(0, pool.getMetrics().creationCount(), "connections created during start-up");
-        Api.anonymous().get("/api/health").then().statusCode(200)
+        Api.anonymous()
+                .get("/api/health")
+                .then()
+                .statusCode(200)
                 .body("pool.created", equalTo(0))
                 .body("pool.maxUsed", equalTo(0))
                 .body("pool.idle", equalTo(0));
@@ -70,14 +70,20 @@ class PoolLifecycleTest {
         Api.asManager().get("/api/manager/spam/counts").then().statusCode(200);
         long invalidBefore = pool.getMetrics().invalidCount();
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals(1, db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                    + "WHERE application_name = 'local' AND pid <> pg_backend_pid()"));
+            assertEquals(
+                    1,
+                    db.count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                            + "WHERE application_name = 'local' AND pid <> pg_backend_pid()"));
             for (int i = 0; i < 50 && db.count(OUR_BACKENDS) > 0; i++) {
                 Thread.sleep(20);
             }
         }
         Api.asManager().get("/api/manager/spam/counts").then().statusCode(200).body("success", equalTo(true));
-        Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200)
+        Api.anonymous()
+                .queryParam("check", "database")
+                .get("/api/health")
+                .then()
+                .statusCode(200)
                 .body("database", equalTo("UP"));
         assertTrue(pool.getMetrics().invalidCount() > invalidBefore, "the dead connection was found and dropped");
     }

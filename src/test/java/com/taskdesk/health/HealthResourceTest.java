@@ -1,23 +1,20 @@
 package com.taskdesk.health;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import java.sql.Connection;
-
-import org.junit.jupiter.api.Test;
 
 import com.taskdesk.auth.JwtSecretCheck;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class HealthResourceTest {
@@ -31,7 +28,9 @@ class HealthResourceTest {
             db.reset();
         }
         Api.asManager().get("/api/manager/spam/counts").then().statusCode(200);
-        Api.anonymous().get("/api/health").then()
+        Api.anonymous()
+                .get("/api/health")
+                .then()
                 .statusCode(200)
                 .contentType("application/json")
                 .body("success", equalTo(true))
@@ -58,7 +57,9 @@ class HealthResourceTest {
         SqlCounter.reset();
         try (Connection held = pool.getConnection()) {
             Api.asManager().get("/api/manager/agents").then().statusCode(503);
-            Api.anonymous().get("/api/health").then()
+            Api.anonymous()
+                    .get("/api/health")
+                    .then()
                     .statusCode(200)
                     .body("pool.acquisitionTimeouts", equalTo(before + 1))
                     .body("pool.active", equalTo(1))
@@ -71,13 +72,20 @@ class HealthResourceTest {
 
     @Test
     void checksTheDatabaseOnlyWhenAsked() {
-        Api.anonymous().queryParam("check", "database").get("/api/health").then()
+        Api.anonymous()
+                .queryParam("check", "database")
+                .get("/api/health")
+                .then()
                 .statusCode(200)
                 .body("database", equalTo("UP"));
     }
 
     @Test
     void aBadTokenDoesNotStopTheHealthCheck() {
-        Api.anonymous().cookie("auth-token", "garbage").get("/api/health").then().statusCode(200);
+        Api.anonymous()
+                .cookie("auth-token", "garbage")
+                .get("/api/health")
+                .then()
+                .statusCode(200);
     }
 }

@@ -6,26 +6,23 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import com.taskdesk.testing.Api;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /** Who may call: a valid manager token (cookie or Bearer), from an allowed origin for cookie POSTs. */
 @QuarkusTest
@@ -48,7 +45,10 @@ class AccessTest {
     }
 
     private static ValidatableResponse agentsWithBearer(String token) {
-        return Api.anonymous().header("Authorization", "Bearer " + token).get("/api/manager/agents").then();
+        return Api.anonymous()
+                .header("Authorization", "Bearer " + token)
+                .get("/api/manager/agents")
+                .then();
     }
 
     private static String base64Url(String json) {
@@ -60,17 +60,26 @@ class AccessTest {
     @Test
     void validManagerTokenAsBearerOrCookieIs200() {
         agentsWithBearer(Tokens.manager()).statusCode(200).body("success", equalTo(true));
-        Api.anonymous().cookie("auth-token", Tokens.manager()).get("/api/manager/agents").then().statusCode(200);
+        Api.anonymous()
+                .cookie("auth-token", Tokens.manager())
+                .get("/api/manager/agents")
+                .then()
+                .statusCode(200);
         agentsWithBearer(Tokens.withRole("ma-1", "MANAGER_AGENT")).statusCode(200);
     }
 
     @Test
     void missingTokenIs401Json() {
-        Api.anonymous().get("/api/manager/agents").then()
+        Api.anonymous()
+                .get("/api/manager/agents")
+                .then()
                 .statusCode(401)
                 .contentType("application/json")
                 .body("success", equalTo(false))
-                .body("error", equalTo("Sign in as a manager: send a valid auth-token cookie or an Authorization: Bearer token"));
+                .body(
+                        "error",
+                        equalTo(
+                                "Sign in as a manager: send a valid auth-token cookie or an Authorization: Bearer token"));
     }
 
     @Test
@@ -80,7 +89,8 @@ class AccessTest {
 
     @Test
     void tokenSignedWithAnotherSecretIs401() {
-        agentsWithBearer(Tokens.managerSignedWith("another-secret-of-the-same-good-length-0123456789")).statusCode(401);
+        agentsWithBearer(Tokens.managerSignedWith("another-secret-of-the-same-good-length-0123456789"))
+                .statusCode(401);
     }
 
     @Test
@@ -91,12 +101,20 @@ class AccessTest {
 
     @Test
     void otherAlgorithmsAre401() throws Exception {
-        String hs512 = Jwt.claims().claim("userId", "manager-1").claim("role", "MANAGER").expiresIn(Duration.ofHours(1))
-                .jws().algorithm(SignatureAlgorithm.HS512).signWithSecret(Tokens.SECRET + Tokens.SECRET);
+        String hs512 = Jwt.claims()
+                .claim("userId", "manager-1")
+                .claim("role", "MANAGER")
+                .expiresIn(Duration.ofHours(1))
+                .jws()
+                .algorithm(SignatureAlgorithm.HS512)
+                .signWithSecret(Tokens.SECRET + Tokens.SECRET);
         agentsWithBearer(hs512).statusCode(401);
         KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
         rsa.initialize(2048);
-        String rs256 = Jwt.claims().claim("userId", "manager-1").claim("role", "MANAGER").expiresIn(Duration.ofHours(1))
+        String rs256 = Jwt.claims()
+                .claim("userId", "manager-1")
+                .claim("role", "MANAGER")
+                .expiresIn(Duration.ofHours(1))
                 .sign(rsa.generateKeyPair().getPrivate());
         agentsWithBearer(rs256).statusCode(401);
     }
@@ -117,7 +135,8 @@ class AccessTest {
 
     @Test
     void agentRoleIs403Json() {
-        agentsWithBearer(Tokens.withRole("agent-1", "AGENT")).statusCode(403)
+        agentsWithBearer(Tokens.withRole("agent-1", "AGENT"))
+                .statusCode(403)
                 .contentType("application/json")
                 .body("success", equalTo(false))
                 .body("error", equalTo("This endpoint is for managers (role MANAGER or MANAGER_AGENT)"));
@@ -125,9 +144,13 @@ class AccessTest {
 
     @Test
     void agentCannotMarkSpam() {
-        Api.anonymous().header("Authorization", "Bearer " + Tokens.withRole("agent-1", "AGENT"))
-                .contentType("application/json").body("{\"ids\": [\"r-1\"]}")
-                .post("/api/manager/tasks/mark-spam").then().statusCode(403);
+        Api.anonymous()
+                .header("Authorization", "Bearer " + Tokens.withRole("agent-1", "AGENT"))
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(403);
         assertNothingChanged();
     }
 
@@ -138,9 +161,13 @@ class AccessTest {
 
     @Test
     void cookiePostFromAnotherSiteIs403AndChangesNothing() {
-        Api.anonymous().cookie("auth-token", Tokens.manager()).header("Origin", "https://evil.example")
-                .contentType("application/json").body("{\"ids\": [\"r-1\"]}")
-                .post("/api/manager/tasks/mark-spam").then()
+        Api.anonymous()
+                .cookie("auth-token", Tokens.manager())
+                .header("Origin", "https://evil.example")
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
                 .statusCode(403)
                 .body("success", equalTo(false))
                 .body("error", not(containsString("evil.example")));
@@ -149,9 +176,12 @@ class AccessTest {
 
     @Test
     void cookiePostWithoutOriginIs403AndChangesNothing() {
-        Api.anonymous().cookie("auth-token", Tokens.manager())
-                .contentType("application/json").body("{\"ids\": [\"r-1\"]}")
-                .post("/api/manager/tasks/mark-spam").then()
+        Api.anonymous()
+                .cookie("auth-token", Tokens.manager())
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
                 .statusCode(403)
                 .body("success", equalTo(false));
         assertNothingChanged();
@@ -159,17 +189,23 @@ class AccessTest {
 
     @Test
     void bearerPostFromAScriptWithoutOriginIsAllowed() {
-        Api.asManager().contentType("application/json").body("{\"ids\": [\"r-1\"]}")
-                .post("/api/manager/tasks/mark-spam").then()
-                .statusCode(200).body("rawsUpdated", equalTo(1));
+        Api.asManager()
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(1));
     }
 
     @Test
     void preflightFromAnAllowedOriginAllowsCredentials() {
-        Api.anonymous().header("Origin", "http://localhost:3000")
+        Api.anonymous()
+                .header("Origin", "http://localhost:3000")
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "content-type")
-                .options("/api/manager/tasks/mark-spam").then()
+                .options("/api/manager/tasks/mark-spam")
+                .then()
                 .statusCode(204)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Allow-Credentials", "true");
@@ -177,36 +213,54 @@ class AccessTest {
 
     @Test
     void preflightFromAnotherOriginIsNotAllowed() {
-        Api.anonymous().header("Origin", "https://evil.example")
+        Api.anonymous()
+                .header("Origin", "https://evil.example")
                 .header("Access-Control-Request-Method", "POST")
-                .options("/api/manager/tasks/mark-spam").then()
+                .options("/api/manager/tasks/mark-spam")
+                .then()
                 .statusCode(403)
                 .header("Access-Control-Allow-Origin", nullValue());
     }
 
     @Test
     void responsesToAnAllowedOriginMayBeReadWithCredentialsIncludingTheHeadersAFrontEndNeeds() {
-        Api.asManager().header("Origin", "http://localhost:3000").get("/api/manager/spam/counts").then()
+        Api.asManager()
+                .header("Origin", "http://localhost:3000")
+                .get("/api/manager/spam/counts")
+                .then()
                 .statusCode(200)
                 .header("Access-Control-Allow-Origin", "http://localhost:3000")
                 .header("Access-Control-Allow-Credentials", "true");
         List<String> exposed = List.of("Retry-After", "Last-Modified", "X-Data-Age");
-        assertEquals(exposed, exposedHeaders(Api.asManager().header("Origin", "http://localhost:3000")
-                .get("/api/manager/spam/counts").then().statusCode(200)));
-        assertEquals(exposed, exposedHeaders(Api.anonymous().header("Origin", "http://localhost:3000")
-                .get("/api/manager/spam/counts").then().statusCode(401)));
+        assertEquals(
+                exposed,
+                exposedHeaders(Api.asManager()
+                        .header("Origin", "http://localhost:3000")
+                        .get("/api/manager/spam/counts")
+                        .then()
+                        .statusCode(200)));
+        assertEquals(
+                exposed,
+                exposedHeaders(Api.anonymous()
+                        .header("Origin", "http://localhost:3000")
+                        .get("/api/manager/spam/counts")
+                        .then()
+                        .statusCode(401)));
     }
 
     /** The mock event server splits a list header into one header per item; a real response event has one. */
     private static List<String> exposedHeaders(ValidatableResponse response) {
         return response.extract().headers().getValues("Access-Control-Expose-Headers").stream()
-                .flatMap(value -> Arrays.stream(value.split(","))).map(String::trim).toList();
+                .flatMap(value -> Arrays.stream(value.split(",")))
+                .map(String::trim)
+                .toList();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"manager", "Manager", "manager_agent", "Manager_Agent", "agent"})
     void aRoleThatIsOnlyAManagerRoleInAnotherCaseOrSpellingIs403(String role) {
-        agentsWithBearer(Tokens.withRole("m-1", role)).statusCode(403)
+        agentsWithBearer(Tokens.withRole("m-1", role))
+                .statusCode(403)
                 .body("error", equalTo("This endpoint is for managers (role MANAGER or MANAGER_AGENT)"));
     }
 }

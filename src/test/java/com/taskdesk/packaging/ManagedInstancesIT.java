@@ -3,6 +3,11 @@ package com.taskdesk.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.ProjectBuild;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,17 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.taskdesk.local.EmbeddedDatabase;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.ProjectBuild;
-
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * One execution environment serving many requests at once, as on Lambda Managed Instances:
@@ -54,13 +51,22 @@ class ManagedInstancesIT {
     private static Process server;
     private static int port;
     private static final HttpClient HTTP = HttpClient.newBuilder()
-            .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(5)).build();
-    private static final String TOKEN = Jwt.claims().claim("userId", "manager-1").claim("role", "MANAGER")
-            .expiresIn(Duration.ofHours(1)).jws().algorithm(SignatureAlgorithm.HS256).signWithSecret(JWT_SECRET);
+            .executor(Executors.newFixedThreadPool(8))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private static final String TOKEN = Jwt.claims()
+            .claim("userId", "manager-1")
+            .claim("role", "MANAGER")
+            .expiresIn(Duration.ofHours(1))
+            .jws()
+            .algorithm(SignatureAlgorithm.HS256)
+            .signWithSecret(JWT_SECRET);
 
     @BeforeAll
     static void serverOnAPoolOfThree() throws Exception {
-        Path app = ProjectBuild.packageInto(ProjectBuild.underBuildOutput("plain-http"), Map.of(), "-o", "-P", "!lambda").resolve("quarkus-app/quarkus-run.jar");
+        Path app = ProjectBuild.packageInto(
+                        ProjectBuild.underBuildOutput("plain-http"), Map.of(), "-o", "-P", "!lambda")
+                .resolve("quarkus-app/quarkus-run.jar");
         database = EmbeddedDatabase.start(Map.of());
         try (Fixtures db = Fixtures.connect(database.jdbcUrl())) {
             db.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
@@ -75,20 +81,34 @@ class ManagedInstancesIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", app.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", app.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(app.getParent().getParent().resolve("server.log").toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
-                || name.startsWith("QUARKUS_") || name.startsWith("JWT_SECRET") || name.startsWith("AWS_"));
-        builder.environment().putAll(Map.of(
-                "DATABASE_URL", "postgresql://postgres:pw@localhost:" + database.port() + "/postgres",
-                "JWT_SECRET", JWT_SECRET,
-                "DB_CONNECTION_LIMIT", Integer.toString(CONNECTION_LIMIT),
-                "DB_POOL_TIMEOUT_SECONDS", Integer.toString(POOL_TIMEOUT_SECONDS),
-                "DB_STATEMENT_TIMEOUT_SECONDS", "10",
-                "TASKDESK_FUNCTION_NAME", FUNCTION,
-                "QUARKUS_HTTP_PORT", Integer.toString(port)));
+                .redirectOutput(
+                        app.getParent().getParent().resolve("server.log").toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("DATABASE_URL")
+                        || name.startsWith("DB_")
+                        || name.startsWith("QUARKUS_")
+                        || name.startsWith("JWT_SECRET")
+                        || name.startsWith("AWS_"));
+        builder.environment()
+                .putAll(Map.of(
+                        "DATABASE_URL",
+                        "postgresql://postgres:pw@localhost:" + database.port() + "/postgres",
+                        "JWT_SECRET",
+                        JWT_SECRET,
+                        "DB_CONNECTION_LIMIT",
+                        Integer.toString(CONNECTION_LIMIT),
+                        "DB_POOL_TIMEOUT_SECONDS",
+                        Integer.toString(POOL_TIMEOUT_SECONDS),
+                        "DB_STATEMENT_TIMEOUT_SECONDS",
+                        "10",
+                        "TASKDESK_FUNCTION_NAME",
+                        FUNCTION,
+                        "QUARKUS_HTTP_PORT",
+                        Integer.toString(port)));
         server = builder.start();
         long deadline = System.currentTimeMillis() + 60_000;
         while (true) {
@@ -98,7 +118,8 @@ class ManagedInstancesIT {
                 }
             } catch (IOException e) {
                 if (System.currentTimeMillis() > deadline || !server.isAlive()) {
-                    throw new AssertionError("the plain HTTP server did not start; see target/plain-http/server.log", e);
+                    throw new AssertionError(
+                            "the plain HTTP server did not start; see target/plain-http/server.log", e);
                 }
                 Thread.sleep(200);
             }
@@ -117,15 +138,22 @@ class ManagedInstancesIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(30)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Bearer " + TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -162,8 +190,7 @@ class ManagedInstancesIT {
         }
     }
 
-    private record Answer(int status, String retryAfter, String body, long millis) {
-    }
+    private record Answer(int status, String retryAfter, String body, long millis) {}
 
     /** {@code count} requests at once; each answer with its time. */
     private static List<Answer> burst(int count, String path) throws Exception {
@@ -171,16 +198,23 @@ class ManagedInstancesIT {
         try {
             List<CompletableFuture<Answer>> answers = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    long start = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = get(path);
-                        return new Answer(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
-                                response.body(), (System.nanoTime() - start) / 1_000_000);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, clients));
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            long start = System.nanoTime();
+                            try {
+                                HttpResponse<String> response = get(path);
+                                return new Answer(
+                                        response.statusCode(),
+                                        response.headers()
+                                                .firstValue("Retry-After")
+                                                .orElse(null),
+                                        response.body(),
+                                        (System.nanoTime() - start) / 1_000_000);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        clients));
             }
             List<Answer> result = new ArrayList<>();
             for (CompletableFuture<Answer> answer : answers) {
@@ -214,7 +248,8 @@ class ManagedInstancesIT {
         try (BackendSampler backends = new BackendSampler()) {
             List<Answer> answers = burstWhileUsersAreLocked(12, 1_000);
             assertTrue(answers.stream().allMatch(answer -> answer.status() == 200), answers.toString());
-            long waited = answers.stream().filter(answer -> answer.millis() >= 900).count();
+            long waited =
+                    answers.stream().filter(answer -> answer.millis() >= 900).count();
             assertEquals(12, waited, "all twelve waited for the lock or for a connection: " + answers);
             assertEquals(CONNECTION_LIMIT, backends.most(), "the cap was reached and never passed");
         }
@@ -224,15 +259,20 @@ class ManagedInstancesIT {
     void requestsStillWaitingAtThePoolTimeoutGet503WithRetryAfterNever500() throws Exception {
         try (BackendSampler backends = new BackendSampler()) {
             List<Answer> answers = burstWhileUsersAreLocked(12, (POOL_TIMEOUT_SECONDS + 2) * 1_000L);
-            List<Answer> served = answers.stream().filter(answer -> answer.status() == 200).toList();
-            List<Answer> refused = answers.stream().filter(answer -> answer.status() == 503).toList();
+            List<Answer> served =
+                    answers.stream().filter(answer -> answer.status() == 200).toList();
+            List<Answer> refused =
+                    answers.stream().filter(answer -> answer.status() == 503).toList();
             assertEquals(CONNECTION_LIMIT, served.size(), "those holding the connections finish: " + answers);
             assertEquals(12 - CONNECTION_LIMIT, refused.size(), "the others give up at the pool timeout: " + answers);
             for (Answer answer : refused) {
                 assertEquals("2", answer.retryAfter(), answer.toString());
-                assertTrue(answer.body().contains("no pooled connection was free within the pool timeout"), answer.body());
-                assertTrue(answer.millis() >= POOL_TIMEOUT_SECONDS * 1_000L - 100
-                        && answer.millis() < (POOL_TIMEOUT_SECONDS + 2) * 1_000L, answer.toString());
+                assertTrue(
+                        answer.body().contains("no pooled connection was free within the pool timeout"), answer.body());
+                assertTrue(
+                        answer.millis() >= POOL_TIMEOUT_SECONDS * 1_000L - 100
+                                && answer.millis() < (POOL_TIMEOUT_SECONDS + 2) * 1_000L,
+                        answer.toString());
             }
             assertTrue(backends.most() <= CONNECTION_LIMIT, "at most " + CONNECTION_LIMIT + ", saw " + backends.most());
         }
@@ -240,8 +280,11 @@ class ManagedInstancesIT {
 
     @Test
     void everyAnswerUnderConcurrencyIsTheAnswerOfASingleRequest() throws Exception {
-        List<String> paths = List.of("/api/manager/agents", "/api/manager/spam/counts",
-                "/api/manager/dashboard/metrics", "/api/manager/dashboard/agent-progress");
+        List<String> paths = List.of(
+                "/api/manager/agents",
+                "/api/manager/spam/counts",
+                "/api/manager/dashboard/metrics",
+                "/api/manager/dashboard/agent-progress");
         try (BackendSampler backends = new BackendSampler()) {
             for (String path : paths) {
                 String single = get(path).body();
@@ -255,13 +298,15 @@ class ManagedInstancesIT {
                 List<CompletableFuture<HttpResponse<String>>> moves = new ArrayList<>();
                 for (int i = 1; i <= READY; i++) {
                     String json = "{\"ids\":[\"raw-" + i + "\"]}";
-                    moves.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            return post("/api/manager/tasks/mark-spam", json);
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }, clients));
+                    moves.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return post("/api/manager/tasks/mark-spam", json);
+                                } catch (Exception e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            },
+                            clients));
                 }
                 for (CompletableFuture<HttpResponse<String>> move : moves) {
                     HttpResponse<String> response = move.get(60, TimeUnit.SECONDS);
@@ -271,7 +316,9 @@ class ManagedInstancesIT {
             } finally {
                 clients.shutdownNow();
             }
-            assertEquals("{\"success\":true,\"ready\":0,\"spamReview\":" + READY + "}", get("/api/manager/spam/counts").body());
+            assertEquals(
+                    "{\"success\":true,\"ready\":0,\"spamReview\":" + READY + "}",
+                    get("/api/manager/spam/counts").body());
             assertTrue(backends.most() <= CONNECTION_LIMIT, "at most " + CONNECTION_LIMIT + ", saw " + backends.most());
         }
     }

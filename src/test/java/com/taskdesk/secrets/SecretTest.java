@@ -4,16 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.time.Duration;
-import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.testing.SecretsManagerStandIn;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** When a secret is read from Secrets Manager, and when it is not. */
 class SecretTest {
@@ -27,8 +25,8 @@ class SecretTest {
         standIn = new SecretsManagerStandIn();
         System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
         System.setProperty("aws.secretAccessKey", "stand-in-secret-access-key");
-        store = new SecretsManager(new Environment(Map.of("AWS_REGION", "eu-west-1",
-                "AWS_ENDPOINT_URL_SECRETS_MANAGER", standIn.endpoint())));
+        store = new SecretsManager(new Environment(
+                Map.of("AWS_REGION", "eu-west-1", "AWS_ENDPOINT_URL_SECRETS_MANAGER", standIn.endpoint())));
     }
 
     @AfterAll
@@ -38,7 +36,7 @@ class SecretTest {
     }
 
     private static Secret stored(Duration cacheTime) {
-        return new Secret("TOKEN", "TOKEN_ID", new Environment(Map.of("TOKEN_ID", ID)), store, cacheTime, value -> { });
+        return new Secret("TOKEN", "TOKEN_ID", new Environment(Map.of("TOKEN_ID", ID)), store, cacheTime, value -> {});
     }
 
     @Test
@@ -84,18 +82,31 @@ class SecretTest {
 
     @Test
     void aPlainVariableIsNeverLookedUp() {
-        Secret secret = new Secret("TOKEN", "TOKEN_ID", new Environment(Map.of("TOKEN", "plain")), store,
-                Duration.ofMinutes(5), value -> { });
+        Secret secret = new Secret(
+                "TOKEN",
+                "TOKEN_ID",
+                new Environment(Map.of("TOKEN", "plain")),
+                store,
+                Duration.ofMinutes(5),
+                value -> {});
         assertEquals("plain", secret.value());
         assertEquals("TOKEN", secret.source());
-        Secret unset = new Secret("TOKEN", "TOKEN_ID", new Environment(Map.of()), store, Duration.ofMinutes(5), v -> { });
+        Secret unset =
+                new Secret("TOKEN", "TOKEN_ID", new Environment(Map.of()), store, Duration.ofMinutes(5), v -> {});
         assertNull(unset.value());
     }
 
     @Test
     void bothWaysAtOnceAreRefused() {
-        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> new Secret("TOKEN", "TOKEN_ID",
-                new Environment(Map.of("TOKEN", "plain", "TOKEN_ID", ID)), store, Duration.ofMinutes(5), v -> { }));
+        InvalidSettingException e = assertThrows(
+                InvalidSettingException.class,
+                () -> new Secret(
+                        "TOKEN",
+                        "TOKEN_ID",
+                        new Environment(Map.of("TOKEN", "plain", "TOKEN_ID", ID)),
+                        store,
+                        Duration.ofMinutes(5),
+                        v -> {}));
         assertEquals("TOKEN and TOKEN_ID are both set: give the function one of them", e.getMessage());
     }
 }

@@ -5,14 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.CapturedLog;
 import com.taskdesk.testing.Fixtures;
@@ -20,11 +12,15 @@ import com.taskdesk.testing.LambdaSnapStart;
 import com.taskdesk.testing.SecretsManagerStandIn;
 import com.taskdesk.testing.StoredSecrets;
 import com.taskdesk.testing.Tokens;
-
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A function whose DATABASE_URL and JWT_SECRET live in Secrets Manager (a local stand-in):
@@ -68,8 +64,10 @@ class StoredSecretsTest {
     }
 
     private static ValidatableResponse spamCounts(String jwtSecret) {
-        return Api.anonymous().header("Authorization", "Bearer " + Tokens.managerSignedWith(jwtSecret))
-                .get("/api/manager/spam/counts").then();
+        return Api.anonymous()
+                .header("Authorization", "Bearer " + Tokens.managerSignedWith(jwtSecret))
+                .get("/api/manager/spam/counts")
+                .then();
     }
 
     private static void checkpointAndRestore() throws Exception {
@@ -89,11 +87,17 @@ class StoredSecretsTest {
     void theFirstRequestReadsEachSecretOnceAndLaterOnesReuseThem() {
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200).body("success", equalTo(true));
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
-        Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200);
+        Api.anonymous()
+                .queryParam("check", "database")
+                .get("/api/health")
+                .then()
+                .statusCode(200);
         assertEquals(1, databaseUrlReads());
         assertEquals(1, jwtSecretReads());
         try (Fixtures db = StoredSecrets.fixtures()) {
-            assertEquals(1, db.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + StoredSecrets.ROLE + "'"),
+            assertEquals(
+                    1,
+                    db.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + StoredSecrets.ROLE + "'"),
                     "connected as the stored URL's role");
         }
     }
@@ -128,9 +132,13 @@ class StoredSecretsTest {
                     + StoredSecrets.ROLE + "'");
         }
         Thread.sleep(Secret.REREAD_AFTER_REFUSAL.toMillis() + 100);
-        spamCounts(StoredSecrets.JWT_SECRET).statusCode(503).header("Retry-After", "2")
-                .body("error", equalTo("The database is busy or unreachable (the database refused the function's "
-                        + "credentials); retry in 2 s"));
+        spamCounts(StoredSecrets.JWT_SECRET)
+                .statusCode(503)
+                .header("Retry-After", "2")
+                .body(
+                        "error",
+                        equalTo("The database is busy or unreachable (the database refused the function's "
+                                + "credentials); retry in 2 s"));
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
         assertEquals(reads + 1, databaseUrlReads(), "read again once, after the refusal");
     }
@@ -142,13 +150,22 @@ class StoredSecretsTest {
         secretsManager().remove(StoredSecrets.DATABASE_URL_ID);
         checkpointAndRestore();
         try (CapturedLog log = new CapturedLog()) {
-            spamCounts(StoredSecrets.JWT_SECRET).statusCode(503).header("Retry-After", "2")
-                    .body("error", equalTo("The database is busy or unreachable (the database credentials could "
-                            + "not be read); retry in 2 s"));
-            List<String> lines = log.lines().stream().filter(line -> line.contains(StoredSecrets.DATABASE_URL_ID)).toList();
+            spamCounts(StoredSecrets.JWT_SECRET)
+                    .statusCode(503)
+                    .header("Retry-After", "2")
+                    .body(
+                            "error",
+                            equalTo("The database is busy or unreachable (the database credentials could "
+                                    + "not be read); retry in 2 s"));
+            List<String> lines = log.lines().stream()
+                    .filter(line -> line.contains(StoredSecrets.DATABASE_URL_ID))
+                    .toList();
             assertEquals(1, lines.size(), log.all());
-            assertTrue(lines.get(0).contains("DATABASE_URL (Secrets Manager secret '" + StoredSecrets.DATABASE_URL_ID
-                    + "') does not exist"), lines.get(0));
+            assertTrue(
+                    lines.get(0)
+                            .contains("DATABASE_URL (Secrets Manager secret '" + StoredSecrets.DATABASE_URL_ID
+                                    + "') does not exist"),
+                    lines.get(0));
             assertNoSecretNorStackTrace(log);
         } finally {
             secretsManager().put(StoredSecrets.DATABASE_URL_ID, stored);
@@ -162,9 +179,13 @@ class StoredSecretsTest {
         secretsManager().deny(StoredSecrets.JWT_SECRET_ID);
         checkpointAndRestore();
         try (CapturedLog log = new CapturedLog()) {
-            spamCounts(StoredSecrets.JWT_SECRET).statusCode(503).header("Retry-After", "2")
+            spamCounts(StoredSecrets.JWT_SECRET)
+                    .statusCode(503)
+                    .header("Retry-After", "2")
                     .body("error", equalTo("Sign-in cannot be checked right now; retry in 2 s"));
-            List<String> lines = log.lines().stream().filter(line -> line.contains(StoredSecrets.JWT_SECRET_ID)).toList();
+            List<String> lines = log.lines().stream()
+                    .filter(line -> line.contains(StoredSecrets.JWT_SECRET_ID))
+                    .toList();
             assertEquals(1, lines.size(), log.all());
             assertTrue(lines.get(0).contains("could not be read: AccessDeniedException"), lines.get(0));
             assertNoSecretNorStackTrace(log);
@@ -180,9 +201,12 @@ class StoredSecretsTest {
         checkpointAndRestore();
         secretsManager().delay(StoredSecrets.DATABASE_URL_ID, java.time.Duration.ofSeconds(2));
         try {
-            spamCounts(StoredSecrets.JWT_SECRET).statusCode(503)
-                    .body("error", equalTo("The database is busy or unreachable (no pooled connection was free within "
-                            + "the pool timeout); retry in 2 s"));
+            spamCounts(StoredSecrets.JWT_SECRET)
+                    .statusCode(503)
+                    .body(
+                            "error",
+                            equalTo("The database is busy or unreachable (no pooled connection was free within "
+                                    + "the pool timeout); retry in 2 s"));
             LambdaSnapStart.checkpoint(); // while the stored URL is still on its way to the abandoned attempt
             Thread.sleep(2_500); // the stand-in has answered it by now
         } finally {
@@ -190,7 +214,8 @@ class StoredSecretsTest {
         }
         assertEquals(pool.getMetrics().creationCount(), pool.getMetrics().destroyCount(), "no pooled connection open");
         try (Fixtures db = StoredSecrets.fixtures()) {
-            assertEquals(0, db.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + StoredSecrets.ROLE + "'"));
+            assertEquals(
+                    0, db.count("SELECT count(*) FROM pg_stat_activity WHERE usename = '" + StoredSecrets.ROLE + "'"));
         }
         LambdaSnapStart.restore();
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);

@@ -4,28 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.health.HealthResource;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.CapturedLog;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.LambdaSnapStart;
 import com.taskdesk.testing.SqlCounter;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The pool across a SnapStart snapshot, with the hooks run as Lambda's runtime runs them
@@ -40,8 +37,7 @@ class SnapStartHooksTest {
     public static class ThreeConnections implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.max-size", "3",
-                    "quarkus.datasource.jdbc.acquisition-timeout", "5S");
+            return Map.of("quarkus.datasource.jdbc.max-size", "3", "quarkus.datasource.jdbc.acquisition-timeout", "5S");
         }
     }
 
@@ -92,7 +88,8 @@ class SnapStartHooksTest {
         CompletableFuture<Void> checkpoint;
         try (Fixtures locker = Fixtures.connect()) {
             locker.execute("BEGIN").execute("LOCK TABLE \"User\" IN ACCESS EXCLUSIVE MODE");
-            racing = CompletableFuture.supplyAsync(() -> Api.asManager().get("/api/manager/agents").statusCode());
+            racing = CompletableFuture.supplyAsync(
+                    () -> Api.asManager().get("/api/manager/agents").statusCode());
             for (int i = 0; i < 100 && SqlCounter.held() == 0; i++) {
                 Thread.sleep(20);
             }
@@ -112,8 +109,8 @@ class SnapStartHooksTest {
         checkpoint.get(20, TimeUnit.SECONDS);
         assertEquals(0, backendsAfterSettling(0), "no connection of the function in the snapshot");
 
-        CompletableFuture<Integer> duringSnapshot =
-                CompletableFuture.supplyAsync(() -> Api.asManager().get("/api/manager/agents").statusCode());
+        CompletableFuture<Integer> duringSnapshot = CompletableFuture.supplyAsync(
+                () -> Api.asManager().get("/api/manager/agents").statusCode());
         Thread.sleep(500);
         assertFalse(duringSnapshot.isDone(), "a request during the snapshot waits for the restore");
         assertEquals(0, backends(), "and opens no connection meanwhile");
@@ -132,11 +129,16 @@ class SnapStartHooksTest {
             LambdaSnapStart.checkpoint();
             assertTrue(SqlCounter.statements().contains(HealthResource.SQL), "priming sent " + SqlCounter.statements());
             assertTrue(log.all().contains("SnapStart priming: GET /api/health?check=database answered 200"), log.all());
-            assertTrue(log.all().contains("SnapStart checkpoint: no pooled connection open, no secret in memory"),
+            assertTrue(
+                    log.all().contains("SnapStart checkpoint: no pooled connection open, no secret in memory"),
                     log.all());
         }
         assertEquals(0, backendsAfterSettling(0), "the priming connection is not in the snapshot");
         LambdaSnapStart.restore();
-        Api.anonymous().queryParam("check", "database").get("/api/health").then().statusCode(200);
+        Api.anonymous()
+                .queryParam("check", "database")
+                .get("/api/health")
+                .then()
+                .statusCode(200);
     }
 }

@@ -3,19 +3,16 @@ package com.taskdesk.spam;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import com.taskdesk.testing.Api;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * A token lives 24 hours; a manager removed, deactivated or demoted since it was signed
@@ -31,38 +28,50 @@ class CallerCheckedInWriteTest {
     void aRawMessageForEachWrite() {
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
-                    .raw("r-promoted", "PROMOTED").raw("r-review", "SPAM_REVIEW")
-                    .task("t-open").status("IN_PROGRESS").rawMessage("r-promoted").insert()
-                    .task("t-spam").status("SPAM_REVIEW").rawMessage("r-review").insert();
+                    .raw("r-promoted", "PROMOTED")
+                    .raw("r-review", "SPAM_REVIEW")
+                    .task("t-open")
+                    .status("IN_PROGRESS")
+                    .rawMessage("r-promoted")
+                    .insert()
+                    .task("t-spam")
+                    .status("SPAM_REVIEW")
+                    .rawMessage("r-review")
+                    .insert();
         }
     }
 
     static Stream<Arguments> staleManagersAndWrites() {
         Consumer<Fixtures> removed = db -> db.execute("DELETE FROM \"User\" WHERE \"id\" = ?", Tokens.MANAGER_ID);
-        Consumer<Fixtures> deactivated = db -> db.execute(
-                "UPDATE \"User\" SET \"isActive\" = false WHERE \"id\" = ?", Tokens.MANAGER_ID);
-        Consumer<Fixtures> demoted = db -> db.execute(
-                "UPDATE \"User\" SET \"role\" = 'AGENT' WHERE \"id\" = ?", Tokens.MANAGER_ID);
-        return Stream.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore").flatMap(path -> Stream.of(
-                Arguments.of("removed", removed, path),
-                Arguments.of("deactivated", deactivated, path),
-                Arguments.of("demoted to AGENT", demoted, path)));
+        Consumer<Fixtures> deactivated =
+                db -> db.execute("UPDATE \"User\" SET \"isActive\" = false WHERE \"id\" = ?", Tokens.MANAGER_ID);
+        Consumer<Fixtures> demoted =
+                db -> db.execute("UPDATE \"User\" SET \"role\" = 'AGENT' WHERE \"id\" = ?", Tokens.MANAGER_ID);
+        return Stream.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore")
+                .flatMap(path -> Stream.of(
+                        Arguments.of("removed", removed, path),
+                        Arguments.of("deactivated", deactivated, path),
+                        Arguments.of("demoted to AGENT", demoted, path)));
     }
 
     @ParameterizedTest(name = "{0} manager on {2}")
     @MethodSource("staleManagersAndWrites")
-    void aManagerNoLongerActiveInUserIsRefusedWith403AndNothingChanges(String who, Consumer<Fixtures> change,
-                                                                         String path) {
+    void aManagerNoLongerActiveInUserIsRefusedWith403AndNothingChanges(
+            String who, Consumer<Fixtures> change, String path) {
         String before;
         try (Fixtures db = Fixtures.connect()) {
             change.accept(db);
             before = db.snapshot();
         }
-        Api.browserPost(IDS).post(path).then()
+        Api.browserPost(IDS)
+                .post(path)
+                .then()
                 .statusCode(403)
                 .contentType("application/json")
                 .body("success", equalTo(false))
-                .body("error", equalTo("Your account is no longer an active manager: nothing was changed. Sign in again."));
+                .body(
+                        "error",
+                        equalTo("Your account is no longer an active manager: nothing was changed. Sign in again."));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(before, db.snapshot(), who + ": the database is unchanged");
         }
@@ -77,13 +86,19 @@ class CallerCheckedInWriteTest {
     @MethodSource("writes")
     void aManagerRemovedWhileTheWriteRunsIsRefusedWith403AndNothingChanges(String path) {
         try (Fixtures db = Fixtures.connect();
-             Fixtures.TestTrigger removeCaller = db.trigger("test_remove_caller",
-                     "BEFORE INSERT ON \"TaskHistory\" FOR EACH ROW",
-                     "BEGIN DELETE FROM \"User\" WHERE \"id\" = NEW.\"actorId\"; RETURN NEW; END")) {
+                Fixtures.TestTrigger removeCaller = db.trigger(
+                        "test_remove_caller",
+                        "BEFORE INSERT ON \"TaskHistory\" FOR EACH ROW",
+                        "BEGIN DELETE FROM \"User\" WHERE \"id\" = NEW.\"actorId\"; RETURN NEW; END")) {
             String before = db.snapshot();
-            Api.browserPost(IDS).post(path).then()
+            Api.browserPost(IDS)
+                    .post(path)
+                    .then()
                     .statusCode(403)
-                    .body("error", equalTo("Your account is no longer an active manager: nothing was changed. Sign in again."));
+                    .body(
+                            "error",
+                            equalTo(
+                                    "Your account is no longer an active manager: nothing was changed. Sign in again."));
             assertEquals(before, db.snapshot());
         }
     }
@@ -94,8 +109,13 @@ class CallerCheckedInWriteTest {
         try (Fixtures db = Fixtures.connect()) {
             db.user("ma-1", "Mia", "MANAGER_AGENT", Fixtures.EPOCH);
         }
-        Api.anonymous().header("Authorization", "Bearer " + Tokens.withRole("ma-1", "MANAGER_AGENT"))
-                .contentType("application/json").body(IDS).post(path).then().statusCode(200);
+        Api.anonymous()
+                .header("Authorization", "Bearer " + Tokens.withRole("ma-1", "MANAGER_AGENT"))
+                .contentType("application/json")
+                .body(IDS)
+                .post(path)
+                .then()
+                .statusCode(200);
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(1, db.count("SELECT count(*) FROM \"TaskHistory\" WHERE \"actorId\" = 'ma-1'"));
         }

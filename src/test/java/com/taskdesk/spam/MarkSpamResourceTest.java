@@ -4,20 +4,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.Api;
+import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.taskdesk.testing.Api;
-import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.Tokens;
-
-import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class MarkSpamResourceTest {
@@ -31,17 +28,49 @@ class MarkSpamResourceTest {
             db.reset()
                     .user("a-ann", "Ann", "AGENT", Fixtures.EPOCH)
                     .user("a-bob", "Bob", "AGENT", Fixtures.EPOCH)
-                    .raw("r-ready", "READY").raw("r-promoted", "PROMOTED").raw("r-review", "SPAM_REVIEW")
-                    .raw("r-archived", "SPAM_ARCHIVED").raw("r-other", "PROMOTED")
-                    .task("t-pending").status("PENDING").assignedTo("a-ann").rawMessage("r-promoted").insert()
-                    .task("t-progress").status("IN_PROGRESS").assignedTo("a-ann").rawMessage("r-promoted").insert()
-                    .task("t-help").status("ASSISTANCE_REQUIRED").assignedTo("a-bob").rawMessage("r-promoted").insert()
-                    .task("t-resolved").status("RESOLVED").assignedTo("a-bob").rawMessage("r-promoted").insert()
-                    .task("t-done").status("COMPLETED").assignedTo("a-ann").rawMessage("r-promoted")
-                            .endTime(Fixtures.EPOCH).insert()
-                    .task("t-already").status("SPAM_REVIEW").rawMessage("r-review").insert()
-                    .task("t-archived").status("PENDING").rawMessage("r-archived").insert()
-                    .task("t-other").status("PENDING").rawMessage("r-other").insert()
+                    .raw("r-ready", "READY")
+                    .raw("r-promoted", "PROMOTED")
+                    .raw("r-review", "SPAM_REVIEW")
+                    .raw("r-archived", "SPAM_ARCHIVED")
+                    .raw("r-other", "PROMOTED")
+                    .task("t-pending")
+                    .status("PENDING")
+                    .assignedTo("a-ann")
+                    .rawMessage("r-promoted")
+                    .insert()
+                    .task("t-progress")
+                    .status("IN_PROGRESS")
+                    .assignedTo("a-ann")
+                    .rawMessage("r-promoted")
+                    .insert()
+                    .task("t-help")
+                    .status("ASSISTANCE_REQUIRED")
+                    .assignedTo("a-bob")
+                    .rawMessage("r-promoted")
+                    .insert()
+                    .task("t-resolved")
+                    .status("RESOLVED")
+                    .assignedTo("a-bob")
+                    .rawMessage("r-promoted")
+                    .insert()
+                    .task("t-done")
+                    .status("COMPLETED")
+                    .assignedTo("a-ann")
+                    .rawMessage("r-promoted")
+                    .endTime(Fixtures.EPOCH)
+                    .insert()
+                    .task("t-already")
+                    .status("SPAM_REVIEW")
+                    .rawMessage("r-review")
+                    .insert()
+                    .task("t-archived")
+                    .status("PENDING")
+                    .rawMessage("r-archived")
+                    .insert()
+                    .task("t-other")
+                    .status("PENDING")
+                    .rawMessage("r-other")
+                    .insert()
                     .execute("INSERT INTO \"TaskHistory\" (\"id\", \"taskId\", \"actorId\", \"action\", \"newStatus\") "
                             + "VALUES ('h-old', 't-done', 'a-ann', 'COMPLETED', 'COMPLETED')");
         }
@@ -84,9 +113,11 @@ class MarkSpamResourceTest {
             List<Map<String, Object>> history = db.rows("SELECT \"taskId\", \"actorId\", \"action\", "
                     + "\"prevStatus\"::text AS prev, \"newStatus\"::text AS next, \"createdAt\" "
                     + "FROM \"TaskHistory\" WHERE \"id\" <> 'h-old' ORDER BY \"taskId\"");
-            assertEquals(List.of("t-archived", "t-help", "t-pending", "t-progress", "t-resolved"),
+            assertEquals(
+                    List.of("t-archived", "t-help", "t-pending", "t-progress", "t-resolved"),
                     history.stream().map(row -> row.get("taskId")).toList());
-            assertEquals(List.of("PENDING", "ASSISTANCE_REQUIRED", "PENDING", "IN_PROGRESS", "RESOLVED"),
+            assertEquals(
+                    List.of("PENDING", "ASSISTANCE_REQUIRED", "PENDING", "IN_PROGRESS", "RESOLVED"),
                     history.stream().map(row -> row.get("prev")).toList());
             for (Map<String, Object> row : history) {
                 assertEquals(Tokens.MANAGER_ID, row.get("actorId"));
@@ -94,15 +125,20 @@ class MarkSpamResourceTest {
                 assertEquals("SPAM_REVIEW", row.get("next"));
                 assertCloseToNow(utcNow, ((java.sql.Timestamp) row.get("createdAt")).toLocalDateTime());
             }
-            assertCloseToNow(utcNow, ((java.sql.Timestamp) db.value(
-                    "SELECT \"updatedAt\" FROM \"Task\" WHERE \"id\" = 't-pending'")).toLocalDateTime());
-            assertEquals(Fixtures.EPOCH, ((java.sql.Timestamp) db.value(
-                    "SELECT \"updatedAt\" FROM \"Task\" WHERE \"id\" = 't-done'")).toLocalDateTime());
+            assertCloseToNow(
+                    utcNow,
+                    ((java.sql.Timestamp) db.value("SELECT \"updatedAt\" FROM \"Task\" WHERE \"id\" = 't-pending'"))
+                            .toLocalDateTime());
+            assertEquals(
+                    Fixtures.EPOCH,
+                    ((java.sql.Timestamp) db.value("SELECT \"updatedAt\" FROM \"Task\" WHERE \"id\" = 't-done'"))
+                            .toLocalDateTime());
         }
     }
 
     private static void assertCloseToNow(LocalDateTime utcNow, LocalDateTime written) {
-        assertTrue(Duration.between(written, utcNow).abs().toSeconds() < 60,
+        assertTrue(
+                Duration.between(written, utcNow).abs().toSeconds() < 60,
                 "written " + written + ", UTC now " + utcNow + " (the database session runs in Pacific/Auckland)");
     }
 
@@ -113,7 +149,8 @@ class MarkSpamResourceTest {
         try (Fixtures db = Fixtures.connect()) {
             after = db.snapshot();
         }
-        markSpam(ALL_KINDS).statusCode(200)
+        markSpam(ALL_KINDS)
+                .statusCode(200)
                 .body("success", equalTo(true))
                 .body("rawsUpdated", equalTo(0))
                 .body("tasksMoved", equalTo(0));
@@ -138,8 +175,10 @@ class MarkSpamResourceTest {
         try (Fixtures db = Fixtures.connect()) {
             before = db.snapshot();
         }
-        markSpam("{\"ids\": [\"nope-1\", \"nope-2\"]}").statusCode(200)
-                .body("rawsUpdated", equalTo(0)).body("tasksMoved", equalTo(0));
+        markSpam("{\"ids\": [\"nope-1\", \"nope-2\"]}")
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(0))
+                .body("tasksMoved", equalTo(0));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(before, db.snapshot());
         }
@@ -148,7 +187,10 @@ class MarkSpamResourceTest {
     @Test
     void acceptsTheFrontEndsRawMessageIdsAndSingleIdForms() {
         markSpam("{\"rawMessageIds\": [\"r-ready\"]}").statusCode(200).body("rawsUpdated", equalTo(1));
-        markSpam("{\"id\": \"r-other\"}").statusCode(200).body("rawsUpdated", equalTo(1)).body("tasksMoved", equalTo(1));
+        markSpam("{\"id\": \"r-other\"}")
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(1))
+                .body("tasksMoved", equalTo(1));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("SPAM_REVIEW", db.rawStatus("r-ready"));
             assertEquals("SPAM_REVIEW", db.rawStatus("r-other"));
@@ -159,7 +201,9 @@ class MarkSpamResourceTest {
     @Test
     void firstKeyPresentDecidesInTheOrderRawMessageIdsIdsId() {
         markSpam("{\"id\": \"r-other\", \"ids\": [\"r-promoted\"], \"rawMessageIds\": [\"r-ready\"]}")
-                .statusCode(200).body("rawsUpdated", equalTo(1)).body("tasksMoved", equalTo(0));
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(1))
+                .body("tasksMoved", equalTo(0));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("SPAM_REVIEW", db.rawStatus("r-ready"));
             assertEquals("PROMOTED", db.rawStatus("r-promoted"));
@@ -188,7 +232,9 @@ class MarkSpamResourceTest {
             db.raw("r'); DROP TABLE \"Task\";--", "READY").raw("r-ünï-😀", "READY");
         }
         markSpam("{\"ids\": [\"r'); DROP TABLE \\\"Task\\\";--\", \"r-ünï-😀\", \"' OR '1'='1\"]}")
-                .statusCode(200).body("rawsUpdated", equalTo(2)).body("tasksMoved", equalTo(0));
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(2))
+                .body("tasksMoved", equalTo(0));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("SPAM_REVIEW", db.rawStatus("r-ünï-😀"));
             assertEquals(8, db.count("SELECT count(*) FROM \"Task\""));

@@ -5,25 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.http.BadRequestException;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.taskdesk.http.BadRequestException;
-
 class RawMessageIdsTest {
 
     private static String rejection(String body) {
-        return assertThrows(BadRequestException.class, () -> RawMessageIds.parse(body)).getMessage();
+        return assertThrows(BadRequestException.class, () -> RawMessageIds.parse(body))
+                .getMessage();
     }
 
     private static String idsOf(int count, int length) {
-        return IntStream.range(0, count).mapToObj(i -> "\"" + "x".repeat(length - String.valueOf(i).length()) + i + "\"")
+        return IntStream.range(0, count)
+                .mapToObj(i -> "\"" + "x".repeat(length - String.valueOf(i).length()) + i + "\"")
                 .collect(Collectors.joining(",", "{\"ids\":[", "]}"));
     }
 
@@ -87,11 +87,18 @@ class RawMessageIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{\"ids\": [\"r1\"], CANARY-7f3a}", "{\"ids\": [\"r1\"]} CANARY-7f3a",
-            "CANARY-7f3a", "{\"ids\": [\"CANARY-7f3a", "{\"CANARY-7f3a\": 1, \"CANARY-7f3a\": 2}"})
+    @ValueSource(
+            strings = {
+                "{\"ids\": [\"r1\"], CANARY-7f3a}",
+                "{\"ids\": [\"r1\"]} CANARY-7f3a",
+                "CANARY-7f3a",
+                "{\"ids\": [\"CANARY-7f3a",
+                "{\"CANARY-7f3a\": 1, \"CANARY-7f3a\": 2}"
+            })
     void invalidJsonIsDescribedByWhereItBreaksNeverByWhatWasSentOrWhichParserFoundIt(String body) {
         String message = rejection(body);
-        assertTrue(message.matches("The request body is not valid JSON \\(line 1, column \\d+\\): send \\{.*"), message);
+        assertTrue(
+                message.matches("The request body is not valid JSON \\(line 1, column \\d+\\): send \\{.*"), message);
         assertFalse(message.contains("CANARY"), message);
         assertFalse(message.toLowerCase(java.util.Locale.ROOT).contains("jackson"), message);
     }

@@ -3,36 +3,54 @@ package com.taskdesk.spam;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.Tokens;
-
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RestoreSpamResourceTest {
 
-    private static final String ALL = "{\"ids\": [\"s-with-tasks\", \"s-no-task\", \"s-done-task\", \"s-ready\", \"s-archived\"]}";
+    private static final String ALL =
+            "{\"ids\": [\"s-with-tasks\", \"s-no-task\", \"s-done-task\", \"s-ready\", \"s-archived\"]}";
 
     @BeforeEach
     void rawMessagesInSpamReview() {
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
                     .user("a-ann", "Ann", "AGENT", Fixtures.EPOCH)
-                    .raw("s-with-tasks", "SPAM_REVIEW").raw("s-no-task", "SPAM_REVIEW")
-                    .raw("s-done-task", "SPAM_REVIEW").raw("s-ready", "READY").raw("s-archived", "SPAM_ARCHIVED")
-                    .task("t1").status("SPAM_REVIEW").assignedTo("a-ann").rawMessage("s-with-tasks").insert()
-                    .task("t2").status("SPAM_REVIEW").rawMessage("s-with-tasks").insert()
-                    .task("t-done").status("COMPLETED").rawMessage("s-done-task").endTime(Fixtures.EPOCH).insert()
-                    .task("t-ready").status("PENDING").rawMessage("s-ready").insert()
-                    .task("t4").status("SPAM_REVIEW").rawMessage("s-archived").insert();
+                    .raw("s-with-tasks", "SPAM_REVIEW")
+                    .raw("s-no-task", "SPAM_REVIEW")
+                    .raw("s-done-task", "SPAM_REVIEW")
+                    .raw("s-ready", "READY")
+                    .raw("s-archived", "SPAM_ARCHIVED")
+                    .task("t1")
+                    .status("SPAM_REVIEW")
+                    .assignedTo("a-ann")
+                    .rawMessage("s-with-tasks")
+                    .insert()
+                    .task("t2")
+                    .status("SPAM_REVIEW")
+                    .rawMessage("s-with-tasks")
+                    .insert()
+                    .task("t-done")
+                    .status("COMPLETED")
+                    .rawMessage("s-done-task")
+                    .endTime(Fixtures.EPOCH)
+                    .insert()
+                    .task("t-ready")
+                    .status("PENDING")
+                    .rawMessage("s-ready")
+                    .insert()
+                    .task("t4")
+                    .status("SPAM_REVIEW")
+                    .rawMessage("s-archived")
+                    .insert();
         }
     }
 
@@ -42,7 +60,8 @@ class RestoreSpamResourceTest {
 
     @Test
     void tasksReturnToPendingAndRawMessagesWithAnyTaskToPromotedTheOthersToReady() {
-        restore(ALL).statusCode(200)
+        restore(ALL)
+                .statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body("success", equalTo(true))
                 .body("restored", equalTo(3))
@@ -50,7 +69,9 @@ class RestoreSpamResourceTest {
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("PROMOTED", db.rawStatus("s-with-tasks"), "its tasks came back");
             assertEquals("READY", db.rawStatus("s-no-task"), "no task references it");
-            assertEquals("PROMOTED", db.rawStatus("s-done-task"),
+            assertEquals(
+                    "PROMOTED",
+                    db.rawStatus("s-done-task"),
                     "a COMPLETED task references it: it was promoted once, READY would let it be promoted again");
             assertEquals("READY", db.rawStatus("s-ready"));
             assertEquals("SPAM_ARCHIVED", db.rawStatus("s-archived"), "only SPAM_REVIEW raw messages move");
@@ -66,9 +87,12 @@ class RestoreSpamResourceTest {
     void writesHistoryForEachRestoredTask() {
         restore(ALL).statusCode(200);
         try (Fixtures db = Fixtures.connect()) {
-            List<Map<String, Object>> history = db.rows("SELECT \"taskId\", \"actorId\", \"action\", "
-                    + "\"prevStatus\"::text AS prev, \"newStatus\"::text AS next FROM \"TaskHistory\" ORDER BY \"taskId\"");
-            assertEquals(List.of("t1", "t2", "t4"), history.stream().map(row -> row.get("taskId")).toList());
+            List<Map<String, Object>> history = db.rows(
+                    "SELECT \"taskId\", \"actorId\", \"action\", "
+                            + "\"prevStatus\"::text AS prev, \"newStatus\"::text AS next FROM \"TaskHistory\" ORDER BY \"taskId\"");
+            assertEquals(
+                    List.of("t1", "t2", "t4"),
+                    history.stream().map(row -> row.get("taskId")).toList());
             for (Map<String, Object> row : history) {
                 assertEquals(Tokens.MANAGER_ID, row.get("actorId"));
                 assertEquals("RESTORED_FROM_SPAM", row.get("action"));
@@ -94,11 +118,23 @@ class RestoreSpamResourceTest {
     @Test
     void markSpamThenRestoreBringsAPromotedMessageBackAsPromoted() {
         try (Fixtures db = Fixtures.connect()) {
-            db.raw("p", "PROMOTED").task("tp").status("IN_PROGRESS").assignedTo("a-ann").rawMessage("p").insert();
+            db.raw("p", "PROMOTED")
+                    .task("tp")
+                    .status("IN_PROGRESS")
+                    .assignedTo("a-ann")
+                    .rawMessage("p")
+                    .insert();
         }
-        Api.browserPost("{\"ids\": [\"p\"]}").post("/api/manager/tasks/mark-spam").then()
-                .statusCode(200).body("rawsUpdated", equalTo(1)).body("tasksMoved", equalTo(1));
-        restore("{\"ids\": [\"p\"]}").statusCode(200).body("restored", equalTo(1)).body("tasksRestored", equalTo(1));
+        Api.browserPost("{\"ids\": [\"p\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(1))
+                .body("tasksMoved", equalTo(1));
+        restore("{\"ids\": [\"p\"]}")
+                .statusCode(200)
+                .body("restored", equalTo(1))
+                .body("tasksRestored", equalTo(1));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("PROMOTED", db.rawStatus("p"));
             assertEquals("PENDING", db.taskStatus("tp"));

@@ -1,26 +1,8 @@
 package com.taskdesk.telemetry;
 
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.sql.Connection;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taskdesk.testing.Api;
@@ -31,11 +13,25 @@ import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
 import com.taskdesk.testing.TestClock;
 import com.taskdesk.testing.Tokens;
-
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each request's log line (as the deployed JSON formatter writes it) and its EMF line, read back
@@ -79,12 +75,16 @@ class RequestLogTest {
     }
 
     private static Answered answered(Supplier<Response> request) {
-        try (CapturedLog log = new CapturedLog(); CapturedOutput output = new CapturedOutput()) {
+        try (CapturedLog log = new CapturedLog();
+                CapturedOutput output = new CapturedOutput()) {
             Response response = request.get();
             List<String> json = log.json();
-            List<JsonNode> lines = json.stream().map(EmbeddedMetricFormat::parse)
-                    .filter(line -> line.get("loggerName").asText().equals(RequestLog.class.getName())).toList();
-            List<String> emf = output.lines().stream().filter(EmbeddedMetricFormat::isEmf).toList();
+            List<JsonNode> lines = json.stream()
+                    .map(EmbeddedMetricFormat::parse)
+                    .filter(line -> line.get("loggerName").asText().equals(RequestLog.class.getName()))
+                    .toList();
+            List<String> emf =
+                    output.lines().stream().filter(EmbeddedMetricFormat::isEmf).toList();
             assertEquals(1, lines.size(), "one log line per request:\n" + String.join("\n", json));
             assertEquals(1, emf.size(), "one EMF line per request:\n" + String.join("\n", output.lines()));
             assertEquals(List.of(), EmbeddedMetricFormat.violations(emf.get(0)), emf.get(0));
@@ -94,25 +94,29 @@ class RequestLogTest {
 
     static Stream<Arguments> answers() {
         return Stream.of(
-                Arguments.of("GET /api/manager/agents", 200, 1,
-                        (Supplier<Response>) () -> Api.asManager().get("/api/manager/agents")),
-                Arguments.of("GET /api/health", 200, 0, (Supplier<Response>) () -> Api.anonymous().get("/api/health")),
-                Arguments.of("POST /api/manager/tasks/mark-spam", 400, 0,
-                        (Supplier<Response>) () -> Api.browserPost("{\"ids\": []}").post("/api/manager/tasks/mark-spam")),
-                Arguments.of("GET /api/manager/agents", 401, 0,
-                        (Supplier<Response>) () -> Api.anonymous().get("/api/manager/agents")),
+                Arguments.of("GET /api/manager/agents", 200, 1, (Supplier<Response>)
+                        () -> Api.asManager().get("/api/manager/agents")),
+                Arguments.of("GET /api/health", 200, 0, (Supplier<Response>)
+                        () -> Api.anonymous().get("/api/health")),
+                Arguments.of("POST /api/manager/tasks/mark-spam", 400, 0, (Supplier<Response>)
+                        () -> Api.browserPost("{\"ids\": []}").post("/api/manager/tasks/mark-spam")),
+                Arguments.of("GET /api/manager/agents", 401, 0, (Supplier<Response>)
+                        () -> Api.anonymous().get("/api/manager/agents")),
                 Arguments.of("GET /api/manager/agents", 403, 0, (Supplier<Response>) () -> Api.asManager()
-                        .header("Origin", "https://elsewhere.example").get("/api/manager/agents")),
-                Arguments.of("GET /api/manager/nothing-here", 404, 0,
-                        (Supplier<Response>) () -> Api.asManager().get("/api/manager/nothing-here")),
+                        .header("Origin", "https://elsewhere.example")
+                        .get("/api/manager/agents")),
+                Arguments.of("GET /api/manager/nothing-here", 404, 0, (Supplier<Response>)
+                        () -> Api.asManager().get("/api/manager/nothing-here")),
                 Arguments.of("POST /api/manager/tasks/mark-spam", 415, 0, (Supplier<Response>) () -> Api.asManager()
-                        .contentType("text/plain").body("ids=r-1").post("/api/manager/tasks/mark-spam")));
+                        .contentType("text/plain")
+                        .body("ids=r-1")
+                        .post("/api/manager/tasks/mark-spam")));
     }
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("answers")
-    void everyAnswerHasOneJsonLogLineAndOneMetricsLine(String route, int status, int statements,
-                                                       Supplier<Response> request) {
+    void everyAnswerHasOneJsonLogLineAndOneMetricsLine(
+            String route, int status, int statements, Supplier<Response> request) {
         Answered answered = answered(request);
         assertEquals(status, answered.response().statusCode());
         assertEquals(route, answered.field("route"));
@@ -122,8 +126,10 @@ class RequestLogTest {
         assertEquals("local", answered.field("function"));
         assertTrue(UUID.matcher(answered.field("requestId")).matches(), "the Lambda request id: " + answered.line());
         assertTrue(List.of("true", "false").contains(answered.field("coldStart")));
-        assertEquals(route + " " + status, answered.line().get("message").asText().substring(0, route.length() + 4));
-        assertEquals(answered.field("requestId"), answered.metrics().get("requestId").asText(), "the same request");
+        assertEquals(
+                route + " " + status, answered.line().get("message").asText().substring(0, route.length() + 4));
+        assertEquals(
+                answered.field("requestId"), answered.metrics().get("requestId").asText(), "the same request");
         assertEquals(statements, answered.metrics().get("Statements").asInt());
     }
 
@@ -134,12 +140,17 @@ class RequestLogTest {
         double database = answered.number("databaseMs");
         assertTrue(database > 0, "database time: " + answered.line());
         assertTrue(waited >= 0, "connection wait: " + answered.line());
-        assertTrue(answered.number("totalMs") >= waited + database, "the request's total holds both: " + answered.line());
+        assertTrue(
+                answered.number("totalMs") >= waited + database, "the request's total holds both: " + answered.line());
         assertEquals(null, answered.field("errorId"), "no error, no error id");
 
         JsonNode metrics = answered.metrics();
-        assertEquals("TaskDesk/ManagerFunctions", metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
-        assertEquals("[[\"Stage\",\"Function\"]]", metrics.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
+        assertEquals(
+                "TaskDesk/ManagerFunctions",
+                metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals(
+                "[[\"Stage\",\"Function\"]]",
+                metrics.at("/_aws/CloudWatchMetrics/0/Dimensions").toString());
         assertEquals("local", metrics.get("Stage").asText(), "TASKDESK_STAGE's default");
         assertEquals("local", metrics.get("Function").asText());
         assertEquals(waited, metrics.get("ConnectionWaitMs").asDouble(), "the same measurement as the log line");
@@ -149,14 +160,29 @@ class RequestLogTest {
         assertEquals(0, metrics.get("PoolAwaiting").asInt());
         assertEquals(0, metrics.get("Http503").asInt());
         assertEquals(0, metrics.get("Http500").asInt());
-        assertEquals(answered.field("coldStart").equals("true") ? 1 : 0, metrics.get("ColdStart").asInt());
+        assertEquals(
+                answered.field("coldStart").equals("true") ? 1 : 0,
+                metrics.get("ColdStart").asInt());
         for (JsonNode metric : metrics.at("/_aws/CloudWatchMetrics/0/Metrics")) {
             String name = metric.get("Name").asText();
-            assertEquals(name.endsWith("Ms") ? "Milliseconds" : "Count", metric.get("Unit").asText(), name);
+            assertEquals(
+                    name.endsWith("Ms") ? "Milliseconds" : "Count",
+                    metric.get("Unit").asText(),
+                    name);
         }
-        assertEquals(List.of("ColdStart", "ConnectionWaitMs", "DatabaseMs", "Http500", "Http503", "PoolActive",
-                        "PoolAwaiting", "Statements"),
-                metrics.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name").stream().sorted().toList());
+        assertEquals(
+                List.of(
+                        "ColdStart",
+                        "ConnectionWaitMs",
+                        "DatabaseMs",
+                        "Http500",
+                        "Http503",
+                        "PoolActive",
+                        "PoolAwaiting",
+                        "Statements"),
+                metrics.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name").stream()
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -164,13 +190,15 @@ class RequestLogTest {
         try (Fixtures locker = Fixtures.connect()) {
             locker.execute("BEGIN");
             locker.execute("LOCK TABLE \"User\" IN ACCESS EXCLUSIVE MODE");
-            CompletableFuture<Void> release = CompletableFuture.runAsync(() -> locker.execute("ROLLBACK"),
-                    CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
+            CompletableFuture<Void> release = CompletableFuture.runAsync(
+                    () -> locker.execute("ROLLBACK"), CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
             Answered answered = answered(() -> Api.asManager().get("/api/manager/agents"));
             release.get(10, TimeUnit.SECONDS);
             assertEquals(200, answered.response().statusCode());
             assertTrue(answered.number("databaseMs") >= 900, "held a second by the lock: " + answered.line());
-            assertTrue(answered.number("connectionWaitMs") < answered.number("databaseMs"), answered.line().toString());
+            assertTrue(
+                    answered.number("connectionWaitMs") < answered.number("databaseMs"),
+                    answered.line().toString());
             assertEquals("1", answered.field("statements"));
         }
     }
@@ -178,13 +206,17 @@ class RequestLogTest {
     @Test
     void waitingForAPooledConnectionIsConnectionWaitAndA503() throws Exception {
         assertEquals(1, pool.getConfiguration().connectionPoolConfiguration().maxSize());
-        long poolTimeoutMs = pool.getConfiguration().connectionPoolConfiguration().acquisitionTimeout().toMillis();
+        long poolTimeoutMs = pool.getConfiguration()
+                .connectionPoolConfiguration()
+                .acquisitionTimeout()
+                .toMillis();
         Answered answered;
         try (Connection held = pool.getConnection()) {
             answered = answered(() -> Api.asManager().get("/api/manager/agents"));
         }
         assertEquals(503, answered.response().statusCode());
-        assertTrue(answered.number("connectionWaitMs") >= poolTimeoutMs - 100,
+        assertTrue(
+                answered.number("connectionWaitMs") >= poolTimeoutMs - 100,
                 "waited the pool timeout (" + poolTimeoutMs + " ms): " + answered.line());
         assertEquals("0", answered.field("statements"), "no statement without a connection");
         assertEquals(0.0, answered.number("databaseMs"));
@@ -207,10 +239,15 @@ class RequestLogTest {
                 assertEquals(id.group(1), answered.field("errorId"));
                 assertEquals(1, answered.metrics().get("Http500").asInt());
                 assertEquals(0, answered.metrics().get("Http503").asInt());
-                JsonNode error = answered.log().stream().map(EmbeddedMetricFormat::parse)
-                        .filter(line -> line.get("level").asText().equals("ERROR")).findFirst().orElseThrow();
+                JsonNode error = answered.log().stream()
+                        .map(EmbeddedMetricFormat::parse)
+                        .filter(line -> line.get("level").asText().equals("ERROR"))
+                        .findFirst()
+                        .orElseThrow();
                 assertTrue(error.get("message").asText().contains(id.group(1)), error.toString());
-                assertEquals(answered.field("requestId"), error.at("/mdc/requestId").asText(),
+                assertEquals(
+                        answered.field("requestId"),
+                        error.at("/mdc/requestId").asText(),
                         "the stack trace's line carries the request id too");
             } finally {
                 db.execute("ALTER TABLE \"RawMessage\" RENAME COLUMN \"state\" TO \"status\"");
@@ -243,21 +280,41 @@ class RequestLogTest {
         String query = "query-canary-7d4e";
         String badToken = "bad-token-canary-1b6f";
         List<Answered> answers = List.of(
-                answered(() -> Api.anonymous().header("Authorization", "Bearer " + bearer)
-                        .cookie("auth-token", cookie).cookie("session", otherCookie)
-                        .header("Origin", "http://localhost:3000").contentType("application/json")
-                        .body("{\"ids\": [\"r-1\"], \"password\": \"" + password + "\", \"note\": \"" + bodyText + "\"}")
+                answered(() -> Api.anonymous()
+                        .header("Authorization", "Bearer " + bearer)
+                        .cookie("auth-token", cookie)
+                        .cookie("session", otherCookie)
+                        .header("Origin", "http://localhost:3000")
+                        .contentType("application/json")
+                        .body("{\"ids\": [\"r-1\"], \"password\": \"" + password + "\", \"note\": \"" + bodyText
+                                + "\"}")
                         .post("/api/manager/tasks/mark-spam")),
-                answered(() -> Api.anonymous().header("Authorization", "Bearer " + bearer).contentType("application/json")
-                        .body("{\"ids\": [\"" + bodyText + "\", \"" + password + "\"], garbage").post("/api/manager/spam/restore")),
+                answered(() -> Api.anonymous()
+                        .header("Authorization", "Bearer " + bearer)
+                        .contentType("application/json")
+                        .body("{\"ids\": [\"" + bodyText + "\", \"" + password + "\"], garbage")
+                        .post("/api/manager/spam/restore")),
                 answered(() -> Api.asManager().queryParam("token", query).get("/api/manager/spam/counts")),
-                answered(() -> Api.anonymous().header("Authorization", "Bearer " + badToken).get("/api/manager/agents")));
-        assertEquals(List.of(200, 400, 200, 401), answers.stream().map(a -> a.response().statusCode()).toList());
+                answered(() -> Api.anonymous()
+                        .header("Authorization", "Bearer " + badToken)
+                        .get("/api/manager/agents")));
+        assertEquals(
+                List.of(200, 400, 200, 401),
+                answers.stream().map(a -> a.response().statusCode()).toList());
         assertEquals("GET /api/manager/spam/counts", answers.get(2).field("route"), "no query string");
         for (Answered answered : answers) {
             String everything = String.join("\n", answered.log()) + "\n" + String.join("\n", answered.output());
-            for (String secret : List.of(bearer, cookie, signature(bearer), signature(cookie), password, bodyText,
-                    otherCookie, query, badToken, Tokens.SECRET)) {
+            for (String secret : List.of(
+                    bearer,
+                    cookie,
+                    signature(bearer),
+                    signature(cookie),
+                    password,
+                    bodyText,
+                    otherCookie,
+                    query,
+                    badToken,
+                    Tokens.SECRET)) {
                 assertFalse(everything.contains(secret), secret + " in:\n" + everything);
             }
         }

@@ -2,9 +2,8 @@ package com.taskdesk.testing;
 
 import static io.restassured.RestAssured.given;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Requests through the Lambda mock event server: each HTTP request becomes an API Gateway
@@ -12,8 +11,7 @@ import io.restassured.specification.RequestSpecification;
  */
 public final class Api {
 
-    private Api() {
-    }
+    private Api() {}
 
     public static int port() {
         return ConfigProvider.getConfig().getValue("quarkus.lambda.mock-event-server.test-port", Integer.class);
@@ -29,7 +27,8 @@ public final class Api {
 
     /** A browser's POST: the auth-token cookie, JSON, and an allowed Origin. */
     public static RequestSpecification browserPost(String json) {
-        return anonymous().cookie("auth-token", Tokens.manager())
+        return anonymous()
+                .cookie("auth-token", Tokens.manager())
                 .header("Origin", "http://localhost:3000")
                 .contentType("application/json")
                 .body(json);

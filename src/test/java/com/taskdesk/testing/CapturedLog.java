@@ -1,14 +1,12 @@
 package com.taskdesk.testing;
 
+import io.quarkus.logging.json.runtime.JsonFormatter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-
 import org.jboss.logmanager.ExtLogRecord;
-
-import io.quarkus.logging.json.runtime.JsonFormatter;
 
 /** Records what the application logs while open (JBoss LogManager sits behind java.util.logging). */
 public final class CapturedLog extends Handler implements AutoCloseable {
@@ -65,8 +63,7 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     }
 
     @Override
-    public void flush() {
-    }
+    public void flush() {}
 
     @Override
     public void close() {

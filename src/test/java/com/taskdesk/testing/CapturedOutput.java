@@ -17,28 +17,31 @@ public final class CapturedOutput implements AutoCloseable {
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
     public CapturedOutput() {
-        System.setOut(new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                original.write(b);
-                synchronized (captured) {
-                    captured.write(b);
-                }
-            }
+        System.setOut(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        original.write(b);
+                        synchronized (captured) {
+                            captured.write(b);
+                        }
+                    }
 
-            @Override
-            public void write(byte[] bytes, int offset, int length) {
-                original.write(bytes, offset, length);
-                synchronized (captured) {
-                    captured.write(bytes, offset, length);
-                }
-            }
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        original.write(bytes, offset, length);
+                        synchronized (captured) {
+                            captured.write(bytes, offset, length);
+                        }
+                    }
 
-            @Override
-            public void flush() throws IOException {
-                original.flush();
-            }
-        }, true, StandardCharsets.UTF_8));
+                    @Override
+                    public void flush() throws IOException {
+                        original.flush();
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
     }
 
     public List<String> lines() {

@@ -77,10 +77,12 @@ public class CountingDriver implements Driver {
             Object result = CountingDriver.invoke(connection, method, args);
             String sql = args != null && args.length > 0 && args[0] instanceof String s ? s : null;
             return switch (method.getName()) {
-                case "createStatement" -> proxy(Statement.class, result, new StatementHandler((Statement) result, null));
-                case "prepareStatement" -> proxy(PreparedStatement.class, result,
-                        new StatementHandler((Statement) result, sql));
-                case "prepareCall" -> proxy(CallableStatement.class, result, new StatementHandler((Statement) result, sql));
+                case "createStatement" ->
+                    proxy(Statement.class, result, new StatementHandler((Statement) result, null));
+                case "prepareStatement" ->
+                    proxy(PreparedStatement.class, result, new StatementHandler((Statement) result, sql));
+                case "prepareCall" ->
+                    proxy(CallableStatement.class, result, new StatementHandler((Statement) result, sql));
                 default -> result;
             };
         }

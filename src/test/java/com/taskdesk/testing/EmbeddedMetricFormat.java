@@ -1,11 +1,10 @@
 package com.taskdesk.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a log line back as CloudWatch would: the structure the Embedded Metric Format
@@ -16,16 +15,38 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class EmbeddedMetricFormat {
 
     /** The units the specification allows. */
-    static final Set<String> UNITS = Set.of("Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes",
-            "Megabytes", "Gigabytes", "Terabytes", "Bits", "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent",
-            "Count", "Bytes/Second", "Kilobytes/Second", "Megabytes/Second", "Gigabytes/Second", "Terabytes/Second",
-            "Bits/Second", "Kilobits/Second", "Megabits/Second", "Gigabits/Second", "Terabits/Second", "Count/Second",
+    static final Set<String> UNITS = Set.of(
+            "Seconds",
+            "Microseconds",
+            "Milliseconds",
+            "Bytes",
+            "Kilobytes",
+            "Megabytes",
+            "Gigabytes",
+            "Terabytes",
+            "Bits",
+            "Kilobits",
+            "Megabits",
+            "Gigabits",
+            "Terabits",
+            "Percent",
+            "Count",
+            "Bytes/Second",
+            "Kilobytes/Second",
+            "Megabytes/Second",
+            "Gigabytes/Second",
+            "Terabytes/Second",
+            "Bits/Second",
+            "Kilobits/Second",
+            "Megabits/Second",
+            "Gigabits/Second",
+            "Terabits/Second",
+            "Count/Second",
             "None");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EmbeddedMetricFormat() {
-    }
+    private EmbeddedMetricFormat() {}
 
     /** True for a line that claims to be EMF: a JSON object with "_aws" at its root. */
     public static boolean isEmf(String line) {
@@ -58,7 +79,10 @@ public final class EmbeddedMetricFormat {
         }
         for (JsonNode directive : directives) {
             JsonNode namespace = directive.get("Namespace");
-            if (namespace == null || !namespace.isTextual() || namespace.asText().isEmpty() || namespace.asText().length() > 1024) {
+            if (namespace == null
+                    || !namespace.isTextual()
+                    || namespace.asText().isEmpty()
+                    || namespace.asText().length() > 1024) {
                 problems.add("a directive's Namespace is not a string of 1 to 1024 characters");
             }
             JsonNode dimensions = directive.get("Dimensions");

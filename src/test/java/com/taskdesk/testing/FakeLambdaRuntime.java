@@ -1,5 +1,8 @@
 package com.taskdesk.testing;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
@@ -7,10 +10,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The part of AWS Lambda's Runtime API a function talks to: the runtime client long-polls
@@ -22,8 +21,7 @@ public final class FakeLambdaRuntime implements AutoCloseable {
 
     private static final String BASE = "/2018-06-01/runtime/";
 
-    private record Invocation(String id, String event) {
-    }
+    private record Invocation(String id, String event) {}
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -37,8 +35,12 @@ public final class FakeLambdaRuntime implements AutoCloseable {
     private volatile long firstPollNanos;
 
     public FakeLambdaRuntime() throws Exception {
-        server = vertx.createHttpServer().requestHandler(this::handle)
-                .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        server = vertx.createHttpServer()
+                .requestHandler(this::handle)
+                .listen(0, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(10, TimeUnit.SECONDS);
     }
 
     /** host:port, the value of AWS_LAMBDA_RUNTIME_API. */
@@ -90,7 +92,8 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         String path = request.path().startsWith(BASE) ? request.path().substring(BASE.length()) : request.path();
         if (path.equals("restore/next")) {
             restorePolled = true;
-            restore.thenRun(() -> vertx.runOnContext(ignored -> request.response().setStatusCode(200).end()));
+            restore.thenRun(() -> vertx.runOnContext(
+                    ignored -> request.response().setStatusCode(200).end()));
         } else if (path.equals("invocation/next")) {
             if (!polled) {
                 firstPollNanos = System.nanoTime();
@@ -122,11 +125,13 @@ public final class FakeLambdaRuntime implements AutoCloseable {
         while (!events.isEmpty() && !waiting.isEmpty()) {
             Invocation next = events.poll();
             requestIds.add(next.id());
-            waiting.poll().response()
+            waiting.poll()
+                    .response()
                     .putHeader("Content-Type", "application/json")
                     .putHeader("Lambda-Runtime-Aws-Request-Id", next.id())
                     .putHeader("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + 30_000))
-                    .putHeader("Lambda-Runtime-Invoked-Function-Arn",
+                    .putHeader(
+                            "Lambda-Runtime-Invoked-Function-Arn",
                             "arn:aws:lambda:eu-west-1:123456789012:function:taskdesk-test")
                     .putHeader("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000")
                     .end(next.event());

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -103,16 +102,35 @@ public final class Fixtures implements AutoCloseable {
         return user(id, id + "@taskdesk.example", name, role, false, null, createdAt);
     }
 
-    public Fixtures user(String id, String email, String name, String role, boolean isLive, LocalDateTime lastSeen,
-                         LocalDateTime createdAt) {
-        return execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isLive\", \"lastSeen\", \"createdAt\") "
-                + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?)", id, email, name, role, isLive, lastSeen, createdAt);
+    public Fixtures user(
+            String id,
+            String email,
+            String name,
+            String role,
+            boolean isLive,
+            LocalDateTime lastSeen,
+            LocalDateTime createdAt) {
+        return execute(
+                "INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isLive\", \"lastSeen\", \"createdAt\") "
+                        + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?)",
+                id,
+                email,
+                name,
+                role,
+                isLive,
+                lastSeen,
+                createdAt);
     }
 
     public Fixtures raw(String id, String status) {
-        execute("INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
-        return execute("INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\") "
-                + "VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text')", id, status, "hash-" + id);
+        execute(
+                "INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
+        return execute(
+                "INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\") "
+                        + "VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text')",
+                id,
+                status,
+                "hash-" + id);
     }
 
     public TaskRow task(String id) {
@@ -170,10 +188,19 @@ public final class Fixtures implements AutoCloseable {
         }
 
         public Fixtures insert() {
-            return execute("INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"rawMessageId\", "
+            return execute(
+                    "INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"rawMessageId\", "
                             + "\"sentBackBy\", \"endTime\", \"createdAt\", \"updatedAt\") "
                             + "VALUES (?, ?::\"TaskType\", ?::\"TaskStatus\", ?, ?, ?, ?, ?, ?)",
-                    id, type, status, assignedTo, rawMessage, sentBackBy, endTime, EPOCH, updatedAt);
+                    id,
+                    type,
+                    status,
+                    assignedTo,
+                    rawMessage,
+                    sentBackBy,
+                    endTime,
+                    EPOCH,
+                    updatedAt);
         }
     }
 
@@ -228,8 +255,11 @@ public final class Fixtures implements AutoCloseable {
     public String snapshot() {
         StringBuilder all = new StringBuilder();
         for (String table : List.of("User", "RawMessage", "Task", "TaskHistory")) {
-            all.append(table).append(rows("SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM \""
-                    + table + "\" t")).append('\n');
+            all.append(table)
+                    .append(rows(
+                            "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM \""
+                                    + table + "\" t"))
+                    .append('\n');
         }
         return all.toString();
     }

@@ -12,8 +12,7 @@ import com.amazonaws.services.lambda.crac.RestoreException;
  */
 public final class LambdaSnapStart {
 
-    private LambdaSnapStart() {
-    }
+    private LambdaSnapStart() {}
 
     public static void checkpoint() throws CheckpointException {
         try {

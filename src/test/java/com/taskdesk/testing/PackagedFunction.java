@@ -1,5 +1,6 @@
 package com.taskdesk.testing;
 
+import com.taskdesk.budget.DeployContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +16,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
-import com.taskdesk.budget.DeployContract;
 
 /**
  * A Lambda deployment package (a function.zip), unpacked as Lambda unpacks it into /var/task
@@ -62,7 +61,8 @@ public final class PackagedFunction implements AutoCloseable {
 
     private static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             // a temporary directory; the OS cleans /tmp eventually
         }
@@ -70,14 +70,21 @@ public final class PackagedFunction implements AutoCloseable {
 
     private static String jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static String classPath(Path root) {
-        return String.join(java.io.File.pathSeparator, root.toString(), root.resolve("lib").resolve("*").toString(),
+        return String.join(
+                java.io.File.pathSeparator,
+                root.toString(),
+                root.resolve("lib").resolve("*").toString(),
                 jarOf(com.amazonaws.services.lambda.runtime.api.client.AWSLambda.class),
                 jarOf(com.amazonaws.services.lambda.runtime.serialization.PojoSerializer.class),
                 // the runtime client needs it from its second event on (the trace id's thread local)
@@ -95,27 +102,35 @@ public final class PackagedFunction implements AutoCloseable {
         // As Lambda's Java runtime starts the JVM: org.crac hooks go to the runtime client's context.
         command.add("-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac");
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classPath(root), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
+        command.addAll(
+                List.of("-cp", classPath(root), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(root.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
-                || name.startsWith("QUARKUS_") || name.startsWith("TASKDESK_") || name.startsWith("JWT_SECRET")
-                || name.startsWith("AWS_"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("DATABASE_URL")
+                        || name.startsWith("DB_")
+                        || name.startsWith("QUARKUS_")
+                        || name.startsWith("TASKDESK_")
+                        || name.startsWith("JWT_SECRET")
+                        || name.startsWith("AWS_"));
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
         builder.environment().put("_HANDLER", HANDLER);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true);
         process = builder.start();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = process.getInputStream()) {
-                byte[] buffer = new byte[8192];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                output.append("[output closed: ").append(e.getMessage()).append(']');
-            }
-        }, "packaged-function-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (InputStream in = process.getInputStream()) {
+                        byte[] buffer = new byte[8192];
+                        for (int n; (n = in.read(buffer)) > 0; ) {
+                            output.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+                        }
+                    } catch (IOException e) {
+                        output.append("[output closed: ").append(e.getMessage()).append(']');
+                    }
+                },
+                "packaged-function-output");
         reader.setDaemon(true);
         reader.start();
     }

@@ -44,7 +44,8 @@ public final class PgBouncerProcess implements AutoCloseable {
     public static boolean installed() {
         boolean found = executable().isPresent();
         if (!found && System.getenv(REQUIRED) != null) {
-            throw new IllegalStateException(REQUIRED + " is set but pgbouncer is not installed (apt-get install pgbouncer)");
+            throw new IllegalStateException(
+                    REQUIRED + " is set but pgbouncer is not installed (apt-get install pgbouncer)");
         }
         return found;
     }
@@ -66,23 +67,34 @@ public final class PgBouncerProcess implements AutoCloseable {
      * @param serverPort the PostgreSQL behind it, on localhost
      * @param logins     the users it admits
      */
-    public static PgBouncerProcess start(Map<String, String> settings, Map<String, String> users, int serverPort,
-                                         List<String> logins) {
+    public static PgBouncerProcess start(
+            Map<String, String> settings, Map<String, String> users, int serverPort, List<String> logins) {
         try {
             Path directory = Files.createTempDirectory("pgbouncer");
             int port = freePort();
-            StringBuilder ini = new StringBuilder("[databases]\npostgres = host=127.0.0.1 port=" + serverPort
-                    + " dbname=postgres\n\n[pgbouncer]\n");
-            settings.forEach((name, value) -> ini.append(name).append(" = ").append(value).append('\n'));
-            ini.append("listen_addr = 127.0.0.1\nlisten_port = ").append(port).append("\nunix_socket_dir =\n")
-                    .append("auth_type = trust\nauth_file = ").append(directory.resolve("users.txt")).append('\n');
+            StringBuilder ini = new StringBuilder(
+                    "[databases]\npostgres = host=127.0.0.1 port=" + serverPort + " dbname=postgres\n\n[pgbouncer]\n");
+            settings.forEach((name, value) ->
+                    ini.append(name).append(" = ").append(value).append('\n'));
+            ini.append("listen_addr = 127.0.0.1\nlisten_port = ")
+                    .append(port)
+                    .append("\nunix_socket_dir =\n")
+                    .append("auth_type = trust\nauth_file = ")
+                    .append(directory.resolve("users.txt"))
+                    .append('\n');
             if (!users.isEmpty()) {
                 ini.append("\n[users]\n");
-                users.forEach((role, value) -> ini.append(role).append(" = ").append(value).append('\n'));
+                users.forEach((role, value) ->
+                        ini.append(role).append(" = ").append(value).append('\n'));
             }
             Files.writeString(directory.resolve("pgbouncer.ini"), ini);
-            Files.writeString(directory.resolve("users.txt"), String.join("", logins.stream()
-                    .map(login -> "\"" + login + "\" \"\"\n").toList()));
+            Files.writeString(
+                    directory.resolve("users.txt"),
+                    String.join(
+                            "",
+                            logins.stream()
+                                    .map(login -> "\"" + login + "\" \"\"\n")
+                                    .toList()));
             // Readable by the user namespace's unmapped user; it logs to stderr, which this process writes down.
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
             for (String file : List.of("pgbouncer.ini", "users.txt")) {
@@ -92,10 +104,14 @@ public final class PgBouncerProcess implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.add(executable().orElseThrow(() -> new IllegalStateException("pgbouncer is not installed")).toString());
+            command.add(executable()
+                    .orElseThrow(() -> new IllegalStateException("pgbouncer is not installed"))
+                    .toString());
             command.add(directory.resolve("pgbouncer.ini").toString());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("pgbouncer.log").toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("pgbouncer.log").toFile())
+                    .start();
             PgBouncerProcess pgbouncer = new PgBouncerProcess(process, directory, port);
             pgbouncer.awaitListening();
             return pgbouncer;

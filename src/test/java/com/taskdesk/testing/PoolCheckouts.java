@@ -1,9 +1,8 @@
 package com.taskdesk.testing;
 
-import java.sql.Connection;
-
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
 
 /** Agroal calls this for every checkout and return of the functions' pool (test-only bean). */
 @ApplicationScoped

@@ -16,8 +16,7 @@ import java.util.stream.Stream;
  */
 public final class ProjectBuild {
 
-    private ProjectBuild() {
-    }
+    private ProjectBuild() {}
 
     /** {@code target/<name>}, or under where {@code -Dbuild.output} put this build. */
     public static Path underBuildOutput(String name) {
@@ -32,11 +31,12 @@ public final class ProjectBuild {
             throws IOException, InterruptedException {
         if (Files.exists(output)) {
             try (Stream<Path> old = Files.walk(output)) {
-                old.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                old.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
-        List<String> command = new ArrayList<>(List.of("./mvnw", "-q", "-B", "package", "-Dmaven.test.skip=true",
-                "-Dbuild.output=" + output));
+        List<String> command = new ArrayList<>(
+                List.of("./mvnw", "-q", "-B", "package", "-Dmaven.test.skip=true", "-Dbuild.output=" + output));
         command.addAll(List.of(mavenArguments));
         maven(command, environment, output.resolveSibling(output.getFileName() + "-build.log"));
         return output;
@@ -46,7 +46,8 @@ public final class ProjectBuild {
     public static void maven(List<String> command, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(20, TimeUnit.MINUTES)) {

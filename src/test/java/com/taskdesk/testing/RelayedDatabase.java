@@ -1,8 +1,7 @@
 package com.taskdesk.testing;
 
-import java.util.Map;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * For network fault tests: a PostgreSQL of its own that the functions reach only through a
@@ -26,9 +25,13 @@ public class RelayedDatabase implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         database = new RestartableDatabase(Map.of()).start().createSchema();
         relay = new TcpRelay("localhost", database.port());
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:" + relay.port() + "/postgres?user=postgres",
-                "quarkus.flyway.migrate-at-start", "false",
-                "taskdesk.metrics.cache-seconds", "0");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://localhost:" + relay.port() + "/postgres?user=postgres",
+                "quarkus.flyway.migrate-at-start",
+                "false",
+                "taskdesk.metrics.cache-seconds",
+                "0");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.taskdesk.testing;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -10,8 +11,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A PostgreSQL server the tests can stop and start again on the same port with the same
@@ -73,7 +72,7 @@ public final class RestartableDatabase {
     /** Runs the schema migration's SQL (the same file Flyway applies). */
     public RestartableDatabase createSchema() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl());
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);

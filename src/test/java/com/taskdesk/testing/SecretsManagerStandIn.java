@@ -1,5 +1,10 @@
 package com.taskdesk.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,12 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * The part of AWS Secrets Manager the functions use, on 127.0.0.1: GetSecretValue in the
@@ -79,7 +78,8 @@ public final class SecretsManagerStandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
+        try (exchange;
+                InputStream body = exchange.getRequestBody()) {
             JsonNode request = JSON.readTree(body.readAllBytes());
             if (!"POST".equals(exchange.getRequestMethod())
                     || !TARGET.equals(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
@@ -92,8 +92,11 @@ public final class SecretsManagerStandIn implements AutoCloseable {
             sleep(delays.getOrDefault(id, Duration.ZERO));
             String value = values.get(id);
             if (denied.contains(id)) {
-                error(exchange, 400, "AccessDeniedException", "User is not authorized to perform: "
-                        + "secretsmanager:GetSecretValue on resource: " + id);
+                error(
+                        exchange,
+                        400,
+                        "AccessDeniedException",
+                        "User is not authorized to perform: " + "secretsmanager:GetSecretValue on resource: " + id);
             } else if (value == null) {
                 error(exchange, 400, "ResourceNotFoundException", "Secrets Manager can't find the specified secret.");
             } else {
@@ -119,7 +122,11 @@ public final class SecretsManagerStandIn implements AutoCloseable {
 
     private static void error(HttpExchange exchange, int status, String type, String message) throws IOException {
         exchange.getResponseHeaders().add("x-amzn-ErrorType", type);
-        send(exchange, status, JSON.writeValueAsBytes(JSON.createObjectNode().put("__type", type).put("Message", message)));
+        send(
+                exchange,
+                status,
+                JSON.writeValueAsBytes(
+                        JSON.createObjectNode().put("__type", type).put("Message", message)));
     }
 
     private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {

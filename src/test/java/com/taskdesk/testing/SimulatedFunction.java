@@ -1,20 +1,19 @@
 package com.taskdesk.testing;
 
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
 
 /**
  * One Lambda function as the connection budget sees it: execution environments (instances),
@@ -66,8 +65,16 @@ public final class SimulatedFunction implements AutoCloseable {
      * @param waves        statements sent at once, per wave
      * @param parallel     threads for the statements of a wave beyond the first (null when no wave has two)
      */
-    public SimulatedFunction(String name, Integer maxInstances, int connectionLimit, Duration poolTimeout, String jdbcUrl,
-                             String user, String password, List<Integer> waves, ExecutorService parallel) {
+    public SimulatedFunction(
+            String name,
+            Integer maxInstances,
+            int connectionLimit,
+            Duration poolTimeout,
+            String jdbcUrl,
+            String user,
+            String password,
+            List<Integer> waves,
+            ExecutorService parallel) {
         this.name = name;
         this.maxInstances = maxInstances;
         this.connectionLimit = connectionLimit;
@@ -80,11 +87,16 @@ public final class SimulatedFunction implements AutoCloseable {
     }
 
     /** One of these functions: one statement per request, as every handler sends. */
-    public static SimulatedFunction oneStatementPerRequest(String name, Integer maxInstances, int connectionLimit,
-                                                            Duration poolTimeout, String jdbcUrl, String user,
-                                                            String password) {
-        return new SimulatedFunction(name, maxInstances, connectionLimit, poolTimeout, jdbcUrl, user, password,
-                List.of(1), null);
+    public static SimulatedFunction oneStatementPerRequest(
+            String name,
+            Integer maxInstances,
+            int connectionLimit,
+            Duration poolTimeout,
+            String jdbcUrl,
+            String user,
+            String password) {
+        return new SimulatedFunction(
+                name, maxInstances, connectionLimit, poolTimeout, jdbcUrl, user, password, List.of(1), null);
     }
 
     public String name() {
@@ -135,7 +147,7 @@ public final class SimulatedFunction implements AutoCloseable {
 
     private static void run(AgroalDataSource pool, String sql) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.execute();
         } catch (SQLException e) {
             throw new StatementFailed(e);
@@ -161,8 +173,7 @@ public final class SimulatedFunction implements AutoCloseable {
     private AgroalDataSource newPool() {
         try {
             return AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                    .connectionPoolConfiguration(pool -> pool
-                            .maxSize(connectionLimit)
+                    .connectionPoolConfiguration(pool -> pool.maxSize(connectionLimit)
                             .minSize(0)
                             .initialSize(0)
                             .acquisitionTimeout(poolTimeout)

@@ -17,8 +17,7 @@ public final class SqlCounter {
     private static final AtomicInteger MAX_HELD = new AtomicInteger();
     private static final AtomicInteger CHECKOUTS = new AtomicInteger();
 
-    private SqlCounter() {
-    }
+    private SqlCounter() {}
 
     public static void reset() {
         STATEMENTS.clear();

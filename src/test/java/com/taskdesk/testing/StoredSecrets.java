@@ -1,18 +1,16 @@
 package com.taskdesk.testing;
 
+import com.taskdesk.config.Environment;
+import com.taskdesk.local.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-
-import com.taskdesk.config.Environment;
-import com.taskdesk.local.EmbeddedDatabase;
-
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import jakarta.enterprise.inject.Alternative;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /**
  * A function deployed as the deploy files deploy it: DATABASE_URL_SECRET_ID and
@@ -41,10 +39,14 @@ public class StoredSecrets implements QuarkusTestResourceLifecycleManager {
         @Singleton
         Environment environment() {
             return new Environment(Map.of(
-                    "DATABASE_URL_SECRET_ID", DATABASE_URL_ID,
-                    "JWT_SECRET_ID", JWT_SECRET_ID,
-                    "AWS_REGION", "eu-west-1",
-                    "AWS_ENDPOINT_URL_SECRETS_MANAGER", secretsManager.endpoint()));
+                    "DATABASE_URL_SECRET_ID",
+                    DATABASE_URL_ID,
+                    "JWT_SECRET_ID",
+                    JWT_SECRET_ID,
+                    "AWS_REGION",
+                    "eu-west-1",
+                    "AWS_ENDPOINT_URL_SECRETS_MANAGER",
+                    secretsManager.endpoint()));
         }
     }
 
@@ -84,8 +86,11 @@ public class StoredSecrets implements QuarkusTestResourceLifecycleManager {
         System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
         System.setProperty("aws.secretAccessKey", "stand-in-secret-access-key");
         // A pool timeout below the SDK's read timeout, so a slow secret can outlast a request.
-        return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://",
-                "quarkus.datasource.jdbc.acquisition-timeout", "1S");
+        return Map.of(
+                "quarkus.datasource.jdbc.url",
+                "jdbc:postgresql://",
+                "quarkus.datasource.jdbc.acquisition-timeout",
+                "1S");
     }
 
     @Override

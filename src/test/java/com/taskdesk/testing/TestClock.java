@@ -1,11 +1,10 @@
 package com.taskdesk.testing;
 
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-
-import jakarta.inject.Singleton;
 
 /** Replaces the system clock in tests: stands still at a chosen instant, or runs normally after {@link #reset()}. */
 @Singleton

@@ -1,16 +1,14 @@
 package com.taskdesk.testing;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-
 import com.taskdesk.budget.BudgetConfig;
 import com.taskdesk.budget.ConfigFiles;
 import com.taskdesk.budget.DatabaseBudget;
 import com.taskdesk.budget.PgBouncerSettings;
-
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The functions behind a real PgBouncer in transaction mode, set up from the budget tool's own
@@ -41,16 +39,26 @@ public class ThroughPgBouncer implements QuarkusTestProfile {
 
         @Override
         public Map<String, String> start() {
-            database = new RestartableDatabase(Map.of("max_connections", "20")).start().createSchema();
+            database = new RestartableDatabase(Map.of("max_connections", "20"))
+                    .start()
+                    .createSchema();
             BudgetConfig config = ConfigFiles.load(POOLED_PROJECT);
             DatabaseBudget budget = DatabaseBudget.of(config, config.stage("pooled"));
-            pgbouncer = PgBouncerProcess.start(PgBouncerSettings.of(budget), PgBouncerSettings.users(budget),
-                    database.port(), List.of("postgres"));
-            return Map.of("quarkus.datasource.jdbc.url", pgbouncer.jdbcUrl("postgres"),
+            pgbouncer = PgBouncerProcess.start(
+                    PgBouncerSettings.of(budget),
+                    PgBouncerSettings.users(budget),
+                    database.port(),
+                    List.of("postgres"));
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    pgbouncer.jdbcUrl("postgres"),
                     // What DATABASE_URL pgbouncer=true sets (ConnectionSettingsTest proves the translation).
-                    "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold", "0",
-                    "quarkus.flyway.migrate-at-start", "false",
-                    Fixtures.DIRECT_JDBC_URL, database.jdbcUrl());
+                    "quarkus.datasource.jdbc.additional-jdbc-properties.prepareThreshold",
+                    "0",
+                    "quarkus.flyway.migrate-at-start",
+                    "false",
+                    Fixtures.DIRECT_JDBC_URL,
+                    database.jdbcUrl());
         }
 
         @Override

@@ -1,12 +1,10 @@
 package com.taskdesk.testing;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import com.taskdesk.auth.JwtSecretCheck;
-
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.time.Duration;
+import java.time.Instant;
 
 /** Tokens shaped like the existing app's (HS256, raw secret, claims userId/email/role/name, 24 h). */
 public final class Tokens {
@@ -14,27 +12,35 @@ public final class Tokens {
     public static final String SECRET = JwtSecretCheck.LOCAL_DEMO_SECRET;
     public static final String MANAGER_ID = "manager-1";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String manager() {
         return withRole(MANAGER_ID, "MANAGER");
     }
 
     public static String withRole(String userId, String role) {
-        return claims(userId, role).expiresIn(Duration.ofHours(24)).jws().algorithm(
-                io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(SECRET);
+        return claims(userId, role)
+                .expiresIn(Duration.ofHours(24))
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                .signWithSecret(SECRET);
     }
 
     public static String expiredManager() {
-        return claims(MANAGER_ID, "MANAGER").issuedAt(Instant.now().minusSeconds(7200))
-                .expiresAt(Instant.now().minusSeconds(3600)).jws()
-                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(SECRET);
+        return claims(MANAGER_ID, "MANAGER")
+                .issuedAt(Instant.now().minusSeconds(7200))
+                .expiresAt(Instant.now().minusSeconds(3600))
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                .signWithSecret(SECRET);
     }
 
     public static String managerSignedWith(String secret) {
-        return claims(MANAGER_ID, "MANAGER").expiresIn(Duration.ofHours(24)).jws()
-                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256).signWithSecret(secret);
+        return claims(MANAGER_ID, "MANAGER")
+                .expiresIn(Duration.ofHours(24))
+                .jws()
+                .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
+                .signWithSecret(secret);
     }
 
     private static JwtClaimsBuilder claims(String userId, String role) {

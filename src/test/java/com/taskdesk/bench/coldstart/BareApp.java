@@ -1,13 +1,12 @@
 package com.taskdesk.bench.coldstart;
 
+import com.taskdesk.bench.Project;
+import com.taskdesk.testing.ProjectBuild;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import com.taskdesk.bench.Project;
-import com.taskdesk.testing.ProjectBuild;
 
 /**
  * The cold start's yardstick: a Quarkus REST app with exactly this project's extensions and
@@ -50,25 +49,34 @@ final class BareApp {
             quarkus.datasource.health.enabled=false
             """;
 
-    private BareApp() {
-    }
+    private BareApp() {}
 
     /** Generates and builds the bare app; its function.zip. */
     static Path build() throws IOException, InterruptedException {
         if (Files.exists(SOURCE)) {
             try (var old = Files.walk(SOURCE)) {
-                old.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                old.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
             }
         }
-        String pom = Files.readString(Path.of("pom.xml")).replaceFirst("<artifactId>manager-functions</artifactId>",
-                "<artifactId>bare-app</artifactId>");
+        String pom = Files.readString(Path.of("pom.xml"))
+                .replaceFirst("<artifactId>manager-functions</artifactId>", "<artifactId>bare-app</artifactId>");
         Files.createDirectories(SOURCE.resolve("src/main/java/bench/bare"));
         Files.createDirectories(SOURCE.resolve("src/main/resources"));
         Files.writeString(SOURCE.resolve("pom.xml"), pom);
         Files.writeString(SOURCE.resolve("src/main/java/bench/bare/Ping.java"), RESOURCE);
         Files.writeString(SOURCE.resolve("src/main/resources/application.properties"), PROPERTIES);
-        ProjectBuild.maven(List.of("./mvnw", "-q", "-B", "-f", SOURCE.resolve("pom.xml").toString(), "package",
-                "-Dmaven.test.skip=true"), Map.of(), Project.OUTPUT.resolve("bare-app-build.log"));
+        ProjectBuild.maven(
+                List.of(
+                        "./mvnw",
+                        "-q",
+                        "-B",
+                        "-f",
+                        SOURCE.resolve("pom.xml").toString(),
+                        "package",
+                        "-Dmaven.test.skip=true"),
+                Map.of(),
+                Project.OUTPUT.resolve("bare-app-build.log"));
         return SOURCE.resolve("target/function.zip");
     }
 }

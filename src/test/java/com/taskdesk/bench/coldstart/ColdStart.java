@@ -1,23 +1,21 @@
 package com.taskdesk.bench.coldstart;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.taskdesk.bench.BenchDatabase;
+import com.taskdesk.bench.ManagerToken;
+import com.taskdesk.bench.Project;
+import com.taskdesk.bench.Stats;
+import com.taskdesk.testing.FakeLambdaRuntime;
+import com.taskdesk.testing.PackagedFunction;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.taskdesk.bench.BenchDatabase;
-import com.taskdesk.bench.Project;
-import com.taskdesk.bench.Stats;
-import com.taskdesk.testing.FakeLambdaRuntime;
-import com.taskdesk.testing.PackagedFunction;
-import com.taskdesk.bench.ManagerToken;
 
 /**
  * Part 4: function.zip started by AWS's runtime interface client against a Runtime API
@@ -29,15 +27,15 @@ import com.taskdesk.bench.ManagerToken;
  */
 public final class ColdStart {
 
-    static final List<String> LAMBDA_JVM_OPTIONS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
+    static final List<String> LAMBDA_JVM_OPTIONS =
+            List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String FUNCTION = "function.zip";
     static final String BARE = "bare app";
 
     /** Per app: milliseconds to the first poll (init) and to the first 200, per start; RSS in MB after the requests. */
-    public record Result(Map<String, List<double[]>> starts, Map<String, Double> rssMb, Map<String, Long> zipBytes,
-                         int requests) {
+    public record Result(
+            Map<String, List<double[]>> starts, Map<String, Double> rssMb, Map<String, Long> zipBytes, int requests) {
 
         double medianToFirst200(String app) {
             return Stats.median(starts.get(app).stream().mapToDouble(s -> s[1]).toArray());
@@ -56,8 +54,7 @@ public final class ColdStart {
         }
     }
 
-    private ColdStart() {
-    }
+    private ColdStart() {}
 
     public static Result run(int starts, int requests) throws Exception {
         Path functionZip = Project.build("lambda").resolve("function.zip");
@@ -76,19 +73,29 @@ public final class ColdStart {
             events.put(FUNCTION, event("/api/manager/agents", ManagerToken.signedWith(secret)));
             events.put(BARE, event(BareApp.PATH, null));
             Map<String, Map<String, String>> environments = new LinkedHashMap<>();
-            environments.put(FUNCTION, Map.of("DATABASE_URL", database.databaseUrl("connection_limit=1&pool_timeout=2"),
-                    "JWT_SECRET", secret, "TASKDESK_FUNCTION_NAME", "agents", "AWS_LAMBDA_FUNCTION_NAME", "taskdesk-agents"));
-            environments.put(BARE, Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
-                    "AWS_LAMBDA_FUNCTION_NAME", "bare-app"));
+            environments.put(
+                    FUNCTION,
+                    Map.of(
+                            "DATABASE_URL",
+                            database.databaseUrl("connection_limit=1&pool_timeout=2"),
+                            "JWT_SECRET",
+                            secret,
+                            "TASKDESK_FUNCTION_NAME",
+                            "agents",
+                            "AWS_LAMBDA_FUNCTION_NAME",
+                            "taskdesk-agents"));
+            environments.put(
+                    BARE,
+                    Map.of("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(), "AWS_LAMBDA_FUNCTION_NAME", "bare-app"));
             zips.keySet().forEach(app -> times.put(app, new ArrayList<>()));
-            for (String app : zips.keySet()) {   // not counted: brings each zip's jars into the page cache
+            for (String app : zips.keySet()) { // not counted: brings each zip's jars into the page cache
                 start(zips.get(app), environments.get(app), events.get(app), 1);
             }
             for (int i = 0; i < starts; i++) {
                 for (String app : zips.keySet()) {
                     boolean last = i == starts - 1;
-                    Measured measured = start(zips.get(app), environments.get(app), events.get(app),
-                            last ? requests : 1);
+                    Measured measured =
+                            start(zips.get(app), environments.get(app), events.get(app), last ? requests : 1);
                     times.get(app).add(new double[] {measured.initMs(), measured.firstMs()});
                     if (last) {
                         rss.put(app, measured.rssMb());
@@ -102,11 +109,11 @@ public final class ColdStart {
         return new Result(times, rss, sizes, requests);
     }
 
-    private record Measured(double initMs, double firstMs, double rssMb) {
-    }
+    private record Measured(double initMs, double firstMs, double rssMb) {}
 
     /** One cold start: the process started, the first event answered 200, then more events; RSS at the end. */
-    private static Measured start(Path zip, Map<String, String> environment, String event, int requests) throws Exception {
+    private static Measured start(Path zip, Map<String, String> environment, String event, int requests)
+            throws Exception {
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
             Map<String, String> env = new LinkedHashMap<>(environment);
             env.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
@@ -130,7 +137,8 @@ public final class ColdStart {
         try {
             return runtime.invoke(event, seconds);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("no answer in " + seconds + " s; the function wrote:\n" + function.output(), e);
+            throw new IllegalStateException(
+                    "no answer in " + seconds + " s; the function wrote:\n" + function.output(), e);
         }
     }
 
@@ -165,19 +173,35 @@ public final class ColdStart {
     }
 
     public static String table(Result result) {
-        StringBuilder out = new StringBuilder("| app | function.zip | init (to first poll), median ms | first invocation, "
-                + "median ms | to first 200, median ms | each start, ms | RSS after "
-                + String.format(Locale.ROOT, "%,d", result.requests()) + " requests |\n|---|---|---|---|---|---|---|\n");
+        StringBuilder out =
+                new StringBuilder("| app | function.zip | init (to first poll), median ms | first invocation, "
+                        + "median ms | to first 200, median ms | each start, ms | RSS after "
+                        + String.format(Locale.ROOT, "%,d", result.requests())
+                        + " requests |\n|---|---|---|---|---|---|---|\n");
         for (String app : result.starts().keySet()) {
-            List<String> each = result.starts().get(app).stream().map(s -> String.format(Locale.ROOT, "%.0f", s[1])).toList();
-            double firstInvocation = Stats.median(result.starts().get(app).stream().mapToDouble(s -> s[1] - s[0]).toArray());
-            out.append(String.format(Locale.ROOT, "| %s | %.1f MB | %.0f | %.0f | %.0f | %s | %.0f MB |%n", app,
-                    result.zipBytes().get(app) / 1048576.0, result.medianInit(app), firstInvocation,
+            List<String> each = result.starts().get(app).stream()
+                    .map(s -> String.format(Locale.ROOT, "%.0f", s[1]))
+                    .toList();
+            double firstInvocation = Stats.median(result.starts().get(app).stream()
+                    .mapToDouble(s -> s[1] - s[0])
+                    .toArray());
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.1f MB | %.0f | %.0f | %.0f | %s | %.0f MB |%n",
+                    app,
+                    result.zipBytes().get(app) / 1048576.0,
+                    result.medianInit(app),
+                    firstInvocation,
                     result.medianToFirst200(app),
-                    String.join(" / ", each), result.rssMb().get(app)));
+                    String.join(" / ", each),
+                    result.rssMb().get(app)));
         }
-        out.append(String.format(Locale.ROOT, "%nfunction.zip ÷ bare app: to first 200 **%.2fx**, resident memory **%.2fx**. "
-                + "JVM options of both: `%s`.%n", result.startRatio(), result.memoryRatio(),
+        out.append(String.format(
+                Locale.ROOT,
+                "%nfunction.zip ÷ bare app: to first 200 **%.2fx**, resident memory **%.2fx**. "
+                        + "JVM options of both: `%s`.%n",
+                result.startRatio(),
+                result.memoryRatio(),
                 String.join(" ", LAMBDA_JVM_OPTIONS)));
         return out.toString();
     }

@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DashboardClients {
 
-    static final List<String> PATHS = List.of("/api/manager/agents", "/api/manager/dashboard/agent-progress",
-            "/api/manager/dashboard/metrics");
+    static final List<String> PATHS =
+            List.of("/api/manager/agents", "/api/manager/dashboard/agent-progress", "/api/manager/dashboard/metrics");
 
     /** What a run saw: the latency of each complete load, and loads with any answer other than 200. */
     record Run(double[] loadMs, int failedLoads, double seconds, java.util.Set<String> failures) {
@@ -34,18 +34,23 @@ final class DashboardClients {
         }
     }
 
-    private DashboardClients() {
-    }
+    private DashboardClients() {}
 
     static Run run(String baseUrl, String token, int clients, Duration duration) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(callbacks).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(callbacks)
+                .build();
         List<HttpRequest> requests = new ArrayList<>();
         for (String path : PATHS) {
-            requests.add(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).GET().build());
+            requests.add(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + token)
+                    .GET()
+                    .build());
         }
         ConcurrentLinkedQueue<Double> loads = new ConcurrentLinkedQueue<>();
         AtomicInteger failed = new AtomicInteger();
@@ -68,7 +73,8 @@ final class DashboardClients {
                                 HttpResponse<byte[]> response = answer.join();
                                 if (response.statusCode() != 200) {
                                     ok = false;
-                                    failures.add(response.statusCode() + " on " + response.uri().getPath());
+                                    failures.add(response.statusCode() + " on "
+                                            + response.uri().getPath());
                                 }
                             } catch (RuntimeException e) {
                                 ok = false;
@@ -89,7 +95,7 @@ final class DashboardClients {
             }
         } finally {
             threads.shutdownNow();
-            callbacks.shutdownNow();   // else its threads outlive the run and keep the JVM alive
+            callbacks.shutdownNow(); // else its threads outlive the run and keep the JVM alive
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Run(loads.stream().mapToDouble(Double::doubleValue).toArray(), failed.get(), seconds, failures);

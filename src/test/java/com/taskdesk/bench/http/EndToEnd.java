@@ -1,5 +1,9 @@
 package com.taskdesk.bench.http;
 
+import com.taskdesk.bench.BenchDatabase;
+import com.taskdesk.bench.ManagerToken;
+import com.taskdesk.bench.Project;
+import com.taskdesk.bench.Stats;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -9,11 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import com.taskdesk.bench.BenchDatabase;
-import com.taskdesk.bench.Project;
-import com.taskdesk.bench.Stats;
-import com.taskdesk.bench.ManagerToken;
 
 /**
  * Part 2: a dashboard load (its three GETs at once) through the real HTTP path, under
@@ -29,7 +28,9 @@ public final class EndToEnd {
     public record Result(int clients, Map<String, List<DashboardClients.Run>> rounds) {
 
         double[] all(String server) {
-            return rounds.get(server).stream().flatMapToDouble(r -> java.util.Arrays.stream(r.loadMs())).toArray();
+            return rounds.get(server).stream()
+                    .flatMapToDouble(r -> java.util.Arrays.stream(r.loadMs()))
+                    .toArray();
         }
 
         public double p(String server, double percent) {
@@ -40,31 +41,44 @@ public final class EndToEnd {
     static final String FUNCTIONS = "functions";
     static final String ORIGINAL = "original-after";
 
-    private EndToEnd() {
-    }
+    private EndToEnd() {}
 
-    public static Result run(BenchDatabase database, Path httpBuild, int clients, Duration warmUp, Duration round,
-                             int rounds) throws Exception {
+    public static Result run(
+            BenchDatabase database, Path httpBuild, int clients, Duration warmUp, Duration round, int rounds)
+            throws Exception {
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(24));
         String token = ManagerToken.signedWith(secret);
         int functionsPort = ServerProcess.freePort();
         int originalPort = ServerProcess.freePort();
         Path logs = Project.OUTPUT;
         Map<String, String> functionsEnv = Map.of(
-                "DATABASE_URL", database.databaseUrl("connection_limit=" + OriginalAfterServer.POOL_SIZE + "&pool_timeout=20"),
+                "DATABASE_URL",
+                        database.databaseUrl("connection_limit=" + OriginalAfterServer.POOL_SIZE + "&pool_timeout=20"),
                 "DB_STATEMENT_TIMEOUT_SECONDS", "20",
                 "JWT_SECRET", secret,
                 "TASKDESK_METRICS_CACHE_SECONDS", "0",
                 "TASKDESK_FUNCTION_NAME", "bench",
                 "QUARKUS_HTTP_PORT", Integer.toString(functionsPort),
                 "QUARKUS_HTTP_HOST", "127.0.0.1");
-        try (ServerProcess functions = ServerProcess.start(functionsPort,
-                List.of("-jar", httpBuild.resolve("quarkus-app/quarkus-run.jar").toString()), functionsEnv,
-                logs.resolve("functions-server.log"), "/api/health");
-             ServerProcess original = ServerProcess.start(originalPort,
-                     List.of("-cp", System.getProperty("java.class.path"), OriginalAfterServer.class.getName(),
-                             Integer.toString(originalPort), database.jdbcUrl()), Map.of(),
-                     logs.resolve("original-after-server.log"), "/")) {
+        try (ServerProcess functions = ServerProcess.start(
+                        functionsPort,
+                        List.of(
+                                "-jar",
+                                httpBuild.resolve("quarkus-app/quarkus-run.jar").toString()),
+                        functionsEnv,
+                        logs.resolve("functions-server.log"),
+                        "/api/health");
+                ServerProcess original = ServerProcess.start(
+                        originalPort,
+                        List.of(
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                OriginalAfterServer.class.getName(),
+                                Integer.toString(originalPort),
+                                database.jdbcUrl()),
+                        Map.of(),
+                        logs.resolve("original-after-server.log"),
+                        "/")) {
             Map<String, ServerProcess> servers = new LinkedHashMap<>();
             servers.put(FUNCTIONS, functions);
             servers.put(ORIGINAL, original);
@@ -75,7 +89,8 @@ public final class EndToEnd {
             }
             for (int r = 0; r < rounds; r++) {
                 for (Map.Entry<String, ServerProcess> server : servers.entrySet()) {
-                    results.get(server.getKey()).add(DashboardClients.run(server.getValue().baseUrl(), token, clients, round));
+                    results.get(server.getKey())
+                            .add(DashboardClients.run(server.getValue().baseUrl(), token, clients, round));
                 }
             }
             return new Result(clients, results);
@@ -83,17 +98,29 @@ public final class EndToEnd {
     }
 
     public static String table(Result result) {
-        StringBuilder out = new StringBuilder("| server | dashboard loads | failed | loads/s | p50 ms | p99 ms | p99 by round, ms |\n"
-                + "|---|---|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder(
+                "| server | dashboard loads | failed | loads/s | p50 ms | p99 ms | p99 by round, ms |\n"
+                        + "|---|---|---|---|---|---|---|\n");
         for (String server : result.rounds().keySet()) {
             List<DashboardClients.Run> runs = result.rounds().get(server);
             int loads = runs.stream().mapToInt(r -> r.loadMs().length).sum();
-            int failed = runs.stream().mapToInt(DashboardClients.Run::failedLoads).sum();
-            double seconds = runs.stream().mapToDouble(DashboardClients.Run::seconds).sum();
-            List<String> byRound = runs.stream().map(r -> String.format(Locale.ROOT, "%.0f",
-                    Stats.percentile(r.loadMs(), 99))).toList();
-            out.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.0f | %.0f | %s |%n", server, loads, failed,
-                    loads / seconds, result.p(server, 50), result.p(server, 99), String.join(" / ", byRound)));
+            int failed =
+                    runs.stream().mapToInt(DashboardClients.Run::failedLoads).sum();
+            double seconds =
+                    runs.stream().mapToDouble(DashboardClients.Run::seconds).sum();
+            List<String> byRound = runs.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f", Stats.percentile(r.loadMs(), 99)))
+                    .toList();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,d | %d | %.1f | %.0f | %.0f | %s |%n",
+                    server,
+                    loads,
+                    failed,
+                    loads / seconds,
+                    result.p(server, 50),
+                    result.p(server, 99),
+                    String.join(" / ", byRound)));
         }
         for (String server : result.rounds().keySet()) {
             java.util.Set<String> failures = new java.util.TreeSet<>();
@@ -102,8 +129,11 @@ public final class EndToEnd {
                 out.append(String.format(Locale.ROOT, "%n%s's failures: %s.%n", server, String.join("; ", failures)));
             }
         }
-        out.append(String.format(Locale.ROOT, "%n%d concurrent clients; p99 ratio functions ÷ original-after: **%.3fx** "
-                + "(p50: %.3fx).%n", result.clients(), headlineRatio(result),
+        out.append(String.format(
+                Locale.ROOT,
+                "%n%d concurrent clients; p99 ratio functions ÷ original-after: **%.3fx** " + "(p50: %.3fx).%n",
+                result.clients(),
+                headlineRatio(result),
                 result.p(FUNCTIONS, 50) / result.p(ORIGINAL, 50)));
         return out.toString();
     }

@@ -1,5 +1,12 @@
 package com.taskdesk.bench.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.taskdesk.bench.OriginalAfterFix;
+import com.taskdesk.bench.OriginalAfterFix.Query;
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,15 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taskdesk.bench.OriginalAfterFix;
-import com.taskdesk.bench.OriginalAfterFix.Query;
-
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The original app after its fix, as an HTTP server for the end-to-end benchmark: the three
@@ -49,13 +47,19 @@ public final class OriginalAfterServer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         AgroalDataSource pool = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(c -> c.maxSize(POOL_SIZE).minSize(0).initialSize(0)
+                .connectionPoolConfiguration(c -> c.maxSize(POOL_SIZE)
+                        .minSize(0)
+                        .initialSize(0)
                         .acquisitionTimeout(Duration.ofSeconds(20))
                         .connectionFactoryConfiguration(f -> f.jdbcUrl(args[1]))));
         OriginalAfterServer server = new OriginalAfterServer(pool);
         Vertx vertx = Vertx.vertx();
-        vertx.createHttpServer().requestHandler(request -> server.handle(vertx, request)).listen(port, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get();
+        vertx.createHttpServer()
+                .requestHandler(request -> server.handle(vertx, request))
+                .listen(port, "127.0.0.1")
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get();
         System.out.println("original-after listening on " + port);
     }
 
@@ -82,7 +86,8 @@ public final class OriginalAfterServer {
     }
 
     private String answer(List<List<Query>> waves) throws Exception {
-        LocalDateTime start = LocalDateTime.now(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay();
+        LocalDateTime start =
+                LocalDateTime.now(java.time.ZoneOffset.UTC).toLocalDate().atStartOfDay();
         LocalDateTime end = start.plusDays(1);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("success", true);
@@ -93,8 +98,9 @@ public final class OriginalAfterServer {
             }
             for (Map.Entry<Query, CompletableFuture<List<List<Object>>>> answer : sent.entrySet()) {
                 List<List<Object>> rows = answer.getValue().join();
-                body.put(answer.getKey().name(), answer.getKey() == OriginalAfterFix.LAST_ACTIVITY_ROWS
-                        ? newestPerAgent(rows) : rows);
+                body.put(
+                        answer.getKey().name(),
+                        answer.getKey() == OriginalAfterFix.LAST_ACTIVITY_ROWS ? newestPerAgent(rows) : rows);
             }
         }
         return JSON.writeValueAsString(body);
@@ -111,7 +117,7 @@ public final class OriginalAfterServer {
 
     private List<List<Object>> rows(Query query, Object[] parameters) {
         try (Connection connection = pool.getConnection();
-             PreparedStatement statement = connection.prepareStatement(query.sql())) {
+                PreparedStatement statement = connection.prepareStatement(query.sql())) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -122,7 +128,10 @@ public final class OriginalAfterServer {
                     List<Object> row = new ArrayList<>(columns);
                     for (int c = 1; c <= columns; c++) {
                         Object value = result.getObject(c);
-                        row.add(value instanceof Number || value instanceof String || value == null ? value : value.toString());
+                        row.add(
+                                value instanceof Number || value instanceof String || value == null
+                                        ? value
+                                        : value.toString());
                     }
                     rows.add(row);
                 }

@@ -40,9 +40,15 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(JVM_OPTIONS);
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("DATABASE_URL") || name.startsWith("DB_")
-                || name.startsWith("QUARKUS_") || name.startsWith("TASKDESK_") || name.equals("JWT_SECRET"));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("DATABASE_URL")
+                        || name.startsWith("DB_")
+                        || name.startsWith("QUARKUS_")
+                        || name.startsWith("TASKDESK_")
+                        || name.equals("JWT_SECRET"));
         builder.environment().putAll(env);
         ServerProcess server = new ServerProcess(builder.start(), port, log);
         long deadline = System.currentTimeMillis() + 120_000;
@@ -58,7 +64,8 @@ final class ServerProcess implements AutoCloseable {
 
     private boolean answers(String path) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(baseUrl() + path).toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(5000);
             int status = connection.getResponseCode();

@@ -1,5 +1,8 @@
 package com.taskdesk.bench.sweep;
 
+import com.taskdesk.bench.Stats;
+import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.SimulatedFunction;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,10 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.taskdesk.bench.Stats;
-import com.taskdesk.local.EmbeddedDatabase;
-import com.taskdesk.testing.SimulatedFunction;
-
 /**
  * Part 3: simulated Lambda instances against one PostgreSQL whose max_connections and
  * superuser_reserved_connections are the stage's database's (config/), the rest of its reserve
@@ -39,29 +38,37 @@ public final class InstanceSweep {
     static final double STATEMENT_SECONDS = 0.05;
     /** A client whose request failed (429, 53300, 503) waits this long before its next one, as a browser would. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMillis(100);
+
     private static final String FUNCTIONS_ROLE = "functions";
     private static final String REST_OF_APP_ROLE = "rest_of_app";
 
     /** A configuration: per function of the stage, its cap (null: none), connections per instance, waves. */
-    public record Setup(String name, Map<String, Integer> maxInstances, Map<String, Integer> connectionLimit,
-                        Map<String, List<Integer>> waves, Duration poolTimeout) {
-    }
+    public record Setup(
+            String name,
+            Map<String, Integer> maxInstances,
+            Map<String, Integer> connectionLimit,
+            Map<String, List<Integer>> waves,
+            Duration poolTimeout) {}
 
     /** What one offered concurrency saw. */
-    public record Step(int concurrency, Map<SimulatedFunction.Outcome, Integer> outcomes, double p99ServedMs,
-                       int instances, double seconds) {
+    public record Step(
+            int concurrency,
+            Map<SimulatedFunction.Outcome, Integer> outcomes,
+            double p99ServedMs,
+            int instances,
+            double seconds) {
 
         public int count(SimulatedFunction.Outcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
 
         public boolean failed() {
-            return count(SimulatedFunction.Outcome.REFUSED_53300) + count(SimulatedFunction.Outcome.UNAVAILABLE_503) > 0;
+            return count(SimulatedFunction.Outcome.REFUSED_53300) + count(SimulatedFunction.Outcome.UNAVAILABLE_503)
+                    > 0;
         }
     }
 
-    public record Result(StageBudget budget, Map<String, List<Step>> steps, List<Setup> setups) {
-    }
+    public record Result(StageBudget budget, Map<String, List<Step>> steps, List<Setup> setups) {}
 
     private final StageBudget budget;
     private final List<Integer> concurrencies;
@@ -89,21 +96,36 @@ public final class InstanceSweep {
             limits.put(name, f.connectionLimit());
             oneStatement.put(name, List.of(1));
             // ../shared/spec/original-queries.md: agents 2 at once; agent-progress 6; metrics 2, then 1.
-            prisma.put(name, switch (name) {
-                case "agents" -> List.of(2);
-                case "agent-progress" -> List.of(6);
-                case "metrics" -> List.of(2, 1);
-                default -> List.of(1);
-            });
+            prisma.put(
+                    name,
+                    switch (name) {
+                        case "agents" -> List.of(2);
+                        case "agent-progress" -> List.of(6);
+                        case "metrics" -> List.of(2, 1);
+                        default -> List.of(1);
+                    });
         });
-        Duration poolTimeout = Duration.ofSeconds(budget.functions().values().iterator().next().poolTimeoutSeconds());
+        Duration poolTimeout =
+                Duration.ofSeconds(budget.functions().values().iterator().next().poolTimeoutSeconds());
         return List.of(
-                new Setup("original app: its statements at once, 10 connections per instance, no instance cap",
-                        noCap, ten, prisma, poolTimeout),
-                new Setup("these functions with the original settings: 10 per instance, no instance cap",
-                        noCap, ten, oneStatement, poolTimeout),
-                new Setup("these functions with the " + budget.stage() + " budget (config/)",
-                        caps, limits, oneStatement, poolTimeout));
+                new Setup(
+                        "original app: its statements at once, 10 connections per instance, no instance cap",
+                        noCap,
+                        ten,
+                        prisma,
+                        poolTimeout),
+                new Setup(
+                        "these functions with the original settings: 10 per instance, no instance cap",
+                        noCap,
+                        ten,
+                        oneStatement,
+                        poolTimeout),
+                new Setup(
+                        "these functions with the " + budget.stage() + " budget (config/)",
+                        caps,
+                        limits,
+                        oneStatement,
+                        poolTimeout));
     }
 
     public Result run() throws Exception {
@@ -114,7 +136,7 @@ public final class InstanceSweep {
                 "superuser_reserved_connections", Integer.toString(budget.superuserReservedConnections())))) {
             String url = "jdbc:postgresql://localhost:" + server.port() + "/postgres";
             try (Connection admin = DriverManager.getConnection(server.jdbcUrl());
-                 Statement statement = admin.createStatement()) {
+                    Statement statement = admin.createStatement()) {
                 statement.execute("CREATE ROLE " + FUNCTIONS_ROLE + " LOGIN");
                 statement.execute("CREATE ROLE " + REST_OF_APP_ROLE + " LOGIN");
             }
@@ -145,13 +167,22 @@ public final class InstanceSweep {
             throws Exception {
         List<SimulatedFunction> functions = new ArrayList<>();
         for (String name : budget.functions().keySet()) {
-            functions.add(new SimulatedFunction(name, setup.maxInstances().get(name), setup.connectionLimit().get(name),
-                    setup.poolTimeout(), url + "?user=" + FUNCTIONS_ROLE, FUNCTIONS_ROLE, null, setup.waves().get(name), parallel));
+            functions.add(new SimulatedFunction(
+                    name,
+                    setup.maxInstances().get(name),
+                    setup.connectionLimit().get(name),
+                    setup.poolTimeout(),
+                    url + "?user=" + FUNCTIONS_ROLE,
+                    FUNCTIONS_ROLE,
+                    null,
+                    setup.waves().get(name),
+                    parallel));
         }
         // Traffic in proportion to each function's share of the stage's instances: the mix the budget was planned for.
         List<SimulatedFunction> slots = new ArrayList<>();
         for (SimulatedFunction function : functions) {
-            slots.addAll(Collections.nCopies(budget.functions().get(function.name()).maxInstances(), function));
+            slots.addAll(
+                    Collections.nCopies(budget.functions().get(function.name()).maxInstances(), function));
         }
         Map<SimulatedFunction.Outcome, AtomicInteger> counts = new EnumMap<>(SimulatedFunction.Outcome.class);
         for (SimulatedFunction.Outcome outcome : SimulatedFunction.Outcome.values()) {
@@ -191,7 +222,8 @@ public final class InstanceSweep {
             clients.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        int instances = functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
+        int instances =
+                functions.stream().mapToInt(SimulatedFunction::instanceCount).sum();
         functions.forEach(SimulatedFunction::close);
         awaitNoConnections(server);
         Map<SimulatedFunction.Outcome, Integer> outcomes = new EnumMap<>(SimulatedFunction.Outcome.class);
@@ -204,8 +236,8 @@ public final class InstanceSweep {
         try (Connection observer = DriverManager.getConnection(server.jdbcUrl())) {
             while (true) {
                 try (Statement statement = observer.createStatement();
-                     ResultSet rows = statement.executeQuery(
-                             "SELECT count(*) FROM pg_stat_activity WHERE usename = '" + FUNCTIONS_ROLE + "'")) {
+                        ResultSet rows = statement.executeQuery(
+                                "SELECT count(*) FROM pg_stat_activity WHERE usename = '" + FUNCTIONS_ROLE + "'")) {
                     rows.next();
                     if (rows.getInt(1) == 0) {
                         return;
