@@ -103,7 +103,7 @@ public final class ConfigFiles {
         knownFunctions(where, file.functions());
         knownFunctions(DIRECTORY + "/" + SHARED, shared.functions());
         List<FunctionBudget> functions = new ArrayList<>();
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             functions.add(new Layers(
                             where,
                             endpoint,

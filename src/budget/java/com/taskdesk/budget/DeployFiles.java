@@ -26,6 +26,7 @@ final class DeployFiles {
         files.put(SamTemplate.FILE, SamTemplate.render(config));
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
+        files.putAll(EventFiles.render());
         return files;
     }
 
@@ -36,7 +37,7 @@ final class DeployFiles {
      */
     private static void managedInstancesDeployable(BudgetConfig config) {
         StageConfig first = config.stages().get(0);
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             String function = endpoint.functionName();
             boolean managed = first.function(function).onManagedInstances();
             for (StageConfig stage : config.stages()) {
@@ -64,6 +65,7 @@ final class DeployFiles {
         files.forEach((name, text) -> {
             if (!text.equals(committed(project, name))) {
                 try {
+                    Files.createDirectories(project.resolve(name).getParent());
                     Files.writeString(project.resolve(name), text);
                 } catch (IOException e) {
                     throw BudgetException.configuration(name + ": cannot be written (" + e.getMessage() + ")");

@@ -125,7 +125,7 @@ final class SamTemplate {
                         "Value",
                         sub("https://${DomainName}")));
         outputs.put("CustomDomainTarget", AwsResources.customDomainOutput());
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             function(resources, config.stages().get(0), endpoint);
             outputs.put(
                     logicalName(endpoint.functionName()) + "Function",
@@ -233,7 +233,7 @@ final class SamTemplate {
             stages.put(stage.name(), values);
         }
         mappings.put(STAGES, stages);
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             Map<String, Object> byStage = new LinkedHashMap<>();
             for (StageConfig stage : config.stages()) {
                 FunctionBudget function = stage.function(endpoint.functionName());
@@ -453,7 +453,7 @@ final class SamTemplate {
 
     private static Map<String, Object> routeSettings() {
         Map<String, Object> routes = new LinkedHashMap<>();
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             String name = logicalName(endpoint.functionName());
             routes.put(
                     endpoint.route(),

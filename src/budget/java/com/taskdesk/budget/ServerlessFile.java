@@ -37,7 +37,7 @@ final class ServerlessFile {
         Map<String, Object> functions = new LinkedHashMap<>();
         Map<String, Object> resources = new LinkedHashMap<>();
         Map<String, Object> routes = new LinkedHashMap<>();
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             String function = endpoint.functionName();
             String name = logicalName(function);
             String param = paramPrefix(function);

@@ -2,6 +2,8 @@ package com.taskdesk.agents;
 
 import com.taskdesk.db.Database;
 import com.taskdesk.db.Timestamps;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** GET /api/manager/agents: every agent with the open tasks of each type, in one statement. */
+@LambdaFunction(
+        name = "agents",
+        reads = {Table.USER, Table.TASK},
+        sampleQuery = "_=1795705200000")
 @Path("/api/manager/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})

@@ -3,6 +3,8 @@ package com.taskdesk.dashboard;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.db.Timestamps;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /** GET /api/manager/dashboard/agent-progress: per agent and task type, in one statement. */
+@LambdaFunction(
+        name = "agent-progress",
+        reads = {Table.USER, Table.TASK})
 @Path("/api/manager/dashboard/agent-progress")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})

@@ -2,6 +2,8 @@ package com.taskdesk.dashboard;
 
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,9 @@ import java.time.format.DateTimeFormatter;
  * instance's memory for {@code taskdesk.metrics.cache-seconds} (then no statement at all).
  */
 @Singleton
+@LambdaFunction(
+        name = "metrics",
+        reads = {Table.TASK, Table.RAW_MESSAGE})
 @Path("/api/manager/dashboard/metrics")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})

@@ -3,6 +3,7 @@ package com.taskdesk.health;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.db.DatabaseUnavailableException;
+import com.taskdesk.function.LambdaFunction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Response;
  * GET /api/health: liveness and the pool of the instance that answers. Opens no
  * connection unless asked with {@code ?check=database}. Open to all; shows no secret.
  */
+@LambdaFunction(name = "health", sampleQuery = "check=database")
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -1,6 +1,8 @@
 package com.taskdesk.spam;
 
 import com.taskdesk.db.Database;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -15,6 +17,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * so all of it happens or none; nothing is deleted; repeating it changes nothing more. A
  * caller who is no longer an active manager in "User" gets 403 and changes nothing.
  */
+@LambdaFunction(
+        name = "mark-spam",
+        // both writes read "User" to check their caller
+        reads = {Table.USER, Table.TASK, Table.RAW_MESSAGE},
+        updates = {Table.TASK, Table.RAW_MESSAGE},
+        inserts = Table.TASK_HISTORY,
+        sampleBody = "{\"ids\": [\"raw-0000003\", \"raw-0000004\"]}")
 @Path("/api/manager/tasks/mark-spam")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

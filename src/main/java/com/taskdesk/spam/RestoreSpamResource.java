@@ -1,6 +1,8 @@
 package com.taskdesk.spam;
 
 import com.taskdesk.db.Database;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * create a duplicate task), else to READY. One statement: all of it or none. A caller who is
  * no longer an active manager in "User" gets 403 and changes nothing.
  */
+@LambdaFunction(
+        name = "spam-restore",
+        reads = {Table.USER, Table.TASK, Table.RAW_MESSAGE},
+        updates = {Table.TASK, Table.RAW_MESSAGE},
+        inserts = Table.TASK_HISTORY,
+        sampleBody = "{\"ids\": [\"raw-0000003\"]}")
 @Path("/api/manager/spam/restore")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -1,6 +1,8 @@
 package com.taskdesk.spam;
 
 import com.taskdesk.db.Database;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** GET /api/manager/spam/counts: raw messages waiting (READY) and in spam review, in one statement. */
+@LambdaFunction(name = "spam-counts", reads = Table.RAW_MESSAGE)
 @Path("/api/manager/spam/counts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})

@@ -56,7 +56,7 @@ class ConfigFilesTest {
                         "a setting no layer gives",
                         copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
                         "config/dev.yaml",
-                        "functions.agents.typicalLatencyMs"),
+                        "functions.health.typicalLatencyMs"),
                 refused(
                         "a function that is not one of the seven",
                         copy -> copy.set("config/prod.yaml", "functions.reports", Map.of("maxInstances", 1)),

@@ -47,7 +47,7 @@ class RenderedDeployFilesTest {
 
     @Test
     void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesTwoSecrets() {
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             String name = AwsResources.logicalName(endpoint.functionName());
             Map<?, ?> function = (Map<?, ?>) at(template, "Resources", name + "Function", "Properties");
             assertEquals(CfnYaml.getAtt(name + "Role.Arn"), function.get("Role"));
@@ -137,8 +137,8 @@ class RenderedDeployFilesTest {
     @Test
     void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGraduallyUnderItsAlarms() {
         Map<?, ?> routes = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings");
-        assertEquals(Endpoint.values().length, routes.size());
-        for (Endpoint endpoint : Endpoint.values()) {
+        assertEquals(Endpoint.all().size(), routes.size());
+        for (Endpoint endpoint : Endpoint.all()) {
             assertTrue(routes.containsKey(endpoint.route()), endpoint.route());
             String name = AwsResources.logicalName(endpoint.functionName());
             List<?> alarms = (List<?>)

@@ -59,7 +59,9 @@ class RoleLimitsOnDatabaseTest {
     @Test
     void theTestBudgetPassesTheCheck() {
         assertEquals(List.of(), BudgetCheck.run(database.config()));
-        assertEquals(16, DatabaseBudget.of(database.config(), database.stage()).total());
+        assertEquals(
+                SimulationDatabase.BUDGET,
+                DatabaseBudget.of(database.config(), database.stage()).total());
     }
 
     @Test
@@ -86,7 +88,7 @@ class RoleLimitsOnDatabaseTest {
         }
         try (Connection observer = database.superuser()) {
             assertEquals(
-                    16,
+                    SimulationDatabase.BUDGET,
                     database.connectionsOf(observer, database.roleNames()),
                     "every role at its limit: the whole budget, and the server still had room for all of it");
         }
@@ -137,8 +139,8 @@ class RoleLimitsOnDatabaseTest {
                 ResultSet rows = statement.executeQuery(
                         "SELECT count(*), sum(rolconnlimit) FROM pg_roles" + " WHERE rolname LIKE 'taskdesk_sim_%'")) {
             rows.next();
-            assertEquals(7, rows.getInt(1));
-            assertEquals(16, rows.getInt(2));
+            assertEquals(Endpoint.all().size(), rows.getInt(1));
+            assertEquals(SimulationDatabase.BUDGET, rows.getInt(2));
         }
     }
 
@@ -154,7 +156,7 @@ class RoleLimitsOnDatabaseTest {
 
     @Test
     void eachRoleMayRunItsEndpointsRealStatement() throws Exception {
-        for (Endpoint endpoint : Endpoint.values()) {
+        for (Endpoint endpoint : Endpoint.all()) {
             Connection connection = connect(database.stage().roleName(endpoint.functionName()));
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sqlOf(endpoint))) {

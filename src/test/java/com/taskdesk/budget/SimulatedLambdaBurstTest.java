@@ -28,7 +28,7 @@ class SimulatedLambdaBurstTest {
     private static final String REQUEST = "SELECT pg_sleep(0.05)";
     private static final int THREADS_PER_FUNCTION = 6;
     private static final int REQUESTS_PER_THREAD = 4;
-    /** max_connections 20 - superuser_reserved_connections 3 - the observer's own connection. */
+    /** max_connections - superuser_reserved_connections 3 - the observer's own connection. */
     private static final int ROOM_FOR_FUNCTIONS = SimulationDatabase.MAX_CONNECTIONS - 3 - 1;
 
     private final SimulationDatabase database = SimulationDatabase.get();
@@ -93,8 +93,8 @@ class SimulatedLambdaBurstTest {
             int instances = functions.stream()
                     .mapToInt(SimulatedFunction::instanceCount)
                     .sum();
-            assertEquals(16, instances, "both versions at their caps: (2 + 6) x 2");
-            assertEquals(16, after.peakClientConnections(), "the whole budget in use");
+            assertEquals(SimulationDatabase.BUDGET, instances, "both versions at their caps");
+            assertEquals(SimulationDatabase.BUDGET, after.peakClientConnections(), "the whole budget in use");
             assertTrue(after.peakClientConnections() <= ROOM_FOR_FUNCTIONS);
         }
     }

@@ -27,7 +27,10 @@ import java.util.Properties;
 final class SimulationDatabase {
 
     static final String PASSWORD = "sim-function-password";
-    static final int MAX_CONNECTIONS = 20;
+    /** Every function at one instance, agents at two, each with one connection, deploy overlap x2. */
+    static final int BUDGET = (Endpoint.all().size() + 1) * 2;
+    /** The budget exactly, above what the server keeps: 3 for superusers and 1 for the test's observer. */
+    static final int MAX_CONNECTIONS = BUDGET + 4;
     /** The original app's user: one role for everything, no per-role limit. */
     static final String APP_ROLE = "taskdesk_app";
 

@@ -2,6 +2,7 @@ package com.taskdesk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.taskdesk.budget.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
@@ -15,11 +16,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Counted at the JDBC boundary (CountingDriver, PoolCheckouts): every manager request
- * sends exactly one statement on one pooled connection, and gives it back.
+ * sends exactly one statement on one pooled connection, and gives it back: every function of
+ * the application (com.taskdesk.budget.Endpoint), with its sample request.
  */
 @QuarkusTest
 class OneStatementPerRequestTest {
@@ -69,35 +71,16 @@ class OneStatementPerRequestTest {
         assertEquals(0, SqlCounter.held(), what + ": connections still held after the response");
     }
 
-    @ParameterizedTest
-    @ValueSource(
-            strings = {
-                "/api/manager/agents",
-                "/api/manager/dashboard/agent-progress",
-                "/api/manager/dashboard/metrics",
-                "/api/manager/spam/counts"
-            })
-    void eachReadSendsOneStatement(String path) {
-        Api.asManager().get(path).then().statusCode(200);
-        assertOneStatementOnOneConnection("GET " + path);
+    static List<Endpoint> everyFunction() {
+        return Endpoint.all();
     }
 
-    @Test
-    void markSpamIsOneDataModifyingStatement() {
-        Api.browserPost("{\"ids\": [\"r-1\", \"r-2\"]}")
-                .post("/api/manager/tasks/mark-spam")
-                .then()
-                .statusCode(200);
-        assertOneStatementOnOneConnection("mark-spam");
-    }
-
-    @Test
-    void restoreIsOneDataModifyingStatement() {
-        Api.browserPost("{\"ids\": [\"r-3\"]}")
-                .post("/api/manager/spam/restore")
-                .then()
-                .statusCode(200);
-        assertOneStatementOnOneConnection("restore");
+    /** Each function's sample request (events/ holds the same), whatever the function. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyFunction")
+    void everyFunctionSendsOneStatementOnOneConnection(Endpoint function) {
+        Api.sample(function).then().statusCode(200);
+        assertOneStatementOnOneConnection(function.route());
     }
 
     @Test
