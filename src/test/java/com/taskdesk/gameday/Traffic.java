@@ -213,6 +213,11 @@ final class Traffic implements AutoCloseable {
         Answer answer = function.invoke(call);
         Outcome outcome = new Outcome(phase, call, function.version(), sent, clock.millis(), answer);
         outcomes.add(outcome);
+        if (answer.status() == 500 && answer.failure() != null) {
+            // the function logs a 500 with its stack; so does the game day, to diagnose it
+            System.err.println(phase + " " + call.function() + " answered 500 at " + Verdict.seconds(sent) + " s:");
+            answer.failure().printStackTrace();
+        }
         if (Ledger.RULES.containsKey(call.function())) {
             ledger.record(outcome);
         }
