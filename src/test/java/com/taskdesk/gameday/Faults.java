@@ -116,40 +116,40 @@ final class Faults {
                 "fast shutdown, down " + durations.postgresDown().toSeconds() + " s, started again with its data");
     }
 
-    /** Waits (at most 5 s) for a function's statement to be running, then ends every backend of the functions' roles. */
+    /**
+     * Ends every backend of the functions' roles at a moment one of them is running a statement: the
+     * server's view of its backends and the terminations are one statement, tried until it finds a
+     * statement running (at most 5 s; then it ends them all anyway).
+     */
     private Window terminateBackends() throws SQLException, InterruptedException {
-        try (Connection admin = database.superuser()) {
+        try (Connection admin = database.superuser();
+                PreparedStatement terminate = admin.prepareStatement(
+                        "WITH backends AS (SELECT pid, state FROM pg_stat_activity WHERE usename LIKE ?"
+                                + " AND pid <> pg_backend_pid())"
+                                + " SELECT state = 'active', pg_terminate_backend(pid) FROM backends"
+                                + " WHERE ? OR EXISTS (SELECT 1 FROM backends WHERE state = 'active')")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (count(admin, "state = 'active'") == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(2);
-            }
-            long at = clock.millis();
-            int active = 0;
-            int all = 0;
-            try (PreparedStatement statement = admin.prepareStatement(
-                            "SELECT state = 'active', pg_terminate_backend(pid) FROM pg_stat_activity"
-                                    + " WHERE usename LIKE ? AND pid <> pg_backend_pid()");
-                    ResultSet rows = bind(statement).executeQuery()) {
-                while (rows.next()) {
-                    all++;
-                    active += rows.getBoolean(1) ? 1 : 0;
+            while (true) {
+                bind(terminate).setBoolean(2, System.nanoTime() > deadline);
+                long at = clock.millis();
+                int active = 0;
+                int all = 0;
+                try (ResultSet rows = terminate.executeQuery()) {
+                    while (rows.next()) {
+                        all++;
+                        active += rows.getBoolean(1) ? 1 : 0;
+                    }
                 }
+                if (all > 0 || System.nanoTime() > deadline) {
+                    return new Window(
+                            Kind.BACKENDS_TERMINATED,
+                            phase,
+                            at,
+                            at,
+                            all + " backends of the functions' roles, " + active + " of them mid-statement");
+                }
+                Thread.sleep(1);
             }
-            return new Window(
-                    Kind.BACKENDS_TERMINATED,
-                    phase,
-                    at,
-                    at,
-                    all + " backends of the functions' roles, " + active + " of them mid-statement");
-        }
-    }
-
-    private int count(Connection admin, String condition) throws SQLException {
-        try (PreparedStatement statement = admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE usename"
-                        + " LIKE ? AND " + condition + " AND pid <> pg_backend_pid()");
-                ResultSet rows = bind(statement).executeQuery()) {
-            rows.next();
-            return rows.getInt(1);
         }
     }
 

@@ -160,9 +160,11 @@ public final class GameDay {
                     otherClients);
             List<Phase> ran = new ArrayList<>();
             List<ConnectionSampler.Sample> samples;
+            DeskWatch watch = new DeskWatch(database, clock);
             try (OtherClients others = new OtherClients(database, otherClients).start();
                     ConnectionSampler sampler =
-                            new ConnectionSampler(database, "taskdesk_" + STAGE + "_", clock).start()) {
+                            new ConnectionSampler(database, "taskdesk_" + STAGE + "_", clock).start();
+                    DeskWatch watching = watch.start()) {
                 Random random = new Random(options.seed());
                 for (Phase phase : plan) {
                     ran.add(runPhase(phase, database, desk, random));
@@ -171,7 +173,7 @@ public final class GameDay {
             }
             Ledger.Verdict ledgerVerdict;
             try (Connection admin = database.superuser()) {
-                ledgerVerdict = ledger.close(admin);
+                ledgerVerdict = ledger.close(admin, watch);
             }
             Verdict verdict = new Verdict(ran, List.copyOf(outcomes), samples, List.copyOf(faults), ledgerVerdict);
             Report report = new Report(options, ran, List.copyOf(outcomes), samples, List.copyOf(faults), verdict);

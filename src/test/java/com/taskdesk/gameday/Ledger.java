@@ -45,6 +45,8 @@ final class Ledger {
             long tasksBefore,
             long tasksAfter,
             long readyWithTask,
+            int deskLooks,
+            List<String> halfMoves,
             List<String> violations) {
 
         boolean holds() {
@@ -70,8 +72,13 @@ final class Ledger {
         writes.add(write);
     }
 
-    Verdict close(Connection connection) throws SQLException {
+    /** The end: every write's claim against the history, every task and raw message, and what the watch saw meanwhile. */
+    Verdict close(Connection connection, DeskWatch watch) throws SQLException {
         List<String> violations = new ArrayList<>();
+        List<String> halfMoves = watch.sightings().stream()
+                .map(s -> "at " + com.taskdesk.gameday.Verdict.seconds(s.ms()) + " s the desk showed a move half done: "
+                        + s.what())
+                .toList();
         Map<String, List<HistoryRow>> byActor = history(connection);
         Map<String, String> tasksAfter = SpamDesk.taskStatuses(connection);
         Map<String, String> rawsAfter = SpamDesk.rawStatuses(connection);
@@ -135,6 +142,8 @@ final class Ledger {
                 taskCountBefore,
                 tasksNow,
                 readyWithTask,
+                watch.looks(),
+                halfMoves,
                 violations);
     }
 

@@ -36,12 +36,16 @@ final class NonAtomicMarkSpam implements FunctionInstance.Handler {
             FROM before b WHERE t."id" = b."id"
             RETURNING t."id", b."status"::text
             """;
+    /** RETURNING a constant: the function's role may insert history rows, not read them. */
     private static final String HISTORY = """
-            INSERT INTO "TaskHistory" ("id", "taskId", "actorId", "action", "prevStatus", "newStatus", "note", "createdAt")
-            SELECT gen_random_uuid()::text, m.id, ?, 'MARKED_SPAM', m.prev::"TaskStatus", 'SPAM_REVIEW',
-                   'Moved to spam review with its raw message', now() AT TIME ZONE 'UTC'
-            FROM unnest(?::text[], ?::text[]) AS m(id, prev)
-            RETURNING "id"
+            WITH written AS (
+                INSERT INTO "TaskHistory" ("id", "taskId", "actorId", "action", "prevStatus", "newStatus", "note", "createdAt")
+                SELECT gen_random_uuid()::text, m.id, ?, 'MARKED_SPAM', m.prev::"TaskStatus", 'SPAM_REVIEW',
+                       'Moved to spam review with its raw message', now() AT TIME ZONE 'UTC'
+                FROM unnest(?::text[], ?::text[]) AS m(id, prev)
+                RETURNING 1
+            )
+            SELECT 1 FROM written
             """;
 
     private final Database database;

@@ -199,6 +199,14 @@ final class Report {
                 ledger.historyRowsOfAcknowledged()));
         out.append(String.format(
                 Locale.ROOT,
+                "| no moment shows a move half done (the spam desk looked at every %d ms, %,d times) | %s |%n",
+                DeskWatch.EVERY_MS,
+                ledger.deskLooks(),
+                ledger.halfMoves().isEmpty()
+                        ? "held"
+                        : "broken: " + ledger.halfMoves().size() + " moments"));
+        out.append(String.format(
+                Locale.ROOT,
                 "| no task deleted | %s: %,d before, %,d after |%n",
                 ledger.tasksBefore() == ledger.tasksAfter() ? "held" : "broken",
                 ledger.tasksBefore(),
@@ -207,11 +215,20 @@ final class Report {
                 Locale.ROOT,
                 "| no raw message READY while a task references it | %s |%n",
                 ledger.readyWithTask() == 0 ? "held" : "broken: " + ledger.readyWithTask()));
-        if (!verdict.holds()) {
-            out.append("\nWhat broke (the first 40):\n\n");
-            verdict.violations().stream()
-                    .limit(40)
-                    .forEach(v -> out.append("- ").append(v).append('\n'));
+        for (Verdict.Invariant invariant : Verdict.Invariant.values()) {
+            List<Verdict.Violation> broken = verdict.violations().stream()
+                    .filter(v -> v.invariant() == invariant)
+                    .toList();
+            if (!broken.isEmpty()) {
+                out.append("\n")
+                        .append(invariant.label)
+                        .append(": ")
+                        .append(broken.size())
+                        .append(" (the first 10)\n\n");
+                broken.stream()
+                        .limit(10)
+                        .forEach(v -> out.append("- ").append(v).append('\n'));
+            }
         }
         return out.toString();
     }
@@ -358,7 +375,8 @@ final class Report {
                         + " moved%s. Writes answered 503 that had committed all the same (the answer was lost, not"
                         + " the write; a retry is harmless, the writes being idempotent): %,d. Tasks of the spam desk"
                         + " checked against their history: %d; raw messages checked against their tasks: %d. Tasks"
-                        + " before and after: %,d and %,d. Raw messages READY with a task: %d.%n",
+                        + " before and after: %,d and %,d. Raw messages READY with a task: %d. The desk, looked at"
+                        + " every %d ms in one snapshot (%,d times): %s.%n",
                 ledger.historyRowsOfAcknowledged(),
                 ledger.holds() ? "" : " where they matched",
                 ledger.committedThoughNotAcknowledged(),
@@ -366,7 +384,12 @@ final class Report {
                 ledger.rawsChecked(),
                 ledger.tasksBefore(),
                 ledger.tasksAfter(),
-                ledger.readyWithTask()));
+                ledger.readyWithTask(),
+                DeskWatch.EVERY_MS,
+                ledger.deskLooks(),
+                ledger.halfMoves().isEmpty()
+                        ? "never a move half done"
+                        : ledger.halfMoves().size() + " times a move half done"));
         if (!ledger.holds()) {
             out.append("\nWhat the ledger found (the first 20):\n\n");
             ledger.violations().stream()

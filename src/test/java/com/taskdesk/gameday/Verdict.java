@@ -43,7 +43,8 @@ final class Verdict {
         EXPLAINED("no 503 but one a fault explains"),
         CONNECTIONS("connections by role never above CONNECTION LIMIT, total never above the budget"),
         RECOVERS("every function a fault failed answers 200 again"),
-        LEDGER("every acknowledged write in the database exactly once, with its history; nothing deleted");
+        LEDGER("every acknowledged write in the database exactly once, with its history; nothing deleted"),
+        WHOLE_MOVES("no moment shows a move half done");
 
         final String label;
 
@@ -111,6 +112,7 @@ final class Verdict {
             }
         }
         ledger.violations().forEach(v -> violate(Invariant.LEDGER, v));
+        ledger.halfMoves().forEach(v -> violate(Invariant.WHOLE_MOVES, v));
     }
 
     private void answers(Phase phase, List<Outcome> outcomes, List<Faults.Window> faults) {
