@@ -55,6 +55,8 @@ public final class GameDay {
 
     static final long WARM_UP_MS = 15_000;
     static final long COOL_DOWN_MS = 20_000;
+    /** How long before the deploy's shift completes the old version is driven to its cap. */
+    static final long DEPLOY_BURST_LEAD_MS = 2_000;
     /** Faults start at least this far apart, so each one's recovery can be seen before the next. */
     static final long FAULT_SPACING_MS = 18_000;
 
@@ -236,12 +238,17 @@ public final class GameDay {
                         },
                         deployAt - clock.millis(),
                         TimeUnit.MILLISECONDS);
-                // The deploy's worst moment: the new version takes every request while the old one's idle
-                // environments still hold their connections.
-                long shifted = deployAt + deployment.longestShift().toMillis() + 500;
+                // The deploy's worst moment: a burst just before the shift completes brings every function's
+                // old version to its cap, one just after brings the new version to its cap while the old
+                // one's environments, idle for less than the server's idle timeout, still hold their connections.
+                long shifted = deployAt + deployment.longestShift().toMillis();
+                deploy.schedule(
+                        () -> traffic.burst("burst before the deploy completes"),
+                        shifted - DEPLOY_BURST_LEAD_MS - clock.millis(),
+                        TimeUnit.MILLISECONDS);
                 deploy.schedule(
                         () -> traffic.burst("burst as the deploy completes"),
-                        shifted - clock.millis(),
+                        shifted + DEPLOY_BURST_LEAD_MS / 4 - clock.millis(),
                         TimeUnit.MILLISECONDS);
                 for (Scheduled fault : schedule(faulty.kinds(), start + WARM_UP_MS, end - COOL_DOWN_MS, random)) {
                     clock.sleepUntil(fault.atMs());
@@ -306,7 +313,7 @@ public final class GameDay {
 
     /** Version n of a function: its cap, and environments started as the deployed function starts. */
     private SimulatedLambda version(Phase phase, FunctionBudget function, int version, TcpRelay relay) {
-        Map<String, String> environment = environment(phase.stage(), function, relay);
+        Map<String, String> environment = environment(phase.stage(), function, relay.port());
         FunctionInstance.HandlerFactory handlers = handlers(function.name());
         return new SimulatedLambda(
                 function.endpoint(),
@@ -320,14 +327,14 @@ public final class GameDay {
      * database-url secret's value in DATABASE_URL instead of its Secrets Manager id: the relay's
      * address, and what config/ says the URL carries (pgbouncer=true behind PgBouncer).
      */
-    static Map<String, String> environment(StageConfig stage, FunctionBudget function, TcpRelay relay) {
+    static Map<String, String> environment(StageConfig stage, FunctionBudget function, int port) {
         Map<String, String> environment = new LinkedHashMap<>(DeployContract.stageEnvironment(stage));
         environment.remove(FunctionSecrets.DATABASE_URL_SECRET_ID);
         environment.remove(FunctionSecrets.JWT_SECRET_ID);
         environment.put(
                 FunctionSecrets.DATABASE_URL,
-                "postgresql://taskdesk:" + GameDayDatabase.FUNCTION_PASSWORD + "@127.0.0.1:" + relay.port()
-                        + "/postgres" + stage.database().databaseUrl().query());
+                "postgresql://taskdesk:" + GameDayDatabase.FUNCTION_PASSWORD + "@127.0.0.1:" + port + "/postgres"
+                        + stage.database().databaseUrl().query());
         environment.putAll(DeployContract.functionEnvironment(stage, function));
         return environment;
     }

@@ -128,10 +128,7 @@ final class Report {
                     phase.name(),
                     Verdict.seconds(phase.startMs()),
                     Verdict.seconds(phase.endMs()),
-                    phase.pooled()
-                            ? "behind PgBouncer (transaction mode, "
-                                    + phase.stage().database().pooler() + ")"
-                            : "straight to PostgreSQL",
+                    phase.pooled() ? "behind " + phase.stage().database().pooler() : "straight to PostgreSQL",
                     phase.budget().budgetDescription(),
                     Verdict.seconds(phase.deployedAtMs())));
         }
