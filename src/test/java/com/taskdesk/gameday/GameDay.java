@@ -250,7 +250,20 @@ public final class GameDay {
                         () -> traffic.burst("burst as the deploy completes"),
                         shifted + DEPLOY_BURST_LEAD_MS / 4 - clock.millis(),
                         TimeUnit.MILLISECONDS);
-                for (Scheduled fault : schedule(faulty.kinds(), start + WARM_UP_MS, end - COOL_DOWN_MS, random)) {
+                Faults.Durations durations = durations(phase.stage());
+                long longestFault = durations
+                                .freeze()
+                                .plus(durations.serverIdleTimeout().dividedBy(2))
+                                .toMillis()
+                        + 1_000;
+                for (Scheduled fault : schedule(
+                        faulty.kinds(),
+                        start + WARM_UP_MS,
+                        end - COOL_DOWN_MS,
+                        shifted - DEPLOY_BURST_LEAD_MS - 1_000,
+                        shifted + SERVER_IDLE_TIMEOUT.toMillis(),
+                        longestFault,
+                        random)) {
                     clock.sleepUntil(fault.atMs());
                     Faults.Window window = faulty.inject(fault.kind());
                     faults.add(window);
@@ -278,19 +291,28 @@ public final class GameDay {
     /** A fault and when it starts. */
     record Scheduled(long atMs, Faults.Kind kind) {}
 
-    /** Rounds of every fault (each round in its own order), evenly spread over [from, to]. */
-    static List<Scheduled> schedule(List<Faults.Kind> kinds, long from, long to, Random random) {
-        int rounds = (int) Math.max(1, (to - from) / (kinds.size() * FAULT_SPACING_MS));
+    /**
+     * Rounds of every fault (each round in its own order), evenly spread over [from, to] but for a
+     * quiet window (the deploy's worst moment, measured without a fault in it): no fault of at most
+     * {@code longest} overlaps it.
+     */
+    static List<Scheduled> schedule(
+            List<Faults.Kind> kinds, long from, long to, long quietFrom, long quietTo, long longest, Random random) {
+        boolean quietInside = quietFrom > from && quietTo < to;
+        long gap = quietInside ? quietTo - quietFrom + longest : 0;
+        long available = Math.max(0, to - from - gap);
+        int rounds = (int) Math.max(1, available / (kinds.size() * FAULT_SPACING_MS));
         List<Faults.Kind> order = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             List<Faults.Kind> shuffled = new ArrayList<>(kinds);
             Collections.shuffle(shuffled, random);
             order.addAll(shuffled);
         }
-        long spacing = (to - from) / order.size();
+        long spacing = available / order.size();
         List<Scheduled> schedule = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            schedule.add(new Scheduled(from + i * spacing, order.get(i)));
+            long at = from + i * spacing;
+            schedule.add(new Scheduled(quietInside && at + longest > quietFrom ? at + gap : at, order.get(i)));
         }
         return schedule;
     }
