@@ -535,7 +535,7 @@ final class Report {
             XYSeries band = chart.addSeries(kind.label, x, y);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.StepArea);
             band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
-            band.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 0));
+            band.setLineColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 140));
             band.setMarker(SeriesMarkers.NONE);
         }
     }
