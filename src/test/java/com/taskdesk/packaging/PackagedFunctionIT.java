@@ -285,6 +285,7 @@ class PackagedFunctionIT {
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
             Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
             env.put("TASKDESK_STAGE", "staging");
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "7"); // Lambda's: the published version invoked
             try (PackagedFunction function = start(env)) {
                 waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
                 ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent(JWT_SECRET));
@@ -338,6 +339,11 @@ class PackagedFunctionIT {
                             metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
                     assertEquals("staging", metrics.get("Stage").asText(), "TASKDESK_STAGE");
                     assertEquals("spam-counts", metrics.get("Function").asText(), "TASKDESK_FUNCTION_NAME");
+                    assertEquals(
+                            "[[\"Stage\",\"Function\"],[\"Stage\",\"Function\",\"Version\"]]",
+                            metrics.at("/_aws/CloudWatchMetrics/0/Dimensions").toString(),
+                            "per function, and per version for the rollback alarms");
+                    assertEquals("7", metrics.get("Version").asText(), "AWS_LAMBDA_FUNCTION_VERSION");
                     assertEquals(i == 0 ? 1 : 0, metrics.get("ColdStart").asInt());
                     assertEquals(1, metrics.get("Statements").asInt());
                     assertEquals(
