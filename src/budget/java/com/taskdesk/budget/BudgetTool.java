@@ -319,7 +319,9 @@ public final class BudgetTool implements Runnable {
         }
     }
 
-    @Command(name = "render", description = "Writes template.yaml, serverless.yml and samconfig.toml from config/.")
+    @Command(
+            name = "render",
+            description = "Writes template-<stage>.yaml, serverless.yml, samconfig.toml and events/ from config/.")
     static final class Render implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * One thing the check found: what kind, what it concerns ("prod/agents", "database
- * taskdesk-dev", "template.yaml"), the stages it concerns (a database shared by two stages
+ * taskdesk-dev", "template-prod.yaml"), the stages it concerns (a database shared by two stages
  * concerns both; none concerns every stage) and one line that names the numbers. An error fails
  * the check; a warning is printed and the check still passes.
  */

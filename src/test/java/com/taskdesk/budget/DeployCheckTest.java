@@ -100,6 +100,18 @@ class DeployCheckTest {
         assertEquals(List.of("error: check --deployed FILE is one stage's stack: give --stage too"), run.errors());
     }
 
+    @Test
+    void aSamTemplateNoStageRendersFailsTheCheckSoNoOneDeploysIt(@TempDir Path temp) {
+        ProjectCopy copy = ProjectCopy.of(temp).write("template.yaml", "# the one template of before\n");
+
+        ProjectCopy.ToolRun run = copy.run("check");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(
+                List.of("error: template.yaml is not rendered from config/ (no stage of that name): delete it"),
+                run.errors());
+    }
+
     private static String path(Path dir, String file) {
         return dir.resolve(file).toString();
     }
