@@ -53,6 +53,10 @@ final class ServerlessFile {
         Map<String, Object> extensions = new LinkedHashMap<>();
         List<Object> routeIds = new ArrayList<>();
         Alarms.Stack alarmStack = new Alarms.Stack("${sls:stage}", "${param:alarmActions}");
+        // Only when a stage sets one: a stage without gets the condition false (and an unused ARN-shaped value).
+        Object boundary = bounded(config)
+                ? ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue())
+                : null;
         resources.put(
                 SamTemplate.ALARM_TOPIC,
                 map(
@@ -104,7 +108,7 @@ final class ServerlessFile {
                                     sub(AwsResources.secretArn("${param:databaseUrlSecretId}")),
                                     sub(AwsResources.secretArn("${param:jwtSecretId}"))),
                             AwsResources.InVpc.when(HAS_VPC),
-                            ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue())));
+                            boundary));
             resources.putAll(Alarms.standing(
                     alarmStack,
                     new Alarms.Function(
@@ -175,13 +179,20 @@ final class ServerlessFile {
                                 HAS_ALARM_TOPIC,
                                 isTrue("${param:hasAlarmTopic}"),
                                 HAS_PERMISSIONS_BOUNDARY,
-                                isTrue("${param:hasPermissionsBoundary}")),
+                                boundary == null ? null : isTrue("${param:hasPermissionsBoundary}")),
                         "Resources",
                         resources,
                         "extensions",
                         extensions),
                 "params",
                 params(config));
+    }
+
+    /** What a stage without a boundary names where another stage has one (its condition is false: never used). */
+    private static final String UNUSED_BOUNDARY = "arn:aws:iam::aws:policy/no-boundary-in-this-stage";
+
+    private static boolean bounded(BudgetConfig config) {
+        return config.stages().stream().anyMatch(stage -> stage.permissionsBoundary() != null);
     }
 
     private static Fn isTrue(String param) {
@@ -212,9 +223,12 @@ final class ServerlessFile {
                                 stage.network().securityGroupIds()));
             }
             alarmParams(stage, values);
-            values.put("hasPermissionsBoundary", Boolean.toString(stage.permissionsBoundary() != null));
-            values.put(
-                    "permissionsBoundary", stage.permissionsBoundary() == null ? "none" : stage.permissionsBoundary());
+            if (bounded(config)) {
+                values.put("hasPermissionsBoundary", Boolean.toString(stage.permissionsBoundary() != null));
+                values.put(
+                        "permissionsBoundary",
+                        stage.permissionsBoundary() == null ? UNUSED_BOUNDARY : stage.permissionsBoundary());
+            }
             for (FunctionBudget configured : stage.functions()) {
                 FunctionBudget function = configured.onDefaultModel();
                 String param = paramPrefix(function.name());

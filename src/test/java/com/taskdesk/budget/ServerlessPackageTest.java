@@ -125,6 +125,25 @@ class ServerlessPackageTest {
                 resources.path("AlarmTopic").path("Condition").asText());
     }
 
+    @Test
+    void everyStagesPackagedTemplateLintsWithoutErrorWithAndWithoutABoundaryAndAnAlarmTopic(@TempDir Path temp)
+            throws Exception {
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .set("config/prod.yaml", "permissionsBoundary", "arn:aws:iam::123456789012:policy/taskdesk-boundary")
+                .set("config/prod.yaml", "alarmNotifications", Map.of("email", List.of("ops@desk.example.com")))
+                .set(
+                        "config/staging.yaml",
+                        "alarmNotifications",
+                        Map.of("topicArn", "arn:aws:sns:eu-west-1:123456789012:taskdesk-alarms"));
+        List<Path> packaged = new java.util.ArrayList<>();
+        for (String stage : copy.config().stageNames()) {
+            packaged(copy, stage);
+            packaged.add(
+                    copy.dir().resolve("target/serverless/" + stage + "/cloudformation-template-update-stack.json"));
+        }
+        DeployTools.lintNoErrors(packaged);
+    }
+
     private static List<String> iterate(JsonNode object) {
         List<String> names = new java.util.ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
