@@ -403,16 +403,7 @@ public final class GameDay {
                 pgbouncer,
                 direct.deployOverlapFactor(),
                 new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
-        return new BudgetConfig(List.of(new StageConfig(
-                stage.name(),
-                pooled,
-                stage.region(),
-                stage.corsOrigins(),
-                stage.todayTimeZone(),
-                stage.metricsCacheSeconds(),
-                stage.network(),
-                stage.domain(),
-                stage.functions())));
+        return new BudgetConfig(List.of(stage.withDatabase(pooled)));
     }
 
     private static void requirePasses(String what, BudgetConfig config) {
