@@ -150,9 +150,7 @@ public final class GameDay {
             try (Connection admin = database.superuser()) {
                 ledger.opening(admin);
             }
-            int otherClients = Math.max(
-                    0,
-                    stage.database().reservedConnections() - stage.database().superuserReserved() - RESERVE_BURST_ROOM);
+            int otherClients = stage.database().reservedFor().getOrDefault(REST_OF_APP, 0);
             log(
                     "PostgreSQL %d on port %d with the demo data and the spam desk in %.1f s; %d other clients hold"
                             + " connections",
@@ -185,10 +183,11 @@ public final class GameDay {
     }
 
     /**
-     * Other clients keep the reserve's connections open but this many: those the game day's own
-     * connections use (the sampler, the faults' own) and what a burst of other clients takes.
+     * The item of config/'s reservedFor that the rest of the task desk holds all the time: its other
+     * endpoints' pools. The rest of the reserve (migrations, people, monitoring) comes and goes: the
+     * game day's own connections, and the fault that takes all of it at once.
      */
-    static final int RESERVE_BURST_ROOM = 9;
+    static final String REST_OF_APP = "restOfApp";
 
     private Phase runPhase(Phase phase, GameDayDatabase database, SpamDesk desk, Random random) throws Exception {
         database.applyRoles(phase.config(), phase.stage(), SERVER_IDLE_TIMEOUT);
