@@ -1,5 +1,6 @@
 package com.taskdesk.gameday;
 
+import com.taskdesk.budget.Endpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,8 +32,13 @@ final class Ledger {
     static final WriteRule MARK_SPAM = new WriteRule("mark-spam", "MARKED_SPAM", "tasksMoved", MOVABLE, "SPAM_REVIEW");
     static final WriteRule RESTORE =
             new WriteRule("spam-restore", "RESTORED_FROM_SPAM", "tasksRestored", Set.of("SPAM_REVIEW"), "PENDING");
-    static final Map<String, WriteRule> RULES =
-            List.of(MARK_SPAM, RESTORE).stream().collect(Collectors.toMap(WriteRule::function, r -> r));
+    /** Revision 2's Restore button: the same restore, from the Spam Review page. */
+    static final WriteRule REVIEW_RESTORE = new WriteRule(
+            "spam-review-restore", "RESTORED_FROM_SPAM", "tasksRestored", Set.of("SPAM_REVIEW"), "PENDING");
+    /** The rules of the write functions {@link Endpoint#all()} has. */
+    static final Map<String, WriteRule> RULES = List.of(MARK_SPAM, RESTORE, REVIEW_RESTORE).stream()
+            .filter(rule -> Endpoint.forFunction(rule.function()).isPresent())
+            .collect(Collectors.toMap(WriteRule::function, r -> r));
 
     /** What the check found. */
     record Verdict(
@@ -173,7 +179,7 @@ final class Ledger {
                 violations.add(what + " wrote " + row.action() + " " + row.prev() + " -> " + row.next() + " for "
                         + row.taskId() + "; its rule is " + rule.action() + " " + rule.from() + " -> " + rule.to());
             }
-            if (!row.taskId().startsWith(SpamDesk.TASK_PREFIX) || !ids.contains(SpamDesk.rawOf(row.taskId()))) {
+            if (!SpamDesk.named(row.taskId(), ids)) {
                 violations.add(what + " moved " + row.taskId() + ", which is not a task of the ids it sent");
             }
         }
@@ -230,6 +236,9 @@ final class Ledger {
         Map<String, List<String>> openTasks = new LinkedHashMap<>();
         Set<String> withTasks = new HashSet<>();
         tasksAfter.forEach((task, status) -> {
+            if (SpamDesk.rawOf(task) == null) {
+                return; // a task without a raw message moves by itself
+            }
             withTasks.add(SpamDesk.rawOf(task));
             if (!status.equals("COMPLETED")) {
                 openTasks

@@ -523,13 +523,13 @@ final class Report {
             List<Double> x = new ArrayList<>(List.of(0.0));
             List<Double> y = new ArrayList<>(List.of(0.0));
             for (Faults.Window window : ofKind) {
-                double from = window.startMs() / 1000.0;
+                double from = Math.max(x.get(x.size() - 1), window.startMs() / 1000.0);
                 x.add(from);
                 y.add(height);
                 x.add(Math.max(window.endMs() / 1000.0, from + 0.5));
                 y.add(0.0);
             }
-            x.add(end);
+            x.add(Math.max(end, x.get(x.size() - 1)));
             y.add(0.0);
             Color color = FAULT_COLORS.get(kind);
             XYSeries band = chart.addSeries(kind.label, x, y);

@@ -17,10 +17,12 @@ import java.util.stream.Collectors;
  * What the spam writes of the game day work on, beside the demo data: raw messages of their own
  * ({@code gd-raw-NNN}), each READY without a task or PROMOTED with one or two tasks in every status
  * a move meets (PENDING assigned and not, IN_PROGRESS, ASSISTANCE_REQUIRED, RESOLVED, and COMPLETED,
- * which no move may touch); the managers who poll the dashboard; and one manager per write
- * ({@code gd-writer-NNNNN}), so every history row names the one request that wrote it. Writes pick
- * their ids from a window of a few raw messages that slides along the list: the requests of a
- * burst overlap, and over a run every raw message is hit.
+ * which no move may touch), and a few tasks without a raw message ({@code gd-task-solo-NN}); the
+ * managers who poll the dashboard; and one manager per write ({@code gd-writer-NNNNN}), so every
+ * history row names the one request that wrote it. Writes pick their ids from a window of a few raw
+ * messages that slides along the list (the requests of a burst overlap, and over a run every raw
+ * message is hit); as the bulk button does, some send a task's id for its raw message, and some a
+ * task without one by its own id.
  */
 final class SpamDesk {
 
@@ -28,6 +30,10 @@ final class SpamDesk {
     static final String TASK_PREFIX = "gd-task-";
     static final String WRITER_PREFIX = "gd-writer-";
     static final String MANAGER_PREFIX = "gd-manager-";
+    /** Tasks without a raw message (revision 2 moves them by their own id). */
+    static final String SOLO_PREFIX = TASK_PREFIX + "solo-";
+
+    static final int SOLO_TASKS = 12;
     static final int RAW_MESSAGES = 120;
     /** The raw messages the writes of one moment choose from. */
     static final int WINDOW = 12;
@@ -70,6 +76,12 @@ final class SpamDesk {
                 + "   WHEN 3 THEN 'ASSISTANCE_REQUIRED' WHEN 4 THEN 'PENDING' END),"
                 + "   (2, CASE i % 5 WHEN 1 THEN 'PENDING' WHEN 3 THEN 'RESOLVED' END)) AS t(k, s)"
                 + " WHERE s IS NOT NULL");
+        database.execute("INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"endTime\","
+                + " \"updatedAt\") SELECT '" + SOLO_PREFIX + "' || lpad(i::text, 2, '0'), 'EMAIL_REQUESTS',"
+                + " (ARRAY['PENDING', 'IN_PROGRESS', 'RESOLVED', 'COMPLETED'])[1 + i % 4]::\"TaskStatus\","
+                + " 'agent-' || lpad((1 + i % 50)::text, 4, '0'),"
+                + " CASE WHEN i % 4 = 3 THEN now() AT TIME ZONE 'UTC' - interval '1 day' END, now() AT TIME ZONE 'UTC'"
+                + " FROM generate_series(1, " + SOLO_TASKS + ") AS i");
         insertManagers(database, MANAGER_PREFIX, "%03d", managers);
         insertManagers(database, WRITER_PREFIX, "%05d", writers);
         List<String> raws = new ArrayList<>();
@@ -99,7 +111,15 @@ final class SpamDesk {
             throw new IllegalStateException("The game day ran out of writers (" + writers + "): give it more");
         }
         List<String> ids = ids(count);
-        String body = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "{\"ids\": [", "]}"));
+        String body = ids.stream()
+                .map(id -> "\"" + id + "\"")
+                .collect(Collectors.joining(
+                        ", ",
+                        "{\"ids\": [",
+                        // the Spam Review page's Restore sends the phrases it matched, which the function ignores
+                        endpoint.functionName().equals(Ledger.REVIEW_RESTORE.function())
+                                ? "], \"whitelist\": []}"
+                                : "]}"));
         return new Call(
                 endpoint, Map.of(), body, WRITER_PREFIX + String.format("%05d", writer), List.copyOf(ids), source);
     }
@@ -117,6 +137,20 @@ final class SpamDesk {
             if (!ids.contains(id)) {
                 ids.add(id);
             }
+        }
+        // The bulk button sends a task's id where the row has a task: it stands for its raw message.
+        for (int i = 0; i < ids.size(); i++) {
+            if (random.nextInt(4) == 0) {
+                String raw = ids.get(i);
+                int n = Integer.parseInt(raw.substring(RAW_PREFIX.length()));
+                if (n % 5 != 0) { // READY ones have no task
+                    ids.set(i, TASK_PREFIX + raw.substring(RAW_PREFIX.length()) + "-1");
+                }
+            }
+        }
+        if (random.nextInt(6) == 0) {
+            int soloWindow = (int) (clock.millis() / WINDOW_STEP_MS % (SOLO_TASKS / 3));
+            ids.add(SOLO_PREFIX + String.format("%02d", 1 + soloWindow * 3 + random.nextInt(3)));
         }
         if (random.nextInt(10) == 0) {
             ids.add(RAW_PREFIX + "unknown-" + random.nextInt(1000));
@@ -151,8 +185,21 @@ final class SpamDesk {
         return statuses;
     }
 
-    /** The raw message a task of the desk belongs to: gd-task-007-2 -> gd-raw-007. */
+    /** The raw message a task of the desk belongs to: gd-task-007-2 -> gd-raw-007; none for gd-task-solo-03. */
     static String rawOf(String taskId) {
+        if (!taskId.startsWith(TASK_PREFIX) || taskId.startsWith(SOLO_PREFIX)) {
+            return null;
+        }
         return RAW_PREFIX + taskId.substring(TASK_PREFIX.length(), taskId.lastIndexOf('-'));
+    }
+
+    /**
+     * Whether a write of these ids may move this task (revision 2): its own id, its raw message's,
+     * or the id of another task of that raw message (which stands for the raw message).
+     */
+    static boolean named(String taskId, List<String> ids) {
+        String raw = rawOf(taskId);
+        return ids.contains(taskId)
+                || (raw != null && (ids.contains(raw) || ids.stream().anyMatch(id -> raw.equals(rawOf(id)))));
     }
 }
