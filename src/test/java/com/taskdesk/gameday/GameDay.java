@@ -297,7 +297,9 @@ public final class GameDay {
      */
     static List<Scheduled> schedule(
             List<Faults.Kind> kinds, long from, long to, long quietFrom, long quietTo, long longest, Random random) {
-        boolean quietInside = quietFrom > from && quietTo < to;
+        boolean quietInside = quietFrom > from
+                && quietTo < to
+                && to - from - (quietTo - quietFrom + longest) >= kinds.size() * FAULT_SPACING_MS;
         long gap = quietInside ? quietTo - quietFrom + longest : 0;
         long available = Math.max(0, to - from - gap);
         int rounds = (int) Math.max(1, available / (kinds.size() * FAULT_SPACING_MS));

@@ -184,7 +184,11 @@ final class Report {
         out.append(String.format(
                 Locale.ROOT,
                 "| every function a fault failed answers 200 again | %s |%n",
-                verdict.broken(Verdict.Invariant.RECOVERS) == 0 ? "held" : "broken"));
+                (verdict.broken(Verdict.Invariant.RECOVERS) == 0 ? "held" : "broken")
+                        + (verdict.unjudged().isEmpty()
+                                ? ""
+                                : "; not judged, the run ending too soon after: "
+                                        + String.join("; ", verdict.unjudged()))));
         Ledger.Verdict ledger = verdict.ledger();
         out.append(String.format(
                 Locale.ROOT,

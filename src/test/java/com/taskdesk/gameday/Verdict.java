@@ -36,6 +36,9 @@ final class Verdict {
      */
     static final long SETTLE_MS = 2_000;
 
+    /** A function's return to 200 is judged only when its phase ran on this long after the fault (short runs). */
+    static final long JUDGED_AFTER_MS = 10_000;
+
     /** What the game day promises. */
     enum Invariant {
         NO_500("no 500 at any time"),
@@ -80,6 +83,7 @@ final class Verdict {
     private final Map<String, Integer> failureReasons = new TreeMap<>();
     private final List<Recovery> recoveries = new ArrayList<>();
     private final List<Peak> peaks = new ArrayList<>();
+    private final List<String> unjudged = new ArrayList<>();
     private final Ledger.Verdict ledger;
 
     Verdict(
@@ -181,6 +185,10 @@ final class Verdict {
                     .findFirst();
             if (first.isPresent()) {
                 recovered.put(function, first.get().answeredMs() - window.endMs());
+            } else if (phase.endMs() - window.endMs() < JUDGED_AFTER_MS) {
+                unjudged.add(phase.name() + " " + function + " after " + window.kind().label + " at "
+                        + seconds(window.startMs()) + " s: the phase ended " + seconds(phase.endMs() - window.endMs())
+                        + " s after it");
             } else {
                 violate(
                         Invariant.RECOVERS,
@@ -265,6 +273,11 @@ final class Verdict {
 
     List<Peak> peaks() {
         return peaks;
+    }
+
+    /** Recoveries a short run left no time to see. */
+    List<String> unjudged() {
+        return unjudged;
     }
 
     Ledger.Verdict ledger() {
