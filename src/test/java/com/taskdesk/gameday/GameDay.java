@@ -58,7 +58,7 @@ public final class GameDay {
     /** How long before the deploy's shift completes the old version is driven to its cap. */
     static final long DEPLOY_BURST_LEAD_MS = 2_000;
     /** Faults start at least this far apart, so each one's recovery can be seen before the next. */
-    static final long FAULT_SPACING_MS = 18_000;
+    static final long FAULT_SPACING_MS = 16_000;
 
     /** What the command was asked for. */
     record Options(double minutes, String broken, List<String> phases, int managers, long seed) {
