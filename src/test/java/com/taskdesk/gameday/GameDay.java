@@ -339,7 +339,6 @@ public final class GameDay {
         Map<String, String> environment = environment(phase.stage(), function, relay.port());
         FunctionInstance.HandlerFactory handlers = handlers(function.name());
         return new SimulatedLambda(
-                function.endpoint(),
                 version,
                 function.maxInstances(),
                 () -> FunctionInstance.start(function.endpoint(), environment, handlers));

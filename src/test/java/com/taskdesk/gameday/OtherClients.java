@@ -34,10 +34,6 @@ final class OtherClients implements AutoCloseable {
         return this;
     }
 
-    int count() {
-        return count;
-    }
-
     private void loop() {
         while (running) {
             try {

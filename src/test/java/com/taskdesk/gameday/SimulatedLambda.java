@@ -1,6 +1,5 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.Endpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -26,22 +25,16 @@ final class SimulatedLambda implements AutoCloseable {
         }
     }
 
-    private final Endpoint endpoint;
     private final int version;
     private final int maxInstances;
     private final Supplier<FunctionInstance> coldStart;
     private final List<Environment> environments = new ArrayList<>();
     private int starting;
 
-    SimulatedLambda(Endpoint endpoint, int version, int maxInstances, Supplier<FunctionInstance> coldStart) {
-        this.endpoint = endpoint;
+    SimulatedLambda(int version, int maxInstances, Supplier<FunctionInstance> coldStart) {
         this.version = version;
         this.maxInstances = maxInstances;
         this.coldStart = coldStart;
-    }
-
-    Endpoint endpoint() {
-        return endpoint;
     }
 
     int version() {
