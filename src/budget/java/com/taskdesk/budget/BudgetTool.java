@@ -1,7 +1,7 @@
 package com.taskdesk.budget;
 
-import com.taskdesk.db.ConnectionSettings;
-import com.taskdesk.db.DatabaseUrl;
+import com.taskdesk.config.ConnectionSettings;
+import com.taskdesk.config.DatabaseUrl;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
