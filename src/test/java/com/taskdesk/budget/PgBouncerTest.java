@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.NeedsPgBouncer;
 import com.taskdesk.testing.PgBouncerProcess;
 import com.taskdesk.testing.SimulatedFunction;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A real PgBouncer in transaction mode, configured from the tool's own output for the stage of
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * with another's; it accepts what pgjdbc sends at login with the startup parameters check names, and
  * refuses others. Runs where pgbouncer is installed (CI installs it).
  */
-@EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
+@NeedsPgBouncer
 class PgBouncerTest {
 
     /** The pool timeout of every simulated instance. */
