@@ -111,7 +111,7 @@ class RenderedDeployFilesTest {
         Map<?, ?> cors = (Map<?, ?>) at(api, "DefinitionBody", "x-amazon-apigateway-cors");
         assertEquals(true, cors.get("allowCredentials"));
         assertEquals(List.of("Retry-After", "Last-Modified", "X-Data-Age"), cors.get("exposeHeaders"));
-        assertEquals(List.of("https://desk.example.com"), at(template, "Mappings", "Stages", "prod", "CorsOrigins"));
+        assertEquals(config.stage("prod").corsOrigins(), at(template, "Mappings", "Stages", "prod", "CorsOrigins"));
         assertEquals(
                 cors.get("exposeHeaders"), at(serverless, "provider", "httpApi", "cors", "exposedResponseHeaders"));
     }
@@ -152,12 +152,13 @@ class RenderedDeployFilesTest {
                         resource);
             }
         }
-        assertEquals(20, at(template, "Mappings", "Agents", "prod", "ThrottlingRateLimit"));
-        assertEquals(5, at(template, "Mappings", "Agents", "prod", "ReservedConcurrency"));
-        assertEquals(
-                "CodeDeployDefault.LambdaCanary10Percent5Minutes",
-                at(template, "Mappings", "Agents", "prod", "DeploymentType"));
-        assertEquals("CodeDeployDefault.LambdaAllAtOnce", at(template, "Mappings", "Agents", "dev", "DeploymentType"));
+        for (StageConfig stage : config.stages()) {
+            FunctionBudget agents = stage.function("agents");
+            Object mapping = at(template, "Mappings", "Agents", stage.name());
+            assertEquals(agents.throttle().ratePerSecond(), at(mapping, "ThrottlingRateLimit"), stage.name());
+            assertEquals(agents.maxInstances(), at(mapping, "ReservedConcurrency"), stage.name());
+            assertEquals(agents.deploymentType().codeDeployName(), at(mapping, "DeploymentType"), stage.name());
+        }
     }
 
     @Test
@@ -236,8 +237,11 @@ class RenderedDeployFilesTest {
     @Test
     void aManagedInstancesFunctionGetsTheStacksCapacityProviderAndItsScalingConfigInsteadOfReservedConcurrency(
             @TempDir Path temp) {
-        BudgetConfig managed =
-                ProjectCopy.of(temp).onManagedInstances("metrics", 8, 16).config();
+        BudgetConfig managed = ProjectCopy.of(temp)
+                .onManagedInstances("metrics", 8, 16)
+                .set("config/prod.yaml", "functions.metrics.maxInstances", 3)
+                .set("config/dev.yaml", "functions.metrics.maxInstances", 1)
+                .config();
         Map<String, Object> sam = SamTemplate.document(managed);
 
         Map<?, ?> metrics = (Map<?, ?>) at(sam, "Resources", "MetricsFunction", "Properties");
