@@ -26,26 +26,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages of the application and of the budget tool use each other only as their
+ * The packages of the application, of its local run and of the budget tool use each other only as their
  * package-info.java declares ({@link MayUse}), and in no cycle: read from the compiled classes,
  * so a fully qualified name counts as much as an import.
  */
 class PackageDependenciesTest {
 
     private static final String ROOT = "com.taskdesk";
-    private static final Path BUDGET_SOURCES = Path.of("src", "budget", "java");
+    /** Compiled among the tests (the local run's into target/classes only under quarkus:dev), known by their sources. */
+    private static final List<Path> SOURCES_AMONG_THE_TESTS =
+            List.of(Path.of("src", "budget", "java"), Path.of("src", "local", "java"));
 
-    /** The application's classes and the budget tool's (compiled among the tests, known by their source files). */
+    /** The application's classes, its local run's and the budget tool's. */
     private static final JavaClasses CLASSES = importClasses();
 
     private static JavaClasses importClasses() {
         Path application = classesOf(MayUse.class);
-        Path tool = classesOf(BudgetTool.class).resolve(ROOT.replace('.', '/')).resolve("budget");
+        Path testClasses = classesOf(BudgetTool.class).resolve(ROOT.replace('.', '/'));
         return new ClassFileImporter()
-                .importPaths(application, tool)
+                .importPaths(application, testClasses.resolve("budget"), testClasses.resolve("local"))
                 .that(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "of the application or the budget tool",
-                        javaClass -> isIn(javaClass, application) || hasToolSource(javaClass)));
+                        "of the application, its local run or the budget tool",
+                        javaClass -> isIn(javaClass, application) || hasSourceAmongTheTests(javaClass)));
     }
 
     private static Path classesOf(Class<?> type) {
@@ -64,13 +66,13 @@ class PackageDependenciesTest {
                 .orElse(false);
     }
 
-    private static boolean hasToolSource(JavaClass javaClass) {
+    private static boolean hasSourceAmongTheTests(JavaClass javaClass) {
+        String packagePath = javaClass.getPackageName().replace('.', '/');
         return javaClass
                 .getSource()
                 .flatMap(Source::getFileName)
-                .map(file -> Files.exists(BUDGET_SOURCES
-                        .resolve(javaClass.getPackageName().replace('.', '/'))
-                        .resolve(file)))
+                .map(file -> SOURCES_AMONG_THE_TESTS.stream()
+                        .anyMatch(root -> Files.exists(root.resolve(packagePath).resolve(file))))
                 .orElse(false);
     }
 
