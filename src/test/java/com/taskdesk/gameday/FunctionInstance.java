@@ -1,9 +1,9 @@
 package com.taskdesk.gameday;
 
 import com.taskdesk.budget.Endpoint;
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;
-import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.db.DatabaseCredentials;
 import com.taskdesk.db.DatasourceConfigSource;
 import io.agroal.api.AgroalDataSource;

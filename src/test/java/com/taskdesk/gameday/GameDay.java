@@ -14,6 +14,7 @@ import com.taskdesk.budget.Pooler;
 import com.taskdesk.budget.StageConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.testing.DebianPackageCondition;
 import com.taskdesk.testing.PgBouncerProcess;
 import com.taskdesk.testing.TcpRelay;
 import java.nio.file.Path;
@@ -134,7 +135,8 @@ public final class GameDay {
                         default -> throw new IllegalArgumentException("gameday.phases: direct, pgbouncer; not " + name);
                     });
         }
-        if (plan.stream().anyMatch(Phase::pooled) && !PgBouncerProcess.installed()) {
+        if (plan.stream().anyMatch(Phase::pooled)
+                && DebianPackageCondition.find("pgbouncer").isEmpty()) {
             throw new IllegalStateException("pgbouncer is not installed (apt-get install pgbouncer)");
         }
         log(
