@@ -104,7 +104,7 @@ final class Verdict {
             connections(
                     phase, samples.stream().filter(s -> phase.contains(s.ms())).toList());
             for (Faults.Window window : faultsOfPhase) {
-                recoveries.add(recovery(phase, window, ofPhase));
+                recoveries.add(recovery(phase, window, faultsOfPhase, ofPhase));
             }
         }
         for (Endpoint endpoint : Endpoint.all()) {
@@ -171,10 +171,25 @@ final class Verdict {
                 && outcome.sentMs() <= window.endMs() + SETTLE_MS;
     }
 
-    private Recovery recovery(Phase phase, Faults.Window window, List<Outcome> outcomes) {
+    /**
+     * The one fault a failed request is put down to, among those that explain it: the latest that had
+     * begun when it was sent, else the first to begin while it was in flight.
+     */
+    static Optional<Faults.Window> cause(Phase phase, List<Faults.Window> faults, Outcome outcome) {
+        List<Faults.Window> explaining =
+                faults.stream().filter(w -> explains(w, phase, outcome)).toList();
+        Optional<Faults.Window> begun = explaining.stream()
+                .filter(w -> w.startMs() <= outcome.sentMs())
+                .max(Comparator.comparingLong(Faults.Window::startMs));
+        return begun.isPresent() ? begun : explaining.stream().min(Comparator.comparingLong(Faults.Window::startMs));
+    }
+
+    private Recovery recovery(Phase phase, Faults.Window window, List<Faults.Window> faults, List<Outcome> outcomes) {
         Map<String, Integer> failures = new LinkedHashMap<>();
         for (Outcome outcome : outcomes) {
-            if (!outcome.answer().ok() && outcome.status() != 429 && explains(window, phase, outcome)) {
+            if (!outcome.answer().ok()
+                    && outcome.status() != 429
+                    && cause(phase, faults, outcome).equals(Optional.of(window))) {
                 failures.merge(outcome.function(), 1, Integer::sum);
             }
         }

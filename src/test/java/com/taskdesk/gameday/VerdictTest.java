@@ -67,6 +67,19 @@ class VerdictTest {
     }
 
     @Test
+    void aFailureIsPutDownToTheFaultUnderWayWhenItWasSentNotToOneThatFollowed() {
+        fault(Faults.Kind.NETWORK_STALL, 20_000, 30_000);
+        fault(Faults.Kind.BACKENDS_TERMINATED, 35_000, 35_000);
+        answered(AGENTS, 25_000, UNAVAILABLE); // within reach of both
+        answered(AGENTS, 36_000, OK);
+
+        Verdict verdict = verdict();
+
+        assertEquals(Map.of("agents", 1), verdict.recoveries().get(0).failures());
+        assertEquals(Map.of(), verdict.recoveries().get(1).failures());
+    }
+
+    @Test
     void a503NoFaultExplainsBreaksAnInvariant() {
         fault(Faults.Kind.NETWORK_STALL, 20_000, 30_000);
         answered(AGENTS, 40_000, UNAVAILABLE); // sent 10 s after the stall ended
