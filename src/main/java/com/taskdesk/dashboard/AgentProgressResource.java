@@ -27,9 +27,11 @@ import java.util.Map;
 public class AgentProgressResource {
 
     /**
-     * One row per agent and counted type (HOLDS is never counted). Parameters: today's
-     * start and end in UTC, twice. Open, completed-today and sent-back counts are separate
-     * aggregates so each can use its own index; last activity is one index probe per agent.
+     * One row per agent and counted type (HOLDS and YOTPO are never counted). Parameters: today's
+     * start and end in UTC, twice. A task completed today is credited to its assignee and to the
+     * agent in "completedBy", once to an agent who is both. Open, completed-today and sent-back
+     * counts are separate aggregates so each can use its own index; last activity is one index
+     * probe per agent.
      */
     public static final String SQL = """
             WITH agents AS (
@@ -46,10 +48,13 @@ public class AgentProgressResource {
                   AND "assignedToId" IS NOT NULL
                 GROUP BY 1, 2
             ), completed_today AS (
-                SELECT "assignedToId" AS agent_id, "taskType" AS task_type, count(*) AS n
-                FROM "Task"
-                WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
-                  AND "assignedToId" IS NOT NULL
+                SELECT credited.agent_id, t."taskType" AS task_type, count(*) AS n
+                FROM "Task" t
+                CROSS JOIN LATERAL (
+                    VALUES (t."assignedToId"), (NULLIF(t."completedBy", t."assignedToId"))
+                ) AS credited(agent_id)
+                WHERE t."status" = 'COMPLETED' AND t."endTime" >= ? AND t."endTime" < ?
+                  AND credited.agent_id IS NOT NULL
                 GROUP BY 1, 2
             ), sent_back_today AS (
                 SELECT "sentBackBy" AS agent_id, "taskType" AS task_type, count(*) AS n
@@ -111,7 +116,7 @@ public class AgentProgressResource {
                             String name = rows.getString("name");
                             agent = new AgentProgress.Builder(
                                     id,
-                                    name != null ? name : "Unknown",
+                                    name == null || name.isEmpty() ? "Unknown" : name,
                                     rows.getString("email"),
                                     rows.getBoolean("isLive"),
                                     Timestamps.isoUtc(rows, "last_activity"));
