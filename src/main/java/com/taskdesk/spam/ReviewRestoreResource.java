@@ -48,7 +48,7 @@ public class ReviewRestoreResource {
                         WHEN 'string' THEN jsonb_build_array(r."previewMatches")
                         ELSE '[]'::jsonb END
                 ) AS m(phrase)
-                WHERE ? AND r."id" IN (SELECT id FROM raw_ids) AND jsonb_typeof(m.phrase) = 'string'
+                WHERE ?::boolean AND r."id" IN (SELECT id FROM raw_ids) AND jsonb_typeof(m.phrase) = 'string'
             ), disabled_rules AS (
                 UPDATE "SpamRule" s
                 SET "enabled" = false, "updatedAt" = now() AT TIME ZONE 'UTC'

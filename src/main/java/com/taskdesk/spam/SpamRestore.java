@@ -24,7 +24,7 @@ final class SpamRestore {
                 UPDATE "RawMessage" r
                 SET "status" = CASE WHEN EXISTS (SELECT 1 FROM "Task" t WHERE t."rawMessageId" = r."id")
                                     THEN 'PROMOTED' ELSE 'READY' END::"RawStatus",
-                    "previewMatches" = CASE WHEN ? THEN '[]'::jsonb ELSE r."previewMatches" END
+                    "previewMatches" = CASE WHEN ?::boolean THEN '[]'::jsonb ELSE r."previewMatches" END
                 WHERE r."id" IN (SELECT id FROM raw_ids) AND r."status" = 'SPAM_REVIEW'
                 RETURNING r."id"
             ), history AS (

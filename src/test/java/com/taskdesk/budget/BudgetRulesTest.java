@@ -61,14 +61,14 @@ class BudgetRulesTest {
                         "worst case is 62",
                         "= 60 by 2",
                         "prod/agents 9 x 1 x 2 = 18"),
-                // dev and staging share taskdesk-dev (50 - 20 = 30), 14 each; staging agents 1 -> 3 adds 4.
+                // dev and staging share taskdesk-dev (50 - 18 = 32), 16 each; staging agents 1 -> 3 adds 4.
                 finding(
                         "stages on one database are summed",
                         set("staging.yaml", "functions.agents.maxInstances", 3),
                         OVER_BUDGET,
                         "database taskdesk-dev",
-                        "worst case is 32",
-                        "= 30 by 2",
+                        "worst case is 36",
+                        "= 32 by 4",
                         "dev/agents 1 x 1 x 2 = 2",
                         "staging/agents 3 x 1 x 2 = 6"),
                 // 2 + 2 + 8 + 3 = 15, not below 15.
@@ -187,14 +187,14 @@ class BudgetRulesTest {
 
     static Stream<Arguments> syntheticStages() {
         return Stream.of(
-                // 7 functions x 2 instances = 14 in flight: fits 20 - 3 = 17 only without the overlap.
+                // 8 functions x 2 instances = 16 in flight: fits 20 - 3 = 17 only without the overlap.
                 finding(
                         "the deploy overlap multiplies every function",
                         copy -> copy.stage("twice", "b", 20, 3, 2, null, 1, ProjectCopy.each(2)),
                         OVER_BUDGET,
                         "database b",
-                        "worst case is 28",
-                        "= 17 by 11"),
+                        "worst case is 32",
+                        "= 17 by 15"),
                 finding(
                         "reserved connections that leave nothing",
                         copy -> copy.stage("tiny", "tiny-db", 20, 20, 1, null, 1, ProjectCopy.each(1)),
@@ -202,7 +202,7 @@ class BudgetRulesTest {
                         "database tiny-db",
                         "reserved 20",
                         "max_connections 20"),
-                // 7 x 3 = 21 in flight against a server pool of 20, one kept free (the overlap only costs client
+                // 8 x 3 = 24 in flight against a server pool of 20, one kept free (the overlap only costs client
                 // connections).
                 finding(
                         "behind pgbouncer the budget is the server pool, for statements in flight",
@@ -217,8 +217,8 @@ class BudgetRulesTest {
                                 ProjectCopy.each(3)),
                         OVER_BUDGET,
                         "database p",
-                        "worst case is 21",
-                        "pgbouncer server pool 20 - 1 kept free = 19 by 2",
+                        "worst case is 24",
+                        "pgbouncer server pool 20 - 1 kept free = 19 by 5",
                         "pooled/agents 3 x 1 = 3"),
                 // A full PgBouncer pool evicts one role's server connection for another's (PgBouncerTest).
                 finding(
@@ -229,13 +229,13 @@ class BudgetRulesTest {
                                 50,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 7," + " maxClientConnections: 100}",
+                                "{kind: pgbouncer, serverConnections: 8," + " maxClientConnections: 100}",
                                 1,
                                 ProjectCopy.each(1)),
                         OVER_BUDGET,
                         "database p",
-                        "worst case is 7",
-                        "pgbouncer server pool 7 - 1 kept free = 6 by 1"),
+                        "worst case is 8",
+                        "pgbouncer server pool 8 - 1 kept free = 7 by 1"),
                 finding(
                         "a pooler's server pool larger than the database leaves",
                         copy -> copy.stage(
@@ -264,7 +264,7 @@ class BudgetRulesTest {
                                 ProjectCopy.each(3)),
                         POOLER_CLIENTS_OVER,
                         "database p",
-                        "42 client connections",
+                        "48 client connections",
                         "maxClientConnections 40"),
                 finding(
                         "behind pgbouncer the driver must not name prepared statements",
@@ -400,7 +400,7 @@ class BudgetRulesTest {
 
     @Test
     void behindPgbouncerTheOverlapCostsOnlyClientConnections(@TempDir Path temp) {
-        // 7 x 3 = 21 in flight (42 clients with the overlap) in a server pool of 22 with one kept free, within 50 - 20.
+        // 8 x 3 = 24 in flight (48 clients with the overlap) in a server pool of 25 with one kept free, within 50 - 20.
         assertEquals(
                 List.of(),
                 ProjectCopy.empty(temp)
@@ -410,7 +410,7 @@ class BudgetRulesTest {
                                 50,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 22, maxClientConnections: 100}",
+                                "{kind: pgbouncer, serverConnections: 25, maxClientConnections: 100}",
                                 1,
                                 ProjectCopy.each(3))
                         .findings());

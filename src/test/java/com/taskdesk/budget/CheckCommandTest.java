@@ -134,7 +134,7 @@ class CheckCommandTest {
 
         for (String expected : List.of(
                 "max_db_connections = 30",
-                "max_client_conn >= 28",
+                "max_client_conn >= 32",
                 "default_pool_size >= 2",
                 "taskdesk_pooled_agents = max_user_connections=2",
                 "PgBouncer 1.18 knows them all, nothing to ignore",

@@ -39,7 +39,7 @@ class ConfigFilesTest {
                         copy -> copy.replace("config/prod.yaml", "  health:\n", "  agents:\n"),
                         "config/prod.yaml",
                         "'agents'",
-                        "line 22"),
+                        "line 29"),
                 refused(
                         "text where a number belongs",
                         copy -> copy.set("config/databases.yaml", "taskdesk-dev.maxConnections", "fifty"),

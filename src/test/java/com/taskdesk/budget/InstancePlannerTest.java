@@ -82,7 +82,7 @@ class InstancePlannerTest {
 
         InstancePlanner.Plan plan = plan(copy, "staging", null, null, Map.of());
 
-        assertEquals(14, plan.otherStages(), "dev holds 7 x 1 x 2");
+        assertEquals(16, plan.otherStages(), "dev holds 8 x 1 x 2");
         assertEquals(16, plan.available());
         assertEquals(16, plan.total());
         apply(copy, plan);
@@ -136,7 +136,7 @@ class InstancePlannerTest {
 
         assertEquals(1, run.exitCode());
         assertEquals(1, run.errors().size(), run.err());
-        assertTrue(run.errors().get(0).contains("14") && run.errors().get(0).contains("10"), run.err());
+        assertTrue(run.errors().get(0).contains("16") && run.errors().get(0).contains("10"), run.err());
     }
 
     @Test
