@@ -162,7 +162,7 @@ class CheckCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         for (String expected : List.of(
-                "agents                     2               4                     2 x 4 x 2 = 16",
+                "agents                          2               4                     2 x 4 x 2 = 16",
                 "agents runs on Lambda Managed Instances: 2 environment(s) (MaxExecutionEnvironments) x 32 requests"
                         + " (perExecutionEnvironmentMaxConcurrency) = 64 at once, on 2 x 4 = 8 connection(s)",
                 "Serverless Framework v3, cannot declare Managed Instances",
