@@ -119,7 +119,7 @@ final class DatabaseTime {
         LocalDateTime start = todayStart();
         LocalDateTime end = start.plusDays(1);
         Map<String, Object[]> statements = new LinkedHashMap<>();
-        statements.put("agents", new Object[] {AgentsResource.SQL});
+        statements.put("agents", new Object[] {AgentsResource.SQL, OneStatementPerEndpoint.NO_FILTER});
         statements.put("agent-progress", new Object[] {AgentProgressResource.SQL, start, end, start, end});
         statements.put("metrics", new Object[] {MetricsResource.SQL, start, end});
         Map<String, Double> medians = new LinkedHashMap<>();

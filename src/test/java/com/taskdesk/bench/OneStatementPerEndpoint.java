@@ -10,6 +10,9 @@ import java.time.LocalDateTime;
 /** These functions: the very statements the three handlers send, one each. */
 final class OneStatementPerEndpoint implements DashboardLoad {
 
+    /** The agents statement's filter: none, every agent (the dashboard lists them all). */
+    static final String NO_FILTER = null;
+
     @Override
     public String name() {
         return "functions";
@@ -17,7 +20,7 @@ final class OneStatementPerEndpoint implements DashboardLoad {
 
     @Override
     public int run(Connection connection, LocalDateTime start, LocalDateTime end) throws SQLException {
-        DashboardLoad.execute(connection, AgentsResource.SQL);
+        DashboardLoad.execute(connection, AgentsResource.SQL, NO_FILTER);
         DashboardLoad.execute(connection, AgentProgressResource.SQL, start, end, start, end);
         DashboardLoad.execute(connection, MetricsResource.SQL, start, end);
         return 3;
