@@ -27,11 +27,11 @@ import java.util.Map;
 public class AgentProgressResource {
 
     /**
-     * One row per agent and counted type (HOLDS and YOTPO are never counted). Parameters: today's
-     * start and end in UTC, twice. A task completed today is credited to its assignee and to the
-     * agent in "completedBy", once to an agent who is both. Open, completed-today and sent-back
-     * counts are separate aggregates so each can use its own index; last activity is one index
-     * probe per agent.
+     * One row per agent and counted type (HOLDS and YOTPO are never counted). Parameters: {@link
+     * #parameters}. A task completed today is credited to its assignee and to the agent in
+     * "completedBy", once to an agent who is both. Open, completed-today (one aggregate per credited
+     * column) and sent-back counts are separate aggregates so each reads its own index alone; last
+     * activity is one index probe per agent.
      */
     public static final String SQL = """
             WITH agents AS (
@@ -48,13 +48,20 @@ public class AgentProgressResource {
                   AND "assignedToId" IS NOT NULL
                 GROUP BY 1, 2
             ), completed_today AS (
-                SELECT credited.agent_id, t."taskType" AS task_type, count(*) AS n
-                FROM "Task" t
-                CROSS JOIN LATERAL (
-                    VALUES (t."assignedToId"), (NULLIF(t."completedBy", t."assignedToId"))
-                ) AS credited(agent_id)
-                WHERE t."status" = 'COMPLETED' AND t."endTime" >= ? AND t."endTime" < ?
-                  AND credited.agent_id IS NOT NULL
+                SELECT agent_id, task_type, sum(n) AS n
+                FROM (
+                    SELECT "assignedToId" AS agent_id, "taskType" AS task_type, count(*) AS n
+                    FROM "Task"
+                    WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
+                      AND "assignedToId" IS NOT NULL
+                    GROUP BY 1, 2
+                    UNION ALL
+                    SELECT "completedBy", "taskType", count(*)
+                    FROM "Task"
+                    WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
+                      AND "completedBy" IS NOT NULL AND "completedBy" IS DISTINCT FROM "assignedToId"
+                    GROUP BY 1, 2
+                ) credited
                 GROUP BY 1, 2
             ), sent_back_today AS (
                 SELECT "sentBackBy" AS agent_id, "taskType" AS task_type, count(*) AS n
@@ -80,6 +87,13 @@ public class AgentProgressResource {
             ORDER BY a."id"
             """;
 
+    /** The statement's parameters: today's start and end in UTC, once for each of its three day ranges. */
+    public static Object[] parameters(TodayWindow today) {
+        return new Object[] {
+            today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc()
+        };
+    }
+
     private static final Comparator<AgentProgress> DASHBOARD_ORDER = Comparator.comparingLong(
                     AgentProgress::completedToday)
             .reversed()
@@ -102,10 +116,10 @@ public class AgentProgressResource {
         List<AgentProgress> progress = database.query(
                 SQL,
                 statement -> {
-                    statement.setObject(1, today.startUtc());
-                    statement.setObject(2, today.endUtc());
-                    statement.setObject(3, today.startUtc());
-                    statement.setObject(4, today.endUtc());
+                    Object[] parameters = parameters(today);
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
                 },
                 rows -> {
                     Map<String, AgentProgress.Builder> agents = new LinkedHashMap<>();

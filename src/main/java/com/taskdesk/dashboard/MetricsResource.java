@@ -31,10 +31,10 @@ public class MetricsResource {
 
     /**
      * Parameters: today's start and end in UTC. Completed today includes the tasks an agent sent back
-     * today (PENDING again, with "sentBackBy" and "endTime"). Each figure the page shows is a count, or
-     * the difference of two counts of one snapshot, that an index answers alone: unassigned PENDING =
-     * PENDING - assigned PENDING; in spam review = SPAM_REVIEW - those whose raw message was archived
-     * (the app's archive moves raw messages only; archived spam is no longer in review).
+     * today (PENDING again, with "sentBackBy" and "endTime"). In spam review: the tasks in SPAM_REVIEW
+     * but those whose raw message was archived (the app's archive moves raw messages only; archived
+     * spam is no longer in review). Unassigned PENDING = PENDING - assigned PENDING, two counts of one
+     * snapshot. Each count is read from an index alone (V3, V5).
      */
     public static final String SQL = """
             SELECT (SELECT count(*) FROM "RawMessage" WHERE "status" = 'READY') AS pending_raw_messages,
@@ -45,11 +45,12 @@ public class MetricsResource {
                    (SELECT count(*) FROM "Task"
                      WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'PENDING'
                        AND "assignedToId" IS NOT NULL)                                  AS assigned_not_started,
-                   (SELECT count(*) FROM "Task" t JOIN "RawMessage" r ON r."id" = t."rawMessageId"
+                   (SELECT count(*) FROM "Task" t
                      WHERE t."taskType" = 'TEXT_CLUB' AND t."status" = 'SPAM_REVIEW'
-                       AND r."status" = 'SPAM_ARCHIVED')                                AS archived_spam,
+                       AND NOT EXISTS (SELECT 1 FROM "RawMessage" r
+                                       WHERE r."id" = t."rawMessageId" AND r."status" = 'SPAM_ARCHIVED'))
+                                                                                        AS spam_review,
                    count(*) FILTER (WHERE "status" = 'PENDING')             AS pending_tasks,
-                   count(*) FILTER (WHERE "status" = 'SPAM_REVIEW')         AS spam_review_tasks,
                    count(*) FILTER (WHERE "status" = 'COMPLETED')           AS total_completed,
                    count(*) FILTER (WHERE "status" = 'IN_PROGRESS')         AS in_progress,
                    count(*) FILTER (WHERE "status" = 'ASSISTANCE_REQUIRED') AS assistance_required
@@ -102,7 +103,7 @@ public class MetricsResource {
                             rows.getLong("pending_raw_messages"),
                             rows.getLong("pending_tasks") - assignedNotStarted,
                             assignedNotStarted,
-                            rows.getLong("spam_review_tasks") - rows.getLong("archived_spam"),
+                            rows.getLong("spam_review"),
                             rows.getLong("completed_today"),
                             rows.getLong("total_completed"),
                             rows.getLong("in_progress"),

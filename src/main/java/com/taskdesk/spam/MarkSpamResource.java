@@ -24,7 +24,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
         reads = {Table.USER, Table.TASK, Table.RAW_MESSAGE},
         updates = {Table.TASK, Table.RAW_MESSAGE},
         inserts = Table.TASK_HISTORY,
-        sampleBody = "{\"ids\": [\"raw-0000003\", \"task-0000044\"]}")
+        sampleBody = "{\"ids\": [\"raw-0000003\", \"task-0000040\"]}")
 @Path("/api/manager/tasks/mark-spam")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -24,7 +24,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
         // the only function that changes "SpamRule"
         updates = {Table.TASK, Table.RAW_MESSAGE, Table.SPAM_RULE},
         inserts = Table.TASK_HISTORY,
-        sampleBody = "{\"ids\": [\"raw-0000001\"], \"whitelist\": [\"free gift card\"], \"disablePhrases\": true}")
+        sampleBody =
+                "{\"ids\": [\"raw-0000001\"], \"whitelist\": [\"win big\", \"crypto deal\"], \"disablePhrases\": true}")
 @Path("/api/manager/spam/review/restore")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
