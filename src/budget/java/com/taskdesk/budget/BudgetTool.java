@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * The budget tool platform engineers run, outside the function (docs/connection-budget.md):
  * <pre>
- *   ./mvnw -q compile exec:java@budget -Dexec.args="check --stage prod"
+ *   ./budget check --stage prod
  * </pre>
  */
 @Command(
