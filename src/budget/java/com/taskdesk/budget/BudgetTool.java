@@ -302,7 +302,10 @@ public final class BudgetTool implements Runnable {
         }
     }
 
-    @Command(name = "render", description = "Writes template.yaml, serverless.yml and samconfig.toml from config/.")
+    @Command(
+            name = "render",
+            description =
+                    "Writes template.yaml, serverless.yml, samconfig.toml, events/ and each stage's front-door/ from config/.")
     static final class Render implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;

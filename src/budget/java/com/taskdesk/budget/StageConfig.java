@@ -6,8 +6,9 @@ import java.util.List;
  * One stage of config/, resolved: its database, what it deploys, and its seven functions'
  * budgets (config/functions.yaml and the stage's file merged), in {@link Endpoint} order.
  *
- * @param network null: the functions run outside any VPC
- * @param domain  null: the API answers on its execute-api address only
+ * @param network   null: the functions run outside any VPC
+ * @param domain    null: the API answers on its execute-api address only
+ * @param frontDoor null: the app's host hands no route to the API (no rules rendered)
  */
 public record StageConfig(
         String name,
@@ -18,6 +19,7 @@ public record StageConfig(
         int metricsCacheSeconds,
         ConfigSchema.Network network,
         ConfigSchema.Domain domain,
+        FrontDoor frontDoor,
         List<FunctionBudget> functions) {
 
     public FunctionBudget function(String functionName) {
