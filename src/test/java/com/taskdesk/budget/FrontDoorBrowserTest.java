@@ -98,9 +98,10 @@ class FrontDoorBrowserTest {
                     List.of(origin(host)),
                     "frontDoor: {host: " + host + ", appOrigin: '" + origin(host) + "', apiUrl: '" + api + "'}\n");
         }
-        assertEquals(0, project.run("render").getKey());
-        Map.Entry<Integer, String> check = project.run("check");
-        assertEquals(Map.entry(0, ""), check, "the test's stages pass check, the front door rules included");
+        assertEquals(0, project.run("render").exitCode());
+        FrontDoorProject.Run check = project.run("check");
+        assertEquals(
+                0, check.exitCode(), "the test's stages pass check, the front door rules included: " + check.err());
 
         String page = resource("front-door/desk.html");
         String setCookie = "auth-token=" + Tokens.manager() + "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict";

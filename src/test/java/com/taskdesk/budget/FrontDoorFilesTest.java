@@ -40,7 +40,7 @@ class FrontDoorFilesTest {
     @Test
     void netlifyGetsOneForcedRewriteWithStatus200PerMovedRouteToTheStagesApi() throws Exception {
         FrontDoorProject project = stage("netlify", null);
-        assertEquals(0, project.run("render").getKey());
+        assertEquals(0, project.run("render").exitCode());
 
         JsonNode toml = new TomlMapper().readTree(project.read("front-door/shop/netlify.toml"));
 
@@ -88,19 +88,19 @@ class FrontDoorFilesTest {
         assertTrue(project.exists("front-door/shop/netlify.toml"));
 
         stage("nextjs", null);
-        Map.Entry<Integer, String> check = project.run("check");
-        assertEquals(1, check.getKey());
+        FrontDoorProject.Run check = project.run("check");
+        assertEquals(1, check.exitCode());
         assertTrue(
-                check.getValue()
+                check.err()
                         .contains("error: front-door/shop/netlify.toml is no longer rendered from config/ (run: "
                                 + CfnYaml.RENDER_COMMAND + ", which deletes it)"),
-                check.getValue());
-        assertTrue(check.getValue().contains("error: front-door/shop/next-rewrites.js is missing"), check.getValue());
+                check.err());
+        assertTrue(check.err().contains("error: front-door/shop/next-rewrites.js is missing"), check.err());
 
-        assertEquals(0, project.run("render").getKey());
+        assertEquals(0, project.run("render").exitCode());
         assertFalse(project.exists("front-door/shop/netlify.toml"));
         assertTrue(project.exists("front-door/shop/next-rewrites.js"));
-        assertEquals(0, project.run("check").getKey(), project.run("check").getValue());
+        assertEquals(0, project.run("check").exitCode(), project.run("check").err());
     }
 
     @Test

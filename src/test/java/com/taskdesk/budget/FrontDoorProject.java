@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A config/ of its own for the front door's tests: one database with room for every function, and
@@ -94,18 +96,20 @@ final class FrontDoorProject {
         return BudgetCheck.run(config());
     }
 
-    /** Runs the tool's command line on this project: exit code, and what it printed on stderr. */
-    Map.Entry<Integer, String> run(String... args) {
+    /** What one run of the tool printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    /** Runs the tool's command line on this project. */
+    Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        String[] withDir = java.util.stream.Stream.concat(
-                        java.util.Arrays.stream(args), java.util.stream.Stream.of("--dir", dir.toString()))
+        String[] withDir = Stream.concat(Arrays.stream(args), Stream.of("--dir", dir.toString()))
                 .toArray(String[]::new);
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = new BudgetTool(o, e, Map.of()).run(withDir);
         }
-        return Map.entry(code, err.toString(StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

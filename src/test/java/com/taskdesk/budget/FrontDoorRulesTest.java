@@ -66,9 +66,9 @@ class FrontDoorRulesTest {
                         + " would strand the tasks the functions moved; move all " + writes.size()
                         + " or none (contract: \"One move, one set of routes\")"),
                 frontDoorFindings(project));
-        Map.Entry<Integer, String> check = project.run("check");
-        assertEquals(1, check.getKey());
-        assertTrue(check.getValue().contains("error: shop/frontDoor: moves "), check.getValue());
+        FrontDoorProject.Run check = project.run("check");
+        assertEquals(1, check.exitCode());
+        assertTrue(check.err().contains("error: shop/frontDoor: moves "), check.err());
     }
 
     @Test
@@ -93,6 +93,8 @@ class FrontDoorRulesTest {
                         + " gives up after 26 s): a slow request would reach the browser as netlify's timeout instead"
                         + " of the function's 503; set functionTimeoutSeconds to at most 25"),
                 frontDoorFindings(atTheLimit));
+        String table = atTheLimit.run("check").out();
+        assertTrue(table.lines().anyMatch(l -> l.matches("\\s+agents(\\s+\\d+){7}\\s+NO")), table);
         assertEquals(
                 List.of(),
                 frontDoorFindings(withDoor("netlify", null, "functions:\n  agents: {functionTimeoutSeconds: 25}\n")));
