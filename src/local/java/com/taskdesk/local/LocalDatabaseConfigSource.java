@@ -1,9 +1,11 @@
 package com.taskdesk.local;
 
 import io.quarkus.runtime.LaunchMode;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSourceProvider;
 
 /**
  * The local run and the tests get their own PostgreSQL: in dev mode when neither
@@ -11,6 +13,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  * starts the first time its URL is asked for, once per JVM (its URL is kept in a system
  * property, so a live reload reuses it), and Flyway then creates the schema (and, in dev
  * mode, the demo data). Ordinal 150: anything the user configures wins.
+ *
+ * <p>Registered through {@link Provider} (META-INF/services in src/local/resources), a service
+ * file of its own: in the local run both resource folders land in one target/classes, where a
+ * second ConfigSource service file would replace the application's.
  */
 public class LocalDatabaseConfigSource implements ConfigSource {
 
@@ -80,5 +86,14 @@ public class LocalDatabaseConfigSource implements ConfigSource {
     @Override
     public String getName() {
         return "embedded PostgreSQL for the local run and tests";
+    }
+
+    /** The service this source is registered as: only the local run and the tests have it. */
+    public static final class Provider implements ConfigSourceProvider {
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources(ClassLoader forClassLoader) {
+            return List.of(new LocalDatabaseConfigSource());
+        }
     }
 }
