@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -31,29 +32,44 @@ record AccountSettings(int concurrentExecutions, int unreservedConcurrentExecuti
     }
 
     /**
-     * A finding when the quota is below what the stage needs. Prints a warning when the account's
-     * other reservations leave too little: that fails a first deploy, not a redeploy of the same
-     * stage (its functions' own reservations are then counted as reserved already).
+     * Findings when the account cannot hold the stage: its quota below what the stage needs, or its
+     * other reservations leaving less than the stage reserves plus the 100 Lambda keeps unreserved.
+     * The stage's own reservations, when it is deployed (deployed: its stack as it is, or null for a
+     * first deploy), are among the account's reserved already and come back to it on a redeploy.
      */
-    Optional<Finding> check(PrintStream out, StageConfig stage) {
+    List<Finding> check(PrintStream out, StageConfig stage, DeployedStack deployed) {
         int needed = Advice.accountConcurrency(stage);
+        int ownReserved = deployed == null ? 0 : deployed.reservedConcurrency();
+        int available = unreservedConcurrentExecutions + ownReserved - Advice.LAMBDA_UNRESERVED_MINIMUM;
         out.println("Account: concurrency quota " + concurrentExecutions + ", unreserved "
-                + unreservedConcurrentExecutions + "; stage " + stage.name() + " needs " + needed);
-        if (unreservedConcurrentExecutions - Advice.LAMBDA_UNRESERVED_MINIMUM < stage.reservedConcurrency()) {
-            out.println("  warning: the account's other reservations leave "
-                    + (unreservedConcurrentExecutions - Advice.LAMBDA_UNRESERVED_MINIMUM)
-                    + " to reserve, below the stage's " + stage.reservedConcurrency()
-                    + ": a first deploy of " + stage.name() + " would fail (a redeploy reuses its own reservations)");
+                + unreservedConcurrentExecutions + "; stage " + stage.name() + " needs " + needed
+                + "; it may reserve " + available + " (unreserved"
+                + (deployed == null ? "" : " + its own " + ownReserved + " already reserved") + " - "
+                + Advice.LAMBDA_UNRESERVED_MINIMUM + " Lambda keeps free)");
+        List<Finding> findings = new ArrayList<>();
+        if (concurrentExecutions < needed) {
+            findings.add(Finding.of(
+                    Finding.Kind.ACCOUNT_QUOTA,
+                    "account",
+                    Set.of(stage.name()),
+                    "concurrency quota " + concurrentExecutions + " is below the "
+                            + needed + " stage " + stage.name() + " needs (" + stage.reservedConcurrency()
+                            + " reserved + "
+                            + Advice.LAMBDA_UNRESERVED_MINIMUM + " unreserved); ask AWS for a quota increase"));
+        } else if (available < stage.reservedConcurrency()) {
+            findings.add(Finding.of(
+                    Finding.Kind.ACCOUNT_UNRESERVED,
+                    "account",
+                    Set.of(stage.name()),
+                    "the account's other reservations leave " + available + " to reserve, below the "
+                            + stage.reservedConcurrency() + " stage " + stage.name() + " reserves: Lambda would refuse"
+                            + " the deploy (it keeps " + Advice.LAMBDA_UNRESERVED_MINIMUM + " unreserved). Lower other"
+                            + " functions' reservations or ask AWS for a quota increase"
+                            + (deployed == null
+                                    ? "; if the stage is deployed already, pass its stack with --deployed (its own"
+                                            + " reservations come back to it)"
+                                    : "")));
         }
-        return concurrentExecutions >= needed
-                ? Optional.empty()
-                : Optional.of(Finding.of(
-                        Finding.Kind.ACCOUNT_QUOTA,
-                        "account",
-                        Set.of(stage.name()),
-                        "concurrency quota " + concurrentExecutions + " is below the "
-                                + needed + " stage " + stage.name() + " needs (" + stage.reservedConcurrency()
-                                + " reserved + "
-                                + Advice.LAMBDA_UNRESERVED_MINIMUM + " unreserved); ask AWS for a quota increase"));
+        return findings;
     }
 }

@@ -148,6 +148,16 @@ public final class BudgetTool implements Runnable {
         Path accountSettings;
 
         @Option(
+                names = "--deployed",
+                paramLabel = "FILE",
+                description = {
+                    "The stage's stack now: the output of `aws cloudformation get-template --stack-name S",
+                    "--template-stage Processed` (with --stage): fail when config/ would move a deployed function",
+                    "onto or off Lambda Managed Instances in place; --account-settings counts its reservations"
+                })
+        Path deployed;
+
+        @Option(
                 names = "--live",
                 description = {
                     "Compare the stage with its database now: max_connections, the reserved",
@@ -176,9 +186,16 @@ public final class BudgetTool implements Runnable {
                     .filter(f -> f.concernsAny(names))
                     .toList());
             findings.addAll(DeployFiles.stale(tool.project, deployFiles));
+            if (deployed != null && stage == null) {
+                throw BudgetException.usage("check --deployed FILE is one stage's stack: give --stage too");
+            }
+            DeployedStack stack = deployed == null ? null : DeployedStack.read(deployed);
+            if (stack != null) {
+                findings.addAll(stack.movesInPlace(selected.get(0)));
+            }
             if (accountSettings != null) {
                 AccountSettings account = AccountSettings.read(accountSettings);
-                selected.forEach(each -> account.check(tool.out, each).ifPresent(findings::add));
+                selected.forEach(each -> findings.addAll(account.check(tool.out, each, stack)));
             }
             return tool.report(
                     findings,
@@ -190,7 +207,7 @@ public final class BudgetTool implements Runnable {
         }
 
         private int live(BudgetConfig config) {
-            if (stage == null || accountSettings != null) {
+            if (stage == null || accountSettings != null || deployed != null) {
                 throw BudgetException.usage("check --live takes --stage S, and nothing else");
             }
             StageConfig selected = config.stage(stage);
@@ -305,7 +322,7 @@ public final class BudgetTool implements Runnable {
     @Command(
             name = "render",
             description =
-                    "Writes template.yaml, serverless.yml, samconfig.toml, events/ and each stage's front-door/ from config/.")
+                    "Writes template-<stage>.yaml, serverless.yml, samconfig.toml, events/ and each stage's front-door/ from config/.")
     static final class Render implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;

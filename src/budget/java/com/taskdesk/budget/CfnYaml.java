@@ -53,6 +53,12 @@ final class CfnYaml {
                             }
 
                             @Override
+                            protected Node representMapping(Tag tag, Map<?, ?> mapping, FlowStyle style) {
+                                return super.representMapping(
+                                        tag, mapping, compact(mapping) ? FlowStyle.FLOW : FlowStyle.BLOCK);
+                            }
+
+                            @Override
                             protected Node representSequence(Tag tag, Iterable<?> sequence, FlowStyle style) {
                                 List<Object> items = new ArrayList<>();
                                 sequence.forEach(items::add);
@@ -66,14 +72,35 @@ final class CfnYaml {
         return header(comment) + yaml.replaceAll("(!(?:Ref|GetAtt|Condition) )'([A-Za-z0-9.:]+)'", "$1$2");
     }
 
-    /** A list without mappings, at any depth, fits on one line. */
+    /** A list without mappings (but for compact ones), at any depth, fits on one line. */
     private static boolean flat(List<?> items) {
         return items.stream()
-                .allMatch(item -> !(item instanceof Map)
+                .allMatch(item -> !(item instanceof Map<?, ?> map && !compact(map))
                         && !(item instanceof List<?> list && !flat(list))
                         && !(item instanceof Fn fn
                                 && (fn.argument() instanceof Map
                                         || fn.argument() instanceof List<?> list && !flat(list))));
+    }
+
+    /**
+     * A small mapping of plain values fits on one line: {Name: Stage, Value: prod}, {LogGroup: !Ref
+     * AgentsLogGroup}. At most this many characters of keys and values.
+     */
+    private static final int COMPACT_CHARACTERS = 60;
+
+    private static boolean compact(Map<?, ?> map) {
+        int characters = 0;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object value = entry.getValue();
+            if (value instanceof Fn fn) {
+                value = fn.argument();
+            }
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                return false;
+            }
+            characters += entry.getKey().toString().length() + value.toString().length();
+        }
+        return !map.isEmpty() && map.size() <= 3 && characters <= COMPACT_CHARACTERS;
     }
 
     static Fn ref(String name) {

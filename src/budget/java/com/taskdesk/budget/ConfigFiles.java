@@ -121,6 +121,9 @@ public final class ConfigFiles {
                 file.metricsCacheSeconds(),
                 file.network(),
                 file.domain(),
+                file.alarmNotifications(),
+                file.permissionsBoundary(),
+                Boolean.TRUE.equals(file.confirmChangeset()),
                 file.frontDoor() == null ? null : frontDoor(where, file.frontDoor(), file.domain()),
                 List.copyOf(functions));
     }

@@ -15,6 +15,8 @@ final class ConfigSchema {
 
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
+    private static final String IAM_POLICY = "arn:aws[a-z-]*:iam::[0-9]{12}:policy/[A-Za-z0-9+=,.@_/-]+";
+    private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
 
     private ConfigSchema() {}
 
@@ -84,6 +86,9 @@ final class ConfigSchema {
             Integer metricsCacheSeconds,
             Network network,
             Domain domain,
+            AlarmNotifications alarmNotifications,
+            String permissionsBoundary,
+            Boolean confirmChangeset,
             FrontDoorFile frontDoor,
             FunctionSettings defaults,
             Map<String, FunctionSettings> functions) {
@@ -104,6 +109,32 @@ final class ConfigSchema {
                 throw new Invalid("todayTimeZone", "is not an IANA time zone; got '" + todayTimeZone + "'");
             }
             range("metricsCacheSeconds", required("metricsCacheSeconds", metricsCacheSeconds), 0, 3600);
+            if (permissionsBoundary != null && !permissionsBoundary.matches(IAM_POLICY)) {
+                throw new Invalid(
+                        "permissionsBoundary",
+                        "must be an IAM policy ARN such as arn:aws:iam::123456789012:policy/boundary; got '"
+                                + permissionsBoundary + "'");
+            }
+        }
+    }
+
+    /**
+     * Who hears the stage's alarms: an SNS topic that exists (topicArn), or one the stack creates with
+     * these e-mail subscriptions (each confirms the mail AWS sends).
+     */
+    record AlarmNotifications(String topicArn, List<String> email) {
+        AlarmNotifications {
+            if ((topicArn == null) == (email == null)) {
+                throw new Invalid("topicArn", "or email: give exactly one");
+            }
+            if (topicArn != null && !topicArn.matches("arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_-]+")) {
+                throw new Invalid("topicArn", "must be an SNS topic ARN; got '" + topicArn + "'");
+            }
+            if (email != null
+                    && (email.isEmpty()
+                            || email.stream().anyMatch(address -> address == null || !address.matches(EMAIL)))) {
+                throw new Invalid("email", "must list one or more e-mail addresses; got " + email);
+            }
         }
     }
 
@@ -211,8 +242,9 @@ final class ConfigSchema {
 
     private static void ids(String key, List<String> ids, String prefix) {
         if (required(key, ids).isEmpty()
-                || ids.stream().anyMatch(id -> id == null || !id.matches(prefix + "[0-9a-f]+"))) {
-            throw new Invalid(key, "must list one or more " + prefix + "... ids; got " + ids);
+                || ids.stream().anyMatch(id -> id == null || !id.matches(prefix + "([0-9a-f]{8}|[0-9a-f]{17})"))) {
+            throw new Invalid(
+                    key, "must list one or more " + prefix + "... ids (8 or 17 hexadecimal digits); got " + ids);
         }
     }
 }

@@ -41,6 +41,16 @@ public final class DeployContract {
 
     static final List<String> HTTP_5XX_METRICS = List.of(RequestMetrics.HTTP_500, RequestMetrics.HTTP_503);
 
+    static final String HTTP_503 = RequestMetrics.HTTP_503;
+    static final String STAGE_DIMENSION = RequestMetrics.STAGE;
+    static final String FUNCTION_DIMENSION = RequestMetrics.FUNCTION;
+    static final String VERSION_DIMENSION = RequestMetrics.VERSION;
+
+    /** Tags on each stack, which CloudFormation puts on every resource of it that takes tags. */
+    static Map<String, String> tags(String stage) {
+        return ordered("Service", SAM_STACK_PREFIX.replaceFirst("-$", ""), "Stage", stage);
+    }
+
     /** CORS of the HTTP API: the same as the function answers in local runs (API Gateway answers it deployed). */
     static final List<String> CORS_METHODS = BrowserOrigins.ALLOWED_METHODS;
 

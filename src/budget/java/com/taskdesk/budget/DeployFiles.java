@@ -23,7 +23,9 @@ final class DeployFiles {
     static Map<String, String> render(BudgetConfig config) {
         managedInstancesDeployable(config);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(SamTemplate.FILE, SamTemplate.render(config));
+        for (StageConfig stage : config.stages()) {
+            files.put(SamTemplate.file(stage), SamTemplate.render(stage));
+        }
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
         files.putAll(EventFiles.render());
@@ -31,30 +33,14 @@ final class DeployFiles {
         return files;
     }
 
-    /**
-     * template.yaml serves every stage, and SAM takes no Fn::If in a function's CapacityProviderConfig:
-     * a function runs on one model in every stage. On Lambda Managed Instances its capacity provider
-     * launches instances in the stage's VPC, so every stage needs a network.
-     */
+    /** On Lambda Managed Instances a function's capacity provider launches instances in the stage's VPC. */
     private static void managedInstancesDeployable(BudgetConfig config) {
-        StageConfig first = config.stages().get(0);
-        for (Endpoint endpoint : Endpoint.all()) {
-            String function = endpoint.functionName();
-            boolean managed = first.function(function).onManagedInstances();
-            for (StageConfig stage : config.stages()) {
-                if (stage.function(function).onManagedInstances() != managed) {
-                    StageConfig onManaged = managed ? first : stage;
-                    StageConfig onDefault = managed ? stage : first;
-                    throw BudgetException.configuration(onDefault.fileName() + ": functions." + function + " runs on"
-                            + " Lambda's default model here but on Lambda Managed Instances in " + onManaged.fileName()
-                            + ": template.yaml serves every stage and SAM cannot choose a capacity provider by stage;"
-                            + " set lambdaManagedInstances for " + function + " in every stage (or once in "
-                            + ConfigFiles.DIRECTORY + "/" + ConfigFiles.SHARED + ")");
-                }
-                if (managed && stage.network() == null) {
-                    throw BudgetException.configuration(stage.fileName() + ": functions." + function + " runs on Lambda"
-                            + " Managed Instances, whose capacity provider launches instances in the stage's VPC: give"
-                            + " the stage a network (subnetIds, securityGroupIds)");
+        for (StageConfig stage : config.stages()) {
+            for (FunctionBudget function : stage.functions()) {
+                if (function.onManagedInstances() && stage.network() == null) {
+                    throw BudgetException.configuration(stage.fileName() + ": functions." + function.name()
+                            + " runs on Lambda Managed Instances, whose capacity provider launches instances in the"
+                            + " stage's VPC: give the stage a network (subnetIds, securityGroupIds)");
                 }
             }
         }
@@ -85,7 +71,11 @@ final class DeployFiles {
         return written;
     }
 
-    /** One finding per committed file that is not what config/ renders, its message ending in the diff. */
+    /**
+     * One finding per committed file that is not what config/ renders, its message ending in the diff,
+     * and one per SAM template config/ no longer renders (a stage removed, or the one template.yaml of
+     * before), which a deploy could still pick up.
+     */
     static List<Finding> stale(Path project, Map<String, String> files) {
         List<Finding> findings = new ArrayList<>();
         for (String orphan : FrontDoorFiles.orphans(project, files)) {
@@ -95,6 +85,18 @@ final class DeployFiles {
                     Set.of(),
                     orphan + " is no longer rendered from config/ (run: " + CfnYaml.RENDER_COMMAND
                             + ", which deletes it)"));
+        }
+        try (var listed = Files.list(project)) {
+            listed.map(path -> path.getFileName().toString())
+                    .filter(name -> name.matches(SamTemplate.FILE_PATTERN) && !files.containsKey(name))
+                    .sorted()
+                    .forEach(name -> findings.add(new Finding(
+                            Finding.Kind.DEPLOY_FILE_STALE,
+                            name,
+                            Set.of(),
+                            name + " is not rendered from config/ (no stage of that name): delete it")));
+        } catch (IOException e) {
+            throw BudgetException.configuration(project + ": cannot be listed (" + e.getMessage() + ")");
         }
         files.forEach((name, rendered) -> {
             String committed = committed(project, name);

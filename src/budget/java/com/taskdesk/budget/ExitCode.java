@@ -8,7 +8,7 @@ public enum ExitCode {
     CHECK_FAILED(1),
     /** The command line is wrong: unknown command or option, missing or malformed value. */
     USAGE(2),
-    /** A file cannot be read or does not say what the tool needs (config/, template.yaml, serverless.yml). */
+    /** A file cannot be read or does not say what the tool needs (config/, the deploy files, --account-settings, --deployed). */
     CONFIGURATION(3);
 
     private final int code;

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * One thing the check found: what kind, what it concerns ("prod/agents", "database
- * taskdesk-dev", "template.yaml"), the stages it concerns (a database shared by two stages
+ * taskdesk-dev", "template-prod.yaml"), the stages it concerns (a database shared by two stages
  * concerns both; none concerns every stage) and one line that names the numbers. An error fails
  * the check; a warning is printed and the check still passes.
  */
@@ -38,6 +38,10 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         /** The app's origin is not allowed: a POST through the front door carries it as its Origin. */
         FRONT_DOOR_ORIGIN,
         ACCOUNT_QUOTA,
+        /** The account's other reservations leave the stage less than its reserved concurrency. */
+        ACCOUNT_UNRESERVED,
+        /** A deployed function would move onto Lambda Managed Instances (or off them) under the same name. */
+        MODEL_CHANGE_IN_PLACE,
         /** Behind PgBouncer in transaction mode the driver must not name server-side prepared statements. */
         POOLER_PREPARED_STATEMENTS,
         /** PgBouncer drops the URL's schema (search_path at login): the roles' search_path must be the same schema. */

@@ -1,9 +1,12 @@
 package com.taskdesk.budget;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** samconfig.toml: per stage, the stack, region and parameters `sam deploy --config-env <stage>` uses. */
+/**
+ * samconfig.toml: per stage, what `sam deploy --config-env <stage>` uses: the stage's own template,
+ * its stack and region, the stack's tags, and whether to show the change set and wait for a yes.
+ */
 final class SamConfig {
 
     static final String FILE = "samconfig.toml";
@@ -15,16 +18,6 @@ final class SamConfig {
                         CfnYaml.header("SAM CLI settings per stage: sam deploy --config-env <stage>."))
                 .append("version = 0.1\n");
         for (StageConfig stage : config.stages()) {
-            List<String> parameters = new ArrayList<>(List.of("Stage=" + stage.name()));
-            if (stage.network() != null) {
-                parameters.add("SubnetIds=" + String.join(",", stage.network().subnetIds()));
-                parameters.add(
-                        "SecurityGroupIds=" + String.join(",", stage.network().securityGroupIds()));
-            }
-            if (stage.domain() != null) {
-                parameters.add("DomainName=" + stage.domain().name());
-                parameters.add("CertificateArn=" + stage.domain().certificateArn());
-            }
             toml.append("\n[")
                     .append(stage.name())
                     .append(".global.parameters]\n")
@@ -38,17 +31,26 @@ final class SamConfig {
                     .append(stage.name())
                     .append(".deploy.parameters]\n")
                     .append("template_file = ")
-                    .append(quote(SamTemplate.FILE))
+                    .append(quote(SamTemplate.file(stage)))
                     .append('\n')
                     .append("capabilities = \"CAPABILITY_IAM\"\n")
                     .append("resolve_s3 = true\n")
-                    .append("confirm_changeset = false\n")
+                    .append("confirm_changeset = ")
+                    .append(stage.confirmChangeset())
+                    .append('\n')
                     .append("fail_on_empty_changeset = false\n")
-                    .append("parameter_overrides = ")
-                    .append(quote(String.join(" ", parameters)))
+                    .append("tags = ")
+                    .append(quote(tags(DeployContract.tags(stage.name()))))
                     .append('\n');
         }
         return toml.toString();
+    }
+
+    /** The SAM CLI's tags: Key="value" pairs, space-separated. */
+    private static String tags(Map<String, String> tags) {
+        return tags.entrySet().stream()
+                .map(tag -> tag.getKey() + "=\"" + tag.getValue() + "\"")
+                .collect(Collectors.joining(" "));
     }
 
     /** A TOML basic string. */

@@ -1,24 +1,37 @@
 package com.taskdesk.budget;
 
 import static com.taskdesk.budget.AwsResources.HAS_VPC;
+import static com.taskdesk.budget.AwsResources.HTTP_API;
 import static com.taskdesk.budget.AwsResources.logicalName;
 import static com.taskdesk.budget.CfnYaml.Fn;
+import static com.taskdesk.budget.CfnYaml.ifCondition;
 import static com.taskdesk.budget.CfnYaml.map;
+import static com.taskdesk.budget.CfnYaml.noValue;
+import static com.taskdesk.budget.CfnYaml.ref;
 import static com.taskdesk.budget.CfnYaml.sub;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * serverless.yml (Serverless Framework v3): the same functions, roles, routes, throttles, CORS and
- * VPC as template.yaml, each stage's values in {@code params}. Without plugins the framework can
- * neither shift traffic gradually nor map a custom domain, and v3 cannot declare a capacity provider:
- * those are template.yaml's only, and it deploys every function on Lambda's default model.
+ * serverless.yml (Serverless Framework v3): the same functions, roles, routes, throttles, CORS, VPC,
+ * access log, tags and standing alarms as the SAM templates, each stage's values in {@code params}
+ * (the framework resolves them when it packages, so the packaged template holds literal values and a
+ * changed setting publishes a new version). Without plugins the framework can neither shift traffic
+ * gradually nor map a custom domain, and v3 cannot declare a capacity provider: those are the SAM
+ * templates' only, and serverless.yml deploys every function on Lambda's default model.
  */
 final class ServerlessFile {
 
     static final String FILE = "serverless.yml";
+    /** The framework's logical ids of what it generates from provider.httpApi and provider.logs.httpApi. */
+    static final String HTTP_API_STAGE = "HttpApiStage";
+
+    static final String HTTP_API_LOG_GROUP = "HttpApiLogGroup";
+    static final String HAS_ALARM_TOPIC = "HasAlarmTopic";
+    static final String HAS_PERMISSIONS_BOUNDARY = "HasPermissionsBoundary";
 
     private ServerlessFile() {}
 
@@ -27,9 +40,9 @@ final class ServerlessFile {
                 "Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
                         + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: "
                         + String.join(", ", config.stageNames())
-                        + ". What the framework cannot say without plugins is in template.yaml only: gradual deploys\nwith"
-                        + " rollback alarms, the custom domain, and Lambda Managed Instances (v3 runs every function on\nLambda's"
-                        + " default model).",
+                        + ". What the framework cannot say without plugins is in the SAM templates only: gradual"
+                        + " deploys\nwith rollback alarms, the custom domain, and Lambda Managed Instances (v3 runs"
+                        + " every function on\nLambda's default model).",
                 document(config));
     }
 
@@ -37,6 +50,29 @@ final class ServerlessFile {
         Map<String, Object> functions = new LinkedHashMap<>();
         Map<String, Object> resources = new LinkedHashMap<>();
         Map<String, Object> routes = new LinkedHashMap<>();
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        List<Object> routeIds = new ArrayList<>();
+        Alarms.Stack alarmStack = new Alarms.Stack("${sls:stage}", "${param:alarmActions}");
+        // Only when a stage sets one: a stage without gets the condition false (and an unused ARN-shaped value).
+        Object boundary = bounded(config)
+                ? ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue())
+                : null;
+        resources.put(
+                SamTemplate.ALARM_TOPIC,
+                map(
+                        "Type",
+                        "AWS::SNS::Topic",
+                        "Condition",
+                        HAS_ALARM_TOPIC,
+                        "Properties",
+                        map(
+                                "TopicName",
+                                sub("${AWS::StackName}-alarms"),
+                                "Subscription",
+                                "${param:alarmSubscriptions}")));
+        resources.put("ApiThrottledRequestsFilter", Alarms.throttledRequestsFilter(ref(HTTP_API_LOG_GROUP)));
+        resources.putAll(Alarms.api(alarmStack, ref(HTTP_API)));
+        extensions.put(HTTP_API_LOG_GROUP, retained());
         for (Endpoint endpoint : Endpoint.all()) {
             String function = endpoint.functionName();
             String name = logicalName(function);
@@ -70,9 +106,23 @@ final class ServerlessFile {
                                             + function + ":*")),
                             List.of(
                                     sub(AwsResources.secretArn("${param:databaseUrlSecretId}")),
-                                    sub(AwsResources.secretArn("${param:jwtSecretId}")))));
+                                    sub(AwsResources.secretArn("${param:jwtSecretId}"))),
+                            AwsResources.InVpc.when(HAS_VPC),
+                            boundary));
+            resources.putAll(Alarms.standing(
+                    alarmStack,
+                    new Alarms.Function(
+                            function,
+                            name,
+                            ref(frameworkName(function) + "LambdaFunction"),
+                            "${param:" + param + "NearTimeoutMs}",
+                            "${param:" + param + "ConcurrencyCap}")));
             routes.put(endpoint.route(), "${param:" + param + "Throttle}");
+            routeIds.add(routeLogicalId(endpoint.route()));
+            extensions.put(frameworkName(function) + "LogGroup", retained());
         }
+        // The stage's route settings name the routes, so CloudFormation must create them first; v3 does not say so.
+        extensions.put(HTTP_API_STAGE, map("DependsOn", routeIds, "Properties", map("RouteSettings", routes)));
         return map(
                 "service",
                 DeployContract.SERVERLESS_SERVICE,
@@ -88,14 +138,20 @@ final class ServerlessFile {
                         DeployContract.RUNTIME,
                         "region",
                         "${param:region}",
+                        "stackTags",
+                        DeployContract.tags("${sls:stage}"),
                         "logRetentionInDays",
-                        "${param:logRetentionDays, " + DeployContract.LOG_RETENTION_DAYS + "}",
+                        DeployContract.LOG_RETENTION_DAYS,
                         "vpc",
                         "${param:vpc, null}",
                         "environment",
                         "${param:environment}",
+                        "logs",
+                        map("httpApi", map("format", AwsResources.ACCESS_LOG_FORMAT)),
                         "httpApi",
                         map(
+                                "metrics",
+                                true,
                                 "cors",
                                 map(
                                         "allowedOrigins",
@@ -116,11 +172,35 @@ final class ServerlessFile {
                 functions,
                 "resources",
                 map(
-                        "Conditions", map(HAS_VPC, new Fn("Equals", List.of("${param:hasVpc}", "true"))),
-                        "Resources", resources,
-                        "extensions", map("HttpApiStage", map("Properties", map("RouteSettings", routes)))),
+                        "Conditions",
+                        map(
+                                HAS_VPC,
+                                isTrue("${param:hasVpc}"),
+                                HAS_ALARM_TOPIC,
+                                isTrue("${param:hasAlarmTopic}"),
+                                HAS_PERMISSIONS_BOUNDARY,
+                                boundary == null ? null : isTrue("${param:hasPermissionsBoundary}")),
+                        "Resources",
+                        resources,
+                        "extensions",
+                        extensions),
                 "params",
                 params(config));
+    }
+
+    /** What a stage without a boundary names where another stage has one (its condition is false: never used). */
+    private static final String UNUSED_BOUNDARY = "arn:aws:iam::aws:policy/no-boundary-in-this-stage";
+
+    private static boolean bounded(BudgetConfig config) {
+        return config.stages().stream().anyMatch(stage -> stage.permissionsBoundary() != null);
+    }
+
+    private static Fn isTrue(String param) {
+        return new Fn("Equals", List.of(param, "true"));
+    }
+
+    private static Map<String, Object> retained() {
+        return map("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain");
     }
 
     private static Map<String, Object> params(BudgetConfig config) {
@@ -142,20 +222,33 @@ final class ServerlessFile {
                                 "securityGroupIds",
                                 stage.network().securityGroupIds()));
             }
+            alarmParams(stage, values);
+            if (bounded(config)) {
+                values.put("hasPermissionsBoundary", Boolean.toString(stage.permissionsBoundary() != null));
+                values.put(
+                        "permissionsBoundary",
+                        stage.permissionsBoundary() == null ? UNUSED_BOUNDARY : stage.permissionsBoundary());
+            }
             for (FunctionBudget configured : stage.functions()) {
                 FunctionBudget function = configured.onDefaultModel();
                 String param = paramPrefix(function.name());
                 values.put(param + "MemorySize", function.memoryMb());
                 values.put(param + "Timeout", function.functionTimeoutSeconds());
+                values.put(
+                        param + "NearTimeoutMs",
+                        function.functionTimeoutSeconds() * 1000 * Alarms.NEAR_TIMEOUT_PERCENT / 100);
                 if (function.maxInstances() != null) {
                     values.put(param + "ReservedConcurrency", function.reservedConcurrency());
+                    values.put(param + "ConcurrencyCap", function.maxInstances());
                     values.put(
                             param + "Throttle",
                             map(
                                     "ThrottlingRateLimit",
                                     function.throttle().ratePerSecond(),
                                     "ThrottlingBurstLimit",
-                                    function.throttle().burst()));
+                                    function.throttle().burst(),
+                                    "DetailedMetricsEnabled",
+                                    true));
                 }
                 values.put(param + "Environment", DeployContract.functionEnvironment(stage, function));
             }
@@ -164,9 +257,50 @@ final class ServerlessFile {
         return params;
     }
 
+    /** Who the alarms notify: an existing topic, or the AlarmTopic the stack creates for e-mail addresses. */
+    private static void alarmParams(StageConfig stage, Map<String, Object> values) {
+        ConfigSchema.AlarmNotifications notify = stage.alarmNotifications();
+        boolean ownTopic = notify != null && notify.email() != null;
+        values.put("hasAlarmTopic", Boolean.toString(ownTopic));
+        values.put(
+                "alarmSubscriptions",
+                ownTopic
+                        ? notify.email().stream()
+                                .map(address -> (Object) map("Protocol", "email", "Endpoint", address))
+                                .toList()
+                        : List.of());
+        values.put(
+                "alarmActions",
+                notify == null
+                        ? List.of()
+                        : List.of(notify.topicArn() != null ? notify.topicArn() : map("Ref", SamTemplate.ALARM_TOPIC)));
+    }
+
     /** "agent-progress" -> "agentProgress": its params are agentProgressTimeout, ... */
     private static String paramPrefix(String function) {
         String name = logicalName(function);
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** The framework's name for a function in logical ids: "agent-progress" -> "AgentDashprogress". */
+    static String frameworkName(String function) {
+        String name = function.replace("-", "Dash").replace("_", "Underscore");
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
+     * The framework's logical id of a route: "GET /api/manager/dashboard/agent-progress" ->
+     * HttpApiRouteGetApiManagerDashboardAgentDashprogress (each part of the path capitalised, '-' as
+     * "Dash", every other character left out).
+     */
+    static String routeLogicalId(String route) {
+        StringBuilder id = new StringBuilder("HttpApiRoute");
+        for (String part : route.split("/")) {
+            String capitalised = part.isEmpty()
+                    ? ""
+                    : part.substring(0, 1).toUpperCase() + part.substring(1).toLowerCase();
+            id.append(capitalised.replace("-", "Dash").replaceAll("[^0-9A-Za-z]", ""));
+        }
+        return id.toString();
     }
 }

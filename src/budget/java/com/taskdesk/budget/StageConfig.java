@@ -6,9 +6,12 @@ import java.util.List;
  * One stage of config/, resolved: its database, what it deploys, and its seven functions'
  * budgets (config/functions.yaml and the stage's file merged), in {@link Endpoint} order.
  *
- * @param network   null: the functions run outside any VPC
- * @param domain    null: the API answers on its execute-api address only
- * @param frontDoor null: the app's host hands no route to the API (no rules rendered)
+ * @param network             null: the functions run outside any VPC
+ * @param domain              null: the API answers on its execute-api address only
+ * @param alarmNotifications  null: the alarms notify no one (they still roll deploys back)
+ * @param permissionsBoundary null: the stack's roles get no permissions boundary
+ * @param confirmChangeset    sam deploy shows the change set and waits for a yes
+ * @param frontDoor           null: the app's host hands no route to the API (no rules rendered)
  */
 public record StageConfig(
         String name,
@@ -19,6 +22,9 @@ public record StageConfig(
         int metricsCacheSeconds,
         ConfigSchema.Network network,
         ConfigSchema.Domain domain,
+        ConfigSchema.AlarmNotifications alarmNotifications,
+        String permissionsBoundary,
+        boolean confirmChangeset,
         FrontDoor frontDoor,
         List<FunctionBudget> functions) {
 
@@ -42,6 +48,11 @@ public record StageConfig(
     /** config/prod.yaml */
     public String fileName() {
         return ConfigFiles.DIRECTORY + "/" + name + ".yaml";
+    }
+
+    /** Whether a function of this stage runs on Lambda Managed Instances (the stack then has a capacity provider). */
+    public boolean managedInstances() {
+        return functions.stream().anyMatch(FunctionBudget::onManagedInstances);
     }
 
     /** Concurrency this stage reserves in its AWS account (every function's reserved concurrency). */

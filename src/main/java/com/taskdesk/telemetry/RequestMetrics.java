@@ -2,6 +2,8 @@ package com.taskdesk.telemetry;
 
 import com.taskdesk.config.DeskConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import software.amazon.cloudwatchlogs.emf.model.DimensionSet;
 import software.amazon.cloudwatchlogs.emf.model.MetricsContext;
@@ -20,6 +22,13 @@ public class RequestMetrics {
     public static final String NAMESPACE = "TaskDesk/ManagerFunctions";
     public static final String STAGE = "Stage";
     public static final String FUNCTION = "Function";
+    /**
+     * The published version that answered (Lambda's AWS_LAMBDA_FUNCTION_VERSION): a second dimension
+     * set, so a deploy's rollback alarms judge the new version alone, not the old one it replaces.
+     */
+    public static final String VERSION = "Version";
+
+    static final String LAMBDA_VERSION_VARIABLE = "AWS_LAMBDA_FUNCTION_VERSION";
     /** 1 on such an answer, else 0: what the rollback alarms sum. */
     public static final String HTTP_500 = "Http500";
 
@@ -29,11 +38,15 @@ public class RequestMetrics {
 
     private final String stage;
     private final String function;
+    /** Empty outside Lambda (local runs, tests). */
+    private final Optional<String> version;
+
     private final ConsoleSink standardOutput = new ConsoleSink();
 
-    RequestMetrics(DeskConfig config) {
+    RequestMetrics(DeskConfig config, @ConfigProperty(name = LAMBDA_VERSION_VARIABLE) Optional<String> version) {
         this.stage = config.stage();
         this.function = config.functionName();
+        this.version = version;
     }
 
     void emit(RequestRecord request) {
@@ -47,7 +60,13 @@ public class RequestMetrics {
     private MetricsContext metricsOf(RequestRecord request) {
         MetricsContext metrics = new MetricsContext();
         metrics.setNamespace(NAMESPACE);
-        metrics.setDimensions(DimensionSet.of(STAGE, stage, FUNCTION, function));
+        DimensionSet byFunction = DimensionSet.of(STAGE, stage, FUNCTION, function);
+        if (version.isPresent()) {
+            metrics.setDimensions(
+                    byFunction, DimensionSet.of(STAGE, stage, FUNCTION, function, VERSION, version.get()));
+        } else {
+            metrics.setDimensions(byFunction);
+        }
         metrics.putMetric("ConnectionWaitMs", request.connectionWaitMs(), Unit.MILLISECONDS);
         metrics.putMetric("DatabaseMs", request.databaseMs(), Unit.MILLISECONDS);
         metrics.putMetric("Statements", request.statements(), Unit.COUNT);

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +26,7 @@ class CheckCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"template.yaml", "serverless.yml", "samconfig.toml"})
+    @ValueSource(strings = {"template-prod.yaml", "serverless.yml", "samconfig.toml"})
     void aOneCharacterEditOfADeployFileFailsWithAUnifiedDiff(String file, @TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp);
         String line = copy.read(file)
@@ -54,13 +53,13 @@ class CheckCommandTest {
         ProjectCopy.ToolRun stale = copy.run("check");
         assertEquals(1, stale.exitCode());
         assertEquals(
-                List.of("template.yaml", "serverless.yml"),
+                List.of("template-prod.yaml", "serverless.yml"),
                 stale.errors().stream()
                         .map(line -> line.substring("error: ".length()).split(" ")[0])
                         .toList());
         assertTrue(
-                stale.err().contains("\n-      ReservedConcurrency: 5\n")
-                        && stale.err().contains("\n+      ReservedConcurrency: 4\n"),
+                stale.err().contains("\n-      ReservedConcurrentExecutions: 5\n")
+                        && stale.err().contains("\n+      ReservedConcurrentExecutions: 4\n"),
                 stale.err());
 
         assertEquals(0, copy.run("render").exitCode());
@@ -178,32 +177,11 @@ class CheckCommandTest {
     }
 
     @Test
-    void managedInstancesNeedTheSameModelInEveryStageAndAVpc(@TempDir Path temp) {
-        ProjectCopy prodOnly = ProjectCopy.of(temp.resolve("prod-only"))
-                .set(
-                        "config/prod.yaml",
-                        "functions.agents",
-                        Map.of(
-                                "maxInstances",
-                                1,
-                                "connectionLimit",
-                                4,
-                                "memoryMb",
-                                2048,
-                                "lambdaManagedInstances",
-                                Map.of("perExecutionEnvironmentMaxConcurrency", 4)));
+    void managedInstancesNeedAVpc(@TempDir Path temp) {
         ProjectCopy noVpc = onManagedInstances(temp.resolve("no-vpc")).set("config/staging.yaml", "network", null);
 
-        ProjectCopy.ToolRun oneStage = prodOnly.run("render");
         ProjectCopy.ToolRun withoutVpc = noVpc.run("render");
 
-        assertEquals(3, oneStage.exitCode());
-        assertEquals(
-                List.of(
-                        "error: config/dev.yaml: functions.agents runs on Lambda's default model here but on Lambda"
-                                + " Managed Instances in config/prod.yaml: template.yaml serves every stage and SAM cannot choose a capacity"
-                                + " provider by stage; set lambdaManagedInstances for agents in every stage (or once in config/functions.yaml)"),
-                oneStage.errors());
         assertEquals(3, withoutVpc.exitCode());
         assertEquals(
                 List.of(

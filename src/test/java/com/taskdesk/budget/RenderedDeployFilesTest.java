@@ -3,17 +3,21 @@ package com.taskdesk.budget;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.budget.CfnYaml.Fn;
+import com.taskdesk.db.ConnectionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderedDeployFilesTest {
 
     private final BudgetConfig config = ConfigFiles.load(ProjectCopy.PROJECT);
-    private final Map<String, Object> template = SamTemplate.document(config);
+    private final Map<String, Object> template = SamTemplate.document(config.stage("prod"));
     private final Map<String, Object> serverless = ServerlessFile.document(config);
 
     private static Object at(Object node, String... path) {
@@ -45,6 +49,100 @@ class RenderedDeployFilesTest {
         return found;
     }
 
+    private static Map<?, ?> resources(Map<String, Object> document) {
+        return (Map<?, ?>) document.get("Resources");
+    }
+
+    /** The logical ids of a document's resources of one type. */
+    private static List<String> ofType(Map<?, ?> resources, String type) {
+        return resources.entrySet().stream()
+                .filter(entry -> type.equals(at(entry.getValue(), "Type")))
+                .map(entry -> (String) entry.getKey())
+                .toList();
+    }
+
+    /** A function's properties as SAM deploys them: Globals merged (maps key by key). */
+    private static Map<String, Object> merged(Map<String, Object> template, String function) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        mergeInto(properties, (Map<?, ?>) at(template, "Globals", "Function"));
+        mergeInto(properties, (Map<?, ?>) at(template, "Resources", function, "Properties"));
+        return properties;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void mergeInto(Map<String, Object> into, Map<?, ?> from) {
+        from.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> map && into.get(key) instanceof Map<?, ?> existing) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) existing);
+                mergeInto(copy, map);
+                into.put((String) key, copy);
+            } else {
+                into.put((String) key, value);
+            }
+        });
+    }
+
+    @Test
+    void eachStageHasItsOwnTemplateWithItsValuesWrittenOutNoMappingsNoParameters() {
+        Map<String, String> files = DeployFiles.render(config);
+        assertEquals(
+                List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml"),
+                files.keySet().stream()
+                        .filter(name -> name.startsWith("template"))
+                        .toList());
+        for (StageConfig stage : config.stages()) {
+            Map<String, Object> document = SamTemplate.document(stage);
+            assertNull(document.get("Mappings"), stage.name());
+            assertNull(document.get("Parameters"), stage.name());
+            assertTrue(
+                    maps(document).stream()
+                            .flatMap(map -> map.values().stream())
+                            .noneMatch(value -> value instanceof Fn fn
+                                    && List.of("FindInMap", "If").contains(fn.name())),
+                    "no value is picked at deploy time: SAM would not see it change");
+        }
+        assertEquals("prod", at(template, "Globals", "Function", "Environment", "Variables", DeployContract.STAGE));
+    }
+
+    @Test
+    void globalsHoldWhatTheFunctionsShareAndEachFunctionStatesOnlyWhatDiffers() {
+        Map<?, ?> globals = (Map<?, ?>) at(template, "Globals", "Function");
+        assertEquals(1024, globals.get("MemorySize"));
+        assertEquals(15, globals.get("Timeout"));
+        assertEquals(true, globals.get("AutoPublishAliasAllProperties"));
+        assertEquals("CodeDeployDefault.LambdaCanary10Percent5Minutes", at(globals, "DeploymentPreference", "Type"));
+        Map<?, ?> agents = (Map<?, ?>) at(template, "Resources", "AgentsFunction", "Properties");
+        assertEquals(
+                Set.of(
+                        "FunctionName",
+                        "Description",
+                        "Role",
+                        "ReservedConcurrentExecutions",
+                        "LoggingConfig",
+                        "Environment",
+                        "DeploymentPreference",
+                        "Events"),
+                agents.keySet());
+        assertEquals(
+                Map.of(ConnectionSettings.FUNCTION_NAME, "agents", ConnectionSettings.USER, "taskdesk_prod_agents"),
+                at(agents, "Environment", "Variables"));
+        Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
+        assertEquals(20, markSpam.get("Timeout"), "its own, above the shared 15 s");
+        assertEquals("8", at(markSpam, "Environment", "Variables", ConnectionSettings.STATEMENT_TIMEOUT));
+
+        for (Endpoint endpoint : Endpoint.all()) {
+            FunctionBudget budget = config.stage("prod").function(endpoint.functionName());
+            Map<String, Object> deployed =
+                    merged(template, AwsResources.logicalName(endpoint.functionName()) + "Function");
+            assertEquals(budget.functionTimeoutSeconds(), deployed.get("Timeout"), endpoint.functionName());
+            assertEquals(budget.memoryMb(), deployed.get("MemorySize"), endpoint.functionName());
+            Map<String, String> environment =
+                    new LinkedHashMap<>(DeployContract.stageEnvironment(config.stage("prod")));
+            environment.putAll(DeployContract.functionEnvironment(config.stage("prod"), budget));
+            assertEquals(environment, at(deployed, "Environment", "Variables"), endpoint.functionName());
+        }
+    }
+
     @Test
     void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesTwoSecrets() {
         for (Endpoint endpoint : Endpoint.all()) {
@@ -61,15 +159,16 @@ class RenderedDeployFilesTest {
             assertEquals(CfnYaml.getAtt(name + "LogGroup.Arn"), at(statements.get(0), "Resource"));
             assertEquals(List.of("secretsmanager:GetSecretValue"), at(statements.get(1), "Action"));
             assertEquals(2, ((List<?>) at(statements.get(1), "Resource")).size());
+            assertEquals(2, statements.size(), "outside a VPC, no network statements");
         }
         for (Map<String, Object> document : List.of(template, serverless)) {
             assertTrue(maps(document).stream().noneMatch(map -> map.containsKey("ManagedPolicyArns")));
-            assertEquals(
-                    Set.of("VpcDescribe"),
-                    maps(document).stream()
-                            .filter(map -> "*".equals(map.get("Resource")))
-                            .map(map -> map.get("Sid"))
-                            .collect(java.util.stream.Collectors.toSet()),
+            assertTrue(
+                    Set.of("VpcDescribe")
+                            .containsAll(maps(document).stream()
+                                    .filter(map -> "*".equals(map.get("Resource")))
+                                    .map(map -> map.get("Sid"))
+                                    .collect(Collectors.toSet())),
                     "Resource '*' only for the two describe calls IAM cannot scope, and only in a VPC");
         }
         assertEquals(
@@ -87,33 +186,29 @@ class RenderedDeployFilesTest {
 
     @Test
     void noSecretIsInAFunctionsEnvironmentOnlyTheNamesOfItsStagesSecrets() {
-        Set<Object> variables =
-                new TreeSet<>(((Map<?, ?>) at(template, "Globals", "Function", "Environment", "Variables")).keySet());
-        variables.addAll(
-                ((Map<?, ?>) at(template, "Resources", "AgentsFunction", "Properties", "Environment", "Variables"))
-                        .keySet());
+        Set<Object> variables = new TreeSet<>(
+                ((Map<?, ?>) at(merged(template, "AgentsFunction"), "Environment", "Variables")).keySet());
         assertFalse(variables.contains("DATABASE_URL") || variables.contains("JWT_SECRET"), variables.toString());
         assertTrue(
                 variables.containsAll(List.of(
                         "DATABASE_URL_SECRET_ID", "JWT_SECRET_ID", "DB_TIMEOUT_MARGIN_SECONDS", "TASKDESK_STAGE")),
                 variables.toString());
-        assertEquals("taskdesk/prod/database-url", at(template, "Mappings", "Stages", "prod", "DatabaseUrlSecretId"));
+        assertEquals(
+                "taskdesk/prod/database-url",
+                at(template, "Globals", "Function", "Environment", "Variables", "DATABASE_URL_SECRET_ID"));
         Map<?, ?> prodEnvironment = (Map<?, ?>) at(serverless, "params", "prod", "environment");
         assertEquals("taskdesk/prod/jwt-secret", prodEnvironment.get("JWT_SECRET_ID"));
         assertFalse(prodEnvironment.containsKey("JWT_SECRET"));
     }
 
     @Test
-    void corsIsInTheApisOwnBodySoNoFieldIsLostAndBrowsersMayReadRetryAfter() {
-        Map<?, ?> api = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties");
-        assertFalse(
-                api.containsKey("CorsConfiguration"), "SAM keeps only the origins when they are an intrinsic function");
-        Map<?, ?> cors = (Map<?, ?>) at(api, "DefinitionBody", "x-amazon-apigateway-cors");
-        assertEquals(true, cors.get("allowCredentials"));
-        assertEquals(List.of("Retry-After", "Last-Modified", "X-Data-Age"), cors.get("exposeHeaders"));
-        assertEquals(List.of("https://desk.example.com"), at(template, "Mappings", "Stages", "prod", "CorsOrigins"));
+    void corsNamesTheStagesOriginsAndLetsBrowsersReadRetryAfter() {
+        Map<?, ?> cors = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "CorsConfiguration");
+        assertEquals(List.of("https://desk.example.com"), cors.get("AllowOrigins"));
+        assertEquals(true, cors.get("AllowCredentials"));
+        assertEquals(List.of("Retry-After", "Last-Modified", "X-Data-Age"), cors.get("ExposeHeaders"));
         assertEquals(
-                cors.get("exposeHeaders"), at(serverless, "provider", "httpApi", "cors", "exposedResponseHeaders"));
+                cors.get("ExposeHeaders"), at(serverless, "provider", "httpApi", "cors", "exposedResponseHeaders"));
     }
 
     @Test
@@ -139,11 +234,12 @@ class RenderedDeployFilesTest {
         Map<?, ?> routes = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings");
         assertEquals(Endpoint.all().size(), routes.size());
         for (Endpoint endpoint : Endpoint.all()) {
-            assertTrue(routes.containsKey(endpoint.route()), endpoint.route());
             String name = AwsResources.logicalName(endpoint.functionName());
             List<?> alarms = (List<?>)
                     at(template, "Resources", name + "Function", "Properties", "DeploymentPreference", "Alarms");
-            assertEquals(3, alarms.size());
+            assertEquals(
+                    List.of(CfnYaml.ref(name + "NewVersionErrorsAlarm"), CfnYaml.ref(name + "NewVersionHttp5xxAlarm")),
+                    alarms);
             for (Object alarm : alarms) {
                 String resource = (String) ((Fn) alarm).argument();
                 assertEquals(
@@ -152,29 +248,191 @@ class RenderedDeployFilesTest {
                         resource);
             }
         }
-        assertEquals(20, at(template, "Mappings", "Agents", "prod", "ThrottlingRateLimit"));
-        assertEquals(5, at(template, "Mappings", "Agents", "prod", "ReservedConcurrency"));
+        assertEquals(20, at(routes, "GET /api/manager/agents", "ThrottlingRateLimit"));
+        assertEquals(5, at(template, "Resources", "AgentsFunction", "Properties", "ReservedConcurrentExecutions"));
         assertEquals(
-                "CodeDeployDefault.LambdaCanary10Percent5Minutes",
-                at(template, "Mappings", "Agents", "prod", "DeploymentType"));
-        assertEquals("CodeDeployDefault.LambdaAllAtOnce", at(template, "Mappings", "Agents", "dev", "DeploymentType"));
+                "CodeDeployDefault.LambdaAllAtOnce",
+                at(SamTemplate.document(config.stage("dev")), "Globals", "Function", "DeploymentPreference", "Type"));
     }
 
     @Test
-    void theHttp5xxAlarmWatchesTheMetricsTheFunctionEmitsForItsStageAndName() {
-        List<?> metrics = (List<?>) at(template, "Resources", "MarkSpamHttp5xxAlarm", "Properties", "Metrics");
+    void theRollbackAlarmsCountTheNewVersionsAnswersOnlySoTheOldVersionCannotRollItBack() {
+        Fn version = CfnYaml.getAtt("MarkSpamFunction.Version.Version");
+        assertEquals(
+                Map.of("Name", "ExecutedVersion", "Value", version),
+                ((List<?>) at(template, "Resources", "MarkSpamNewVersionErrorsAlarm", "Properties", "Dimensions"))
+                        .get(2));
+        List<?> metrics =
+                (List<?>) at(template, "Resources", "MarkSpamNewVersionHttp5xxAlarm", "Properties", "Metrics");
         List<Object> watched = new ArrayList<>();
         for (Object metric : metrics.subList(1, metrics.size())) {
             Map<?, ?> stat = (Map<?, ?>) at(metric, "MetricStat", "Metric");
             assertEquals("TaskDesk/ManagerFunctions", stat.get("Namespace"));
             assertEquals(
                     List.of(
-                            Map.of("Name", "Stage", "Value", CfnYaml.ref("Stage")),
-                            Map.of("Name", "Function", "Value", "mark-spam")),
-                    stat.get("Dimensions"));
+                            Map.of("Name", "Stage", "Value", "prod"),
+                            Map.of("Name", "Function", "Value", "mark-spam"),
+                            Map.of("Name", "Version", "Value", version)),
+                    stat.get("Dimensions"),
+                    "the dimensions RequestMetrics writes in Lambda");
             watched.add(stat.get("MetricName"));
         }
         assertEquals(List.of("Http500", "Http503"), watched);
+        assertTrue(
+                ofType(resources(template), "AWS::CloudWatch::Alarm").stream()
+                        .noneMatch(alarm -> alarm.contains("Throttles")),
+                "throttles belong to no version: a standing alarm (at capacity) watches them");
+    }
+
+    @Test
+    void standingAlarmsWatchTheGatewayAndEachFunctionAndAreNamedForWhatToDo() {
+        Map<?, ?> resources = resources(template);
+        Set<String> alarms = new TreeSet<>(ofType(resources, "AWS::CloudWatch::Alarm"));
+        assertTrue(alarms.containsAll(Set.of("ApiHttp5xxRateAlarm", "ApiHttp429RateAlarm")), alarms.toString());
+        for (Endpoint endpoint : Endpoint.all()) {
+            String name = AwsResources.logicalName(endpoint.functionName());
+            for (String alarm : List.of("NearTimeoutAlarm", "AtCapacityAlarm", "Http503RateAlarm")) {
+                assertTrue(alarms.contains(name + alarm), name + alarm);
+            }
+        }
+        assertEquals(2 + 5 * Endpoint.all().size(), alarms.size(), alarms.toString());
+        assertEquals(
+                CfnYaml.sub("${AWS::StackName}-mark-spam-raise-timeout-or-find-slow-statement"),
+                at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "AlarmName"));
+        assertEquals(16_000, at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "Threshold"), "80% of 20 s");
+        assertEquals(
+                "100 * FILL(duration, 0) / (60000 * 5)",
+                at(((List<?>) at(resources, "AgentsAtCapacityAlarm", "Properties", "Metrics")).get(0), "Expression"),
+                "busy time over what agents' 5 instances have in a minute");
+        for (String alarm : alarms) {
+            String name = (String) ((Fn) at(resources, alarm, "Properties", "AlarmName")).argument();
+            assertTrue(
+                    name.matches("\\$\\{AWS::StackName}-[a-z0-9-]+-(raise|find|check|read|new-version)-[a-z0-9-]+"),
+                    name);
+        }
+        Map<?, ?> slsResources = (Map<?, ?>) at(serverless, "resources", "Resources");
+        assertEquals(
+                2 + 3 * Endpoint.all().size(),
+                ofType(slsResources, "AWS::CloudWatch::Alarm").size(),
+                "serverless.yml: the standing alarms (it shifts no traffic gradually, so no rollback alarm)");
+        assertEquals(
+                CfnYaml.ref("AgentDashprogressLambdaFunction"),
+                at(
+                        ((List<?>) at(slsResources, "AgentProgressNearTimeoutAlarm", "Properties", "Dimensions"))
+                                .get(0),
+                        "Value"),
+                "the framework's logical id of the function");
+    }
+
+    @Test
+    void withoutAnAlarmTopicTheAlarmsNotifyNoOneAndWithOneEveryAlarmNotifiesIt(@TempDir Path temp) {
+        assertTrue(maps(template).stream().noneMatch(map -> map.containsKey("AlarmActions")));
+        String topic = "arn:aws:sns:eu-west-1:123456789012:taskdesk-prod-alarms";
+        BudgetConfig withTopic = ProjectCopy.of(temp.resolve("topic"))
+                .set("config/prod.yaml", "alarmNotifications", Map.of("topicArn", topic))
+                .config();
+        BudgetConfig withEmail = ProjectCopy.of(temp.resolve("email"))
+                .set("config/prod.yaml", "alarmNotifications", Map.of("email", List.of("ops@desk.example.com")))
+                .config();
+
+        Map<String, Object> topicTemplate = SamTemplate.document(withTopic.stage("prod"));
+        Map<String, Object> emailTemplate = SamTemplate.document(withEmail.stage("prod"));
+        for (String alarm : ofType(resources(topicTemplate), "AWS::CloudWatch::Alarm")) {
+            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "AlarmActions"), alarm);
+            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "OKActions"), alarm);
+            assertEquals(
+                    List.of(CfnYaml.ref("AlarmTopic")),
+                    at(emailTemplate, "Resources", alarm, "Properties", "AlarmActions"),
+                    alarm);
+        }
+        assertEquals(List.of(), ofType(resources(topicTemplate), "AWS::SNS::Topic"), "its topic exists already");
+        assertEquals(
+                List.of(Map.of("Protocol", "email", "Endpoint", "ops@desk.example.com")),
+                at(emailTemplate, "Resources", "AlarmTopic", "Properties", "Subscription"));
+        assertEquals(List.of(topic), at(ServerlessFile.document(withTopic), "params", "prod", "alarmActions"));
+        assertEquals(List.of(), at(ServerlessFile.document(withTopic), "params", "dev", "alarmActions"));
+    }
+
+    @Test
+    void theGatewayWritesAJsonAccessLogAndDetailedMetricsPerRoute() {
+        Map<?, ?> api = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties");
+        assertEquals(CfnYaml.getAtt("ApiAccessLogGroup.Arn"), at(api, "AccessLogSettings", "DestinationArn"));
+        String format = (String) at(api, "AccessLogSettings", "Format");
+        for (String field : List.of(
+                "\"requestId\":\"$context.requestId\"",
+                "\"routeKey\":\"$context.routeKey\"",
+                "\"status\":$context.status,",
+                "\"integrationError\":\"$context.integrationErrorMessage\"",
+                "\"responseLatency\":\"$context.responseLatency\"")) {
+            assertTrue(format.contains(field), field);
+        }
+        assertEquals(true, at(api, "DefaultRouteSettings", "DetailedMetricsEnabled"));
+        ((Map<?, ?>) api.get("RouteSettings"))
+                .values()
+                .forEach(route -> assertEquals(true, at(route, "DetailedMetricsEnabled")));
+        assertEquals(
+                DeployContract.LOG_RETENTION_DAYS,
+                at(template, "Resources", "ApiAccessLogGroup", "Properties", "RetentionInDays"),
+                "the same retention as the functions' logs");
+        assertEquals(
+                "{ $.status = 429 }",
+                at(template, "Resources", "ApiThrottledRequestsFilter", "Properties", "FilterPattern"));
+        assertEquals(format, at(serverless, "provider", "logs", "httpApi", "format"));
+        assertEquals(true, at(serverless, "provider", "httpApi", "metrics"));
+    }
+
+    @Test
+    void logGroupsOutliveTheStackAndEveryStackIsTaggedWithItsStage() {
+        for (Object resource : ofType(resources(template), "AWS::Logs::LogGroup")) {
+            assertEquals("Retain", at(template, "Resources", (String) resource, "DeletionPolicy"), resource.toString());
+            assertEquals("Retain", at(template, "Resources", (String) resource, "UpdateReplacePolicy"));
+        }
+        assertEquals(
+                Endpoint.all().size() + 1,
+                ofType(resources(template), "AWS::Logs::LogGroup").size());
+        Map<?, ?> extensions = (Map<?, ?>) at(serverless, "resources", "extensions");
+        for (String group : List.of("HttpApiLogGroup", "AgentDashprogressLogGroup", "MarkDashspamLogGroup")) {
+            assertEquals("Retain", at(extensions, group, "DeletionPolicy"), group);
+            assertEquals("Retain", at(extensions, group, "UpdateReplacePolicy"), group);
+        }
+        String samconfig = SamConfig.render(config);
+        assertTrue(samconfig.contains("[prod.deploy.parameters]\ntemplate_file = \"template-prod.yaml\"\n"), samconfig);
+        assertTrue(samconfig.contains("tags = \"Service=\\\"taskdesk-manager\\\" Stage=\\\"prod\\\"\"\n"), samconfig);
+        assertEquals(
+                Map.of("Service", "taskdesk-manager", "Stage", "${sls:stage}"),
+                at(serverless, "provider", "stackTags"));
+    }
+
+    @Test
+    void prodShowsItsChangeSetAndWaitsForAYesTheOtherStagesDeployAtOnce() {
+        String samconfig = SamConfig.render(config);
+        for (StageConfig stage : config.stages()) {
+            String section = samconfig.substring(samconfig.indexOf("[" + stage.name() + ".deploy.parameters]"));
+            assertTrue(
+                    section.contains("confirm_changeset = " + stage.name().equals("prod") + "\n"),
+                    stage.name() + ": " + section);
+        }
+    }
+
+    @Test
+    void aPermissionsBoundaryFromConfigBoundsEveryRoleTheStackCreates(@TempDir Path temp) {
+        String boundary = "arn:aws:iam::123456789012:policy/taskdesk-boundary";
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .onManagedInstances("metrics", 8, 16)
+                .set("config/prod.yaml", "permissionsBoundary", boundary);
+        Map<String, Object> bounded = SamTemplate.document(copy.config().stage("prod"));
+
+        List<String> roles = ofType(resources(bounded), "AWS::IAM::Role");
+        assertEquals(Endpoint.all().size() + 2, roles.size(), "the functions', CodeDeploy's, the capacity provider's");
+        for (String role : roles) {
+            assertEquals(boundary, at(bounded, "Resources", role, "Properties", "PermissionsBoundary"), role);
+        }
+        assertEquals(
+                CfnYaml.getAtt("CapacityProviderOperatorRole.Arn"),
+                at(bounded, "Resources", "CapacityProvider", "Properties", "OperatorRole"),
+                "SAM's own operator role could not carry the boundary");
+        assertTrue(maps(template).stream().noneMatch(map -> map.containsKey("PermissionsBoundary")), "none by default");
+        assertEquals(boundary, at(ServerlessFile.document(copy.config()), "params", "prod", "permissionsBoundary"));
     }
 
     @Test
@@ -202,6 +460,20 @@ class RenderedDeployFilesTest {
     }
 
     @Test
+    void theServerlessStageDependsOnEveryRouteItsRouteSettingsName() {
+        Map<?, ?> stage = (Map<?, ?>) at(serverless, "resources", "extensions", "HttpApiStage");
+        assertEquals(
+                Endpoint.all().stream()
+                        .map(endpoint -> ServerlessFile.routeLogicalId(endpoint.route()))
+                        .toList(),
+                stage.get("DependsOn"));
+        assertEquals(
+                "HttpApiRouteGetApiManagerDashboardAgentDashprogress",
+                ServerlessFile.routeLogicalId("GET /api/manager/dashboard/agent-progress"),
+                "the framework's own name (ServerlessPackageTest proves it on the packaged template)");
+    }
+
+    @Test
     void aStagesNetworkAndDomainFromConfigReachBothDeployPaths(@TempDir Path temp) {
         BudgetConfig withNetwork = ProjectCopy.of(temp)
                 .set(
@@ -209,9 +481,9 @@ class RenderedDeployFilesTest {
                         "network",
                         Map.of(
                                 "subnetIds",
-                                List.of("subnet-0a1b", "subnet-2c3d"),
+                                List.of("subnet-0a1b2c3d", "subnet-2c3d4e5f"),
                                 "securityGroupIds",
-                                List.of("sg-0e4f")))
+                                List.of("sg-0e4f5a6b")))
                 .set(
                         "config/prod.yaml",
                         "domain",
@@ -222,13 +494,29 @@ class RenderedDeployFilesTest {
                                 "arn:aws:acm:eu-west-1:123456789012:certificate/abc"))
                 .config();
 
-        assertTrue(SamConfig.render(withNetwork)
-                .contains("parameter_overrides = \"Stage=prod SubnetIds=subnet-0a1b,subnet-2c3d"
-                        + " SecurityGroupIds=sg-0e4f DomainName=api.desk.example.com"
-                        + " CertificateArn=arn:aws:acm:eu-west-1:123456789012:certificate/abc\"\n"));
+        Map<String, Object> prod = SamTemplate.document(withNetwork.stage("prod"));
+        assertEquals(
+                Map.of(
+                        "SubnetIds",
+                        List.of("subnet-0a1b2c3d", "subnet-2c3d4e5f"),
+                        "SecurityGroupIds",
+                        List.of("sg-0e4f5a6b")),
+                at(prod, "Globals", "Function", "VpcConfig"));
+        assertEquals("api.desk.example.com", at(prod, "Resources", "CustomDomain", "Properties", "DomainName"));
+        assertEquals(
+                4,
+                ((List<?>) at(
+                                ((List<?>) at(prod, "Resources", "AgentsRole", "Properties", "Policies")).get(0),
+                                "PolicyDocument",
+                                "Statement"))
+                        .size(),
+                "in a VPC, the network statements");
+        Map<String, Object> dev = SamTemplate.document(withNetwork.stage("dev"));
+        assertNull(at(dev, "Globals", "Function", "VpcConfig"));
+        assertNull(at(dev, "Resources", "CustomDomain"));
         Object params = at(ServerlessFile.document(withNetwork), "params");
         assertEquals("true", at(params, "prod", "hasVpc"));
-        assertEquals(List.of("sg-0e4f"), at(params, "prod", "vpc", "securityGroupIds"));
+        assertEquals(List.of("sg-0e4f5a6b"), at(params, "prod", "vpc", "securityGroupIds"));
         assertEquals("false", at(params, "dev", "hasVpc"));
         assertEquals(null, at(params, "dev", "vpc"), "no VPC: the framework's ${param:vpc, null} leaves it out");
     }
@@ -238,54 +526,61 @@ class RenderedDeployFilesTest {
             @TempDir Path temp) {
         BudgetConfig managed =
                 ProjectCopy.of(temp).onManagedInstances("metrics", 8, 16).config();
-        Map<String, Object> sam = SamTemplate.document(managed);
+        Map<String, Object> sam = SamTemplate.document(managed.stage("prod"));
 
         Map<?, ?> metrics = (Map<?, ?>) at(sam, "Resources", "MetricsFunction", "Properties");
         assertEquals(
-                Map.of(
-                        "Arn",
-                        CfnYaml.getAtt("CapacityProvider.Arn"),
-                        "PerExecutionEnvironmentMaxConcurrency",
-                        new Fn(
-                                "FindInMap",
-                                List.of("Metrics", CfnYaml.ref("Stage"), "PerExecutionEnvironmentMaxConcurrency"))),
+                Map.of("Arn", CfnYaml.getAtt("CapacityProvider.Arn"), "PerExecutionEnvironmentMaxConcurrency", 16),
                 metrics.get("CapacityProviderConfig"));
-        assertTrue(metrics.containsKey("FunctionScalingConfig"));
+        // prod: 3 environments, Lambda's default minimum of 3.
+        assertEquals(
+                Map.of("MinExecutionEnvironments", 3, "MaxExecutionEnvironments", 3),
+                metrics.get("FunctionScalingConfig"));
+        assertEquals(CfnYaml.sub("${AWS::StackName}-metrics-mi"), metrics.get("FunctionName"));
         for (String property : List.of("ReservedConcurrentExecutions", "SnapStart", "VpcConfig")) {
-            assertFalse(metrics.containsKey(property), property + ": not on Managed Instances");
+            assertFalse(merged(sam, "MetricsFunction").containsKey(property), property + ": not on Managed Instances");
             assertTrue(
-                    ((Map<?, ?>) at(sam, "Resources", "AgentsFunction", "Properties")).containsKey(property),
+                    merged(sam, "AgentsFunction").containsKey(property),
                     property + ": still on the default model's functions");
         }
-        // prod: 3 environments, Lambda's default minimum of 3; dev: 1 environment, so at most 1.
         assertEquals(
-                Map.of(
-                        "PerExecutionEnvironmentMaxConcurrency",
-                        16,
-                        "MinExecutionEnvironments",
-                        3,
-                        "MaxExecutionEnvironments",
-                        3),
-                subMap(
-                        at(sam, "Mappings", "Metrics", "prod"),
-                        "PerExecutionEnvironmentMaxConcurrency",
-                        "MinExecutionEnvironments",
-                        "MaxExecutionEnvironments"));
-        assertEquals(1, at(sam, "Mappings", "Metrics", "dev", "MinExecutionEnvironments"));
-        assertEquals(null, at(sam, "Mappings", "Metrics", "prod", "ReservedConcurrency"));
-        assertEquals(
-                Map.of("SubnetIds", CfnYaml.ref("SubnetIds"), "SecurityGroupIds", CfnYaml.ref("SecurityGroupIds")),
+                Map.of("SubnetIds", List.of("subnet-0a1b2c3d"), "SecurityGroupIds", List.of("sg-0e4f5a6b")),
                 at(sam, "Resources", "CapacityProvider", "Properties", "VpcConfig"));
-        assertFalse(((Map<?, ?>) at(sam, "Parameters", "SubnetIds")).containsKey("Default"), "every stage has a VPC");
+        assertEquals(
+                Map.of("MinExecutionEnvironments", 1, "MaxExecutionEnvironments", 1),
+                at(
+                        SamTemplate.document(managed.stage("dev")),
+                        "Resources",
+                        "MetricsFunction",
+                        "Properties",
+                        "FunctionScalingConfig"),
+                "dev: 1 environment, so at most 1");
         // serverless.yml (Framework v3) runs it on the default model: one request per instance, its instances reserved.
         assertEquals(3, at(ServerlessFile.document(managed), "params", "prod", "metricsReservedConcurrency"));
     }
 
-    private static Map<Object, Object> subMap(Object map, String... keys) {
-        Map<Object, Object> picked = new java.util.LinkedHashMap<>();
-        for (String key : keys) {
-            picked.put(key, ((Map<?, ?>) map).get(key));
-        }
-        return picked;
+    @Test
+    void aFunctionMayRunOnManagedInstancesInOneStageOnly(@TempDir Path temp) {
+        BudgetConfig prodOnly = ProjectCopy.of(temp)
+                .set(
+                        "config/prod.yaml",
+                        "functions.metrics",
+                        Map.of(
+                                "maxInstances",
+                                3,
+                                "connectionLimit",
+                                4,
+                                "memoryMb",
+                                2048,
+                                "lambdaManagedInstances",
+                                Map.of("perExecutionEnvironmentMaxConcurrency", 4)))
+                .set(
+                        "config/prod.yaml",
+                        "network",
+                        Map.of("subnetIds", List.of("subnet-0a1b2c3d"), "securityGroupIds", List.of("sg-0e4f5a6b")))
+                .config();
+
+        assertTrue(resources(SamTemplate.document(prodOnly.stage("prod"))).containsKey("CapacityProvider"));
+        assertFalse(resources(SamTemplate.document(prodOnly.stage("dev"))).containsKey("CapacityProvider"));
     }
 }

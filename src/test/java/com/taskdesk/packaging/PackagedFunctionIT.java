@@ -109,6 +109,8 @@ class PackagedFunctionIT {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", name + ".json")));
         event.remove("cookies");
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
+        // The sample's own auth-token cookie (the local secret's) would win over the Bearer token.
+        event.remove("cookies");
         return JSON.writeValueAsString(event);
     }
 
@@ -142,7 +144,7 @@ class PackagedFunctionIT {
             assertEquals(0, backendsOf("spam-counts"), "init opened no connection");
 
             JsonNode response = JSON.readTree(invoke(runtime, function, spamCountsEvent(JWT_SECRET)));
-            assertEquals(200, response.get("statusCode").asInt(), response.toString());
+            assertEquals(200, response.get("statusCode").asInt(), response + "\n" + function.output());
             assertEquals(
                     JSON.readTree("{\"success\":true,\"ready\":2,\"spamReview\":1}"),
                     JSON.readTree(response.get("body").asText()));
@@ -332,6 +334,7 @@ class PackagedFunctionIT {
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
             Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
             env.put("TASKDESK_STAGE", "staging");
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "7"); // Lambda's: the published version invoked
             try (PackagedFunction function = start(env)) {
                 waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
                 ObjectNode event = (ObjectNode) JSON.readTree(spamCountsEvent(JWT_SECRET));
@@ -385,6 +388,11 @@ class PackagedFunctionIT {
                             metrics.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
                     assertEquals("staging", metrics.get("Stage").asText(), "TASKDESK_STAGE");
                     assertEquals("spam-counts", metrics.get("Function").asText(), "TASKDESK_FUNCTION_NAME");
+                    assertEquals(
+                            "[[\"Stage\",\"Function\"],[\"Stage\",\"Function\",\"Version\"]]",
+                            metrics.at("/_aws/CloudWatchMetrics/0/Dimensions").toString(),
+                            "per function, and per version for the rollback alarms");
+                    assertEquals("7", metrics.get("Version").asText(), "AWS_LAMBDA_FUNCTION_VERSION");
                     assertEquals(i == 0 ? 1 : 0, metrics.get("ColdStart").asInt());
                     assertEquals(1, metrics.get("Statements").asInt());
                     assertEquals(
