@@ -1,7 +1,7 @@
 package com.taskdesk.budget;
 
-import com.taskdesk.db.ConnectionSettings;
-import com.taskdesk.db.DatabaseUrl;
+import com.taskdesk.config.ConnectionSettings;
+import com.taskdesk.config.DatabaseUrl;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * The budget tool platform engineers run, outside the function (docs/connection-budget.md):
  * <pre>
- *   ./mvnw -q test-compile exec:java@budget -Dexec.args="check --stage prod"
+ *   ./mvnw -q compile exec:java@budget -Dexec.args="check --stage prod"
  * </pre>
  */
 @Command(

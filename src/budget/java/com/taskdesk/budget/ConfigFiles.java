@@ -185,8 +185,9 @@ public final class ConfigFiles {
     private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {
         for (String name : functions == null ? Set.<String>of() : functions.keySet()) {
             if (Endpoint.forFunction(name).isEmpty()) {
-                throw BudgetException.configuration(where + ": functions." + name
-                        + " is not one of the seven functions (" + String.join(", ", Endpoint.functionNames()) + ")");
+                throw BudgetException.configuration(
+                        where + ": functions." + name + " is not one of the application's functions ("
+                                + String.join(", ", Endpoint.functionNames()) + ")");
             }
         }
     }

@@ -1,6 +1,6 @@
 package com.taskdesk.budget;
 
-import com.taskdesk.db.ConnectionSettings;
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.http.BrowserOrigins;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.telemetry.RequestMetrics;

@@ -22,7 +22,7 @@ final class EventFiles {
     static final String DIRECTORY = "events";
 
     /**
-     * A manager token signed with the public local demo secret (com.taskdesk.auth.JwtSecretCheck's
+     * A manager token signed with the public local demo secret (com.taskdesk.secrets.JwtSecretCheck's
      * LOCAL_DEMO_SECRET, which a deployed function refuses to start with), expiring in 2100.
      */
     static final String DEMO_MANAGER_TOKEN =

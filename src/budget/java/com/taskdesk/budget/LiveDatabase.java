@@ -1,7 +1,7 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.config.DatabaseUrl;
 import com.taskdesk.config.InvalidSettingException;
-import com.taskdesk.db.DatabaseUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

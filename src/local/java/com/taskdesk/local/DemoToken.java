@@ -1,6 +1,6 @@
 package com.taskdesk.local;
 
-import com.taskdesk.auth.JwtSecretCheck;
+import com.taskdesk.secrets.JwtSecretCheck;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.jwt.build.Jwt;

@@ -1,6 +1,7 @@
 package com.taskdesk.auth;
 
 import com.taskdesk.secrets.FunctionSecrets;
+import com.taskdesk.secrets.JwtSecretCheck;
 import com.taskdesk.secrets.Secret;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;

@@ -1,7 +1,5 @@
 package com.taskdesk.config;
 
-import com.taskdesk.db.ConnectionSettings;
-import com.taskdesk.db.DatasourceConfigSource;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
@@ -10,8 +8,8 @@ import java.util.List;
 /**
  * The functions' own settings, under {@code taskdesk.*} in application.properties
  * (environment: {@code TASKDESK_*}). The pool's cap and timeouts are Quarkus datasource
- * settings, derived from DATABASE_URL and the per-function DB_* variables by
- * {@link DatasourceConfigSource}.
+ * settings, derived from DATABASE_URL and the per-function DB_* variables ({@link ConnectionSettings})
+ * by com.taskdesk.db.DatasourceConfigSource.
  */
 @ConfigMapping(prefix = "taskdesk")
 public interface DeskConfig {

@@ -1,8 +1,8 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.DeskConfig;
+import com.taskdesk.request.RequestFigures;
 import com.taskdesk.secrets.SecretUnavailableException;
-import com.taskdesk.telemetry.RequestFigures;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;

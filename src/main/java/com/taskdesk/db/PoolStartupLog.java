@@ -1,5 +1,6 @@
 package com.taskdesk.db;
 
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;

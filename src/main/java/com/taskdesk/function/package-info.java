@@ -1,5 +1,8 @@
 /**
- * What makes a resource a Lambda function ({@link com.taskdesk.function.LambdaFunction}). Depends on
- * nothing else of ours, like {@code config}: the features above it declare their functions with it.
+ * Bottom layer: what makes a resource a Lambda function ({@link
+ * com.taskdesk.function.LambdaFunction}) and the tables it may touch.
  */
+@MayUse
 package com.taskdesk.function;
+
+import com.taskdesk.MayUse;

@@ -3,6 +3,7 @@ package com.taskdesk.health;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.db.DatabaseUnavailableException;
+import com.taskdesk.db.PoolFigures;
 import com.taskdesk.function.LambdaFunction;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

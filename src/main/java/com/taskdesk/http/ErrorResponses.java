@@ -2,8 +2,8 @@ package com.taskdesk.http;
 
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.DatabaseUnavailableException;
+import com.taskdesk.request.RequestFigures;
 import com.taskdesk.secrets.SecretUnavailableException;
-import com.taskdesk.telemetry.RequestFigures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

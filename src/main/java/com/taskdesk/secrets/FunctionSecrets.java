@@ -1,11 +1,10 @@
 package com.taskdesk.secrets;
 
-import com.taskdesk.auth.JwtSecretCheck;
+import com.taskdesk.config.DatabaseUrl;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
-import com.taskdesk.db.DatabaseUrl;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;

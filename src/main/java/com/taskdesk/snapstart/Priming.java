@@ -1,40 +1,11 @@
 package com.taskdesk.snapstart;
 
-import com.taskdesk.health.HealthResource;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.inject.Singleton;
-import org.jboss.logging.Logger;
-
 /**
- * SnapStart "client priming": before the snapshot, one health check with the database
- * goes the way a request's statement goes (the secret read from Secrets Manager, a pgjdbc
- * connection with its authentication, the statement, the pool), so those classes are
- * loaded and initialised in the snapshot instead of in the first request after a restore.
- * The connection it opens is closed, and the secret it read forgotten, before the snapshot.
- * Priming never fails the snapshot: a database out of reach is one log line.
+ * What runs the request path once before the snapshot, so the classes a request needs are loaded
+ * in it (the health feature's check with the database: com.taskdesk.health.HealthCheckPriming). It
+ * never throws: priming that cannot complete leaves the loading to the first request.
  */
-@Singleton
-public class Priming {
+public interface Priming {
 
-    private static final Logger LOG = Logger.getLogger(Priming.class);
-
-    private final HealthResource health;
-
-    Priming(HealthResource health) {
-        this.health = health;
-    }
-
-    /** Its own request context, as a request has (the request's figures are request-scoped). */
-    @ActivateRequestContext
-    void run() {
-        long start = System.nanoTime();
-        try {
-            int status = health.health("database").getStatus();
-            LOG.infof(
-                    "SnapStart priming: GET /api/health?check=database answered %d in %d ms",
-                    status, (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            LOG.warnf("SnapStart priming did not complete (%s); the first request loads what it needs", e);
-        }
-    }
+    void run();
 }

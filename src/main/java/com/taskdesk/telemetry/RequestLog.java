@@ -2,7 +2,8 @@ package com.taskdesk.telemetry;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.taskdesk.config.DeskConfig;
-import com.taskdesk.health.PoolFigures;
+import com.taskdesk.db.PoolFigures;
+import com.taskdesk.request.RequestFigures;
 import jakarta.enterprise.inject.IllegalProductException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.container.ContainerRequestContext;

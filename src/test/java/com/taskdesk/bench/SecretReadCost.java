@@ -1,7 +1,7 @@
 package com.taskdesk.bench;
 
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.Environment;
-import com.taskdesk.db.ConnectionSettings;
 import com.taskdesk.secrets.SecretsManager;
 import com.taskdesk.testing.SecretsManagerStandIn;
 import java.io.File;

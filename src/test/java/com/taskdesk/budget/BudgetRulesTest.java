@@ -17,6 +17,10 @@ import static com.taskdesk.budget.Finding.Kind.PROXY_PINS;
 import static com.taskdesk.budget.Finding.Kind.TIMEOUTS_DO_NOT_NEST;
 import static com.taskdesk.budget.Finding.Kind.UNBOUNDED;
 import static com.taskdesk.budget.Finding.Kind.ZERO_INSTANCES;
+import static com.taskdesk.budget.SampleProject.DEV_BUDGET;
+import static com.taskdesk.budget.SampleProject.FUNCTIONS;
+import static com.taskdesk.budget.SampleProject.PROD_BUDGET;
+import static com.taskdesk.budget.SampleProject.PROD_WORST_CASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,11 +40,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The check's rules, each by the one finding it gives: the budget inequality (summed over the
  * stages sharing a database, with the deploy overlap, behind poolers), the timeout nesting, and
- * the caps. Each case edits config/ and names the finding's kind, subject and the numbers in it.
+ * the caps. Each case edits the tests' own project ({@link SampleProject}) or builds a stage for the
+ * rule, and names the finding's kind, subject and the numbers in it.
  */
 class BudgetRulesTest {
 
-    /** One config/ edit: a shipped file's key set to a value. */
+    /** One config/ edit: a key of a file of the sample project set to a value. */
     private static Consumer<ProjectCopy> set(String file, String key, Object value) {
         return copy -> copy.set("config/" + file, key, value);
     }
@@ -50,25 +55,25 @@ class BudgetRulesTest {
         return Arguments.of(what, edit, kind, subject, List.of(numbers));
     }
 
-    static Stream<Arguments> shippedConfigEdits() {
+    static Stream<Arguments> sampleProjectEdits() {
         return Stream.of(
-                // 54 of 60 before; agents 5 -> 9 adds 4 x 1 x 2 = 8.
+                // 6 to spare before; agents 5 -> 9 adds 4 x 1 x 2 = 8.
                 finding(
                         "prod agents at 9 instances over-commits its database",
                         set("prod.yaml", "functions.agents.maxInstances", 9),
                         OVER_BUDGET,
-                        "database taskdesk-prod",
-                        "worst case is 62",
-                        "= 60 by 2",
+                        "database prod-db",
+                        "worst case is " + (PROD_WORST_CASE + 8),
+                        "= " + PROD_BUDGET + " by 2",
                         "prod/agents 9 x 1 x 2 = 18"),
-                // dev and staging share taskdesk-dev (50 - 20 = 30), 14 each; staging agents 1 -> 3 adds 4.
+                // dev and staging share dev-db, 2 to spare; staging agents 1 -> 3 adds 4.
                 finding(
                         "stages on one database are summed",
                         set("staging.yaml", "functions.agents.maxInstances", 3),
                         OVER_BUDGET,
-                        "database taskdesk-dev",
-                        "worst case is 32",
-                        "= 30 by 2",
+                        "database dev-db",
+                        "worst case is " + (DEV_BUDGET + 2),
+                        "= " + DEV_BUDGET + " by 2",
                         "dev/agents 1 x 1 x 2 = 2",
                         "staging/agents 3 x 1 x 2 = 6"),
                 // 2 + 2 + 8 + 3 = 15, not below 15.
@@ -172,29 +177,29 @@ class BudgetRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("shippedConfigEdits")
-    void oneEditOfTheShippedConfigGivesOneFinding(
+    @MethodSource("sampleProjectEdits")
+    void oneEditOfTheSampleProjectGivesOneFinding(
             String what,
             Consumer<ProjectCopy> edit,
             Finding.Kind kind,
             String subject,
             List<String> numbers,
             @TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
         edit.accept(copy);
         assertOneFinding(copy.findings(), kind, subject, numbers);
     }
 
     static Stream<Arguments> syntheticStages() {
         return Stream.of(
-                // 7 functions x 2 instances = 14 in flight: fits 20 - 3 = 17 only without the overlap.
+                // n functions x 2 instances = 2n in flight: fits 2n + 1 only without the overlap.
                 finding(
                         "the deploy overlap multiplies every function",
-                        copy -> copy.stage("twice", "b", 20, 3, 2, null, 1, ProjectCopy.each(2)),
+                        copy -> copy.stage("twice", "b", 3 + 2 * FUNCTIONS + 1, 3, 2, null, 1, ProjectCopy.each(2)),
                         OVER_BUDGET,
                         "database b",
-                        "worst case is 28",
-                        "= 17 by 11"),
+                        "worst case is " + 4 * FUNCTIONS,
+                        "= " + (2 * FUNCTIONS + 1) + " by " + (2 * FUNCTIONS - 1)),
                 finding(
                         "reserved connections that leave nothing",
                         copy -> copy.stage("tiny", "tiny-db", 20, 20, 1, null, 1, ProjectCopy.each(1)),
@@ -202,23 +207,24 @@ class BudgetRulesTest {
                         "database tiny-db",
                         "reserved 20",
                         "max_connections 20"),
-                // 7 x 3 = 21 in flight against a server pool of 20, one kept free (the overlap only costs client
+                // n x 3 in flight against a server pool of 3n, one kept free (the overlap only costs client
                 // connections).
                 finding(
                         "behind pgbouncer the budget is the server pool, for statements in flight",
                         copy -> copy.stage(
                                 "pooled",
                                 "p",
-                                50,
+                                200,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 20," + " maxClientConnections: 100}",
+                                "{kind: pgbouncer, serverConnections: " + 3 * FUNCTIONS
+                                        + ", maxClientConnections: 1000}",
                                 1,
                                 ProjectCopy.each(3)),
                         OVER_BUDGET,
                         "database p",
-                        "worst case is 21",
-                        "pgbouncer server pool 20 - 1 kept free = 19 by 2",
+                        "worst case is " + 3 * FUNCTIONS,
+                        "pgbouncer server pool " + 3 * FUNCTIONS + " - 1 kept free = " + (3 * FUNCTIONS - 1) + " by 1",
                         "pooled/agents 3 x 1 = 3"),
                 // A full PgBouncer pool evicts one role's server connection for another's (PgBouncerTest).
                 finding(
@@ -229,13 +235,13 @@ class BudgetRulesTest {
                                 50,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 7," + " maxClientConnections: 100}",
+                                "{kind: pgbouncer, serverConnections: " + FUNCTIONS + ", maxClientConnections: 1000}",
                                 1,
                                 ProjectCopy.each(1)),
                         OVER_BUDGET,
                         "database p",
-                        "worst case is 7",
-                        "pgbouncer server pool 7 - 1 kept free = 6 by 1"),
+                        "worst case is " + FUNCTIONS,
+                        "pgbouncer server pool " + FUNCTIONS + " - 1 kept free = " + (FUNCTIONS - 1) + " by 1"),
                 finding(
                         "a pooler's server pool larger than the database leaves",
                         copy -> copy.stage(
@@ -256,16 +262,17 @@ class BudgetRulesTest {
                         copy -> copy.stage(
                                 "pooled",
                                 "p",
-                                50,
+                                200,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 30," + " maxClientConnections: 40}",
+                                "{kind: pgbouncer, serverConnections: " + (3 * FUNCTIONS + 1)
+                                        + ", maxClientConnections: " + (6 * FUNCTIONS - 2) + "}",
                                 1,
                                 ProjectCopy.each(3)),
                         POOLER_CLIENTS_OVER,
                         "database p",
-                        "42 client connections",
-                        "maxClientConnections 40"),
+                        6 * FUNCTIONS + " client connections",
+                        "maxClientConnections " + (6 * FUNCTIONS - 2)),
                 finding(
                         "behind pgbouncer the driver must not name prepared statements",
                         copy -> pooled(copy, "pgbouncer", null),
@@ -344,7 +351,7 @@ class BudgetRulesTest {
     static Stream<Arguments> editsThatStillFit() {
         return Stream.of(
                 Arguments.of(
-                        "prod exactly full: agents 5 -> 8 adds 6, 60 of 60",
+                        "prod exactly full: agents 5 -> 8 adds the 6 to spare",
                         set("prod.yaml", "functions.agents.maxInstances", 8)),
                 Arguments.of(
                         "a timeout chain one second below the function timeout",
@@ -354,7 +361,7 @@ class BudgetRulesTest {
                         set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 30)),
                 Arguments.of("the same numbers on a database of its own", (Consumer<ProjectCopy>) copy -> copy.set(
                                 "config/databases.yaml",
-                                "taskdesk-staging",
+                                "staging-db",
                                 Map.of(
                                         "postgresVersion",
                                         16,
@@ -364,53 +371,54 @@ class BudgetRulesTest {
                                         Map.of("other", 20),
                                         "deployOverlapFactor",
                                         2))
-                        .set("config/staging.yaml", "database", "taskdesk-staging")
+                        .set("config/staging.yaml", "database", "staging-db")
                         .set("config/staging.yaml", "functions.agents.maxInstances", 3)),
-                // 1 environment x 4 connections x 2 = 8: prod 54 - 10 (agents at 5) + 8 = 52 of 60.
+                // 1 environment x 4 connections x 2 = 8 where agents at 5 took 10.
                 Arguments.of(
                         "Managed Instances with a cap that covers their concurrency",
                         set("prod.yaml", "functions.agents", managedInstances(1, 4, 4))),
-                // prod's 27 instances: 27 statements in flight in a server pool of 50 (within 100 - 40), 54 clients of
-                // 100.
+                // prod's instances: as many statements in flight in a server pool one larger, within the budget.
                 Arguments.of("behind pgbouncer with pgbouncer=true and the roles' schema in the URL", (Consumer<
                                 ProjectCopy>)
                         copy -> copy.set(
                                         "config/databases.yaml",
-                                        "taskdesk-prod.pooler",
+                                        "prod-db.pooler",
                                         Map.of(
                                                 "kind",
                                                 "pgbouncer",
                                                 "serverConnections",
-                                                50,
+                                                SampleProject.PROD_INSTANCES + 1,
                                                 "maxClientConnections",
-                                                100))
+                                                1000))
                                 .set(
                                         "config/databases.yaml",
-                                        "taskdesk-prod.databaseUrl",
+                                        "prod-db.databaseUrl",
                                         Map.of("pgbouncer", true, "schema", "public"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("editsThatStillFit")
     void anEditThatStillFitsGivesNoFinding(String what, Consumer<ProjectCopy> edit, @TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
         edit.accept(copy);
         assertEquals(List.of(), copy.findings());
     }
 
     @Test
     void behindPgbouncerTheOverlapCostsOnlyClientConnections(@TempDir Path temp) {
-        // 7 x 3 = 21 in flight (42 clients with the overlap) in a server pool of 22 with one kept free, within 50 - 20.
+        // n x 3 in flight (6n clients with the overlap) in a server pool of 3n + 1 with one kept free, within the
+        // budget only without the overlap.
         assertEquals(
                 List.of(),
                 ProjectCopy.empty(temp)
                         .stage(
                                 "pooled",
                                 "p",
-                                50,
+                                20 + 3 * FUNCTIONS + 1,
                                 20,
                                 2,
-                                "{kind: pgbouncer, serverConnections: 22, maxClientConnections: 100}",
+                                "{kind: pgbouncer, serverConnections: " + (3 * FUNCTIONS + 1)
+                                        + ", maxClientConnections: 1000}",
                                 1,
                                 ProjectCopy.each(3))
                         .findings());
@@ -418,8 +426,8 @@ class BudgetRulesTest {
 
     @Test
     void theOriginalAppsConnectionLimitIsAboveWhatAHandlerCanUseAndOverCommitsTheDatabase(@TempDir Path temp) {
-        // connection_limit=10: 9 of 10 never used, and 4 x 10 x 2 = 80 breaks the budget.
-        List<Finding> findings = ProjectCopy.of(temp)
+        // connection_limit=10: 9 of 10 never used, and 2 x 10 x 2 = 40 breaks the budget.
+        List<Finding> findings = SampleProject.in(temp)
                 .set("config/prod.yaml", "functions.mark-spam.connectionLimit", 10)
                 .findings();
 
@@ -430,7 +438,7 @@ class BudgetRulesTest {
                 findings.get(0).message().contains("set connectionLimit: 1"),
                 findings.get(0).message());
         assertTrue(
-                findings.get(1).message().contains("prod/mark-spam 4 x 10 x 2 = 80"),
+                findings.get(1).message().contains("prod/mark-spam 2 x 10 x 2 = 40"),
                 findings.get(1).message());
     }
 
@@ -453,12 +461,12 @@ class BudgetRulesTest {
 
     @Test
     void theGatewayThrottlesEachRouteALittleBelowWhatItsInstancesServe(@TempDir Path temp) {
-        FunctionBudget agents = ProjectCopy.of(temp).config().stage("prod").function("agents");
+        FunctionBudget agents = SampleProject.in(temp).config().stage("prod").function("agents");
 
         // 5 instances of 200 ms serve 25 requests a second and 5 at once; 80% of that.
         assertEquals(new FunctionBudget.Throttle(20, 4), agents.throttle());
         FunctionBudget single =
-                ProjectCopy.of(temp.resolve("dev")).config().stage("dev").function("mark-spam");
+                SampleProject.in(temp.resolve("dev")).config().stage("dev").function("mark-spam");
         assertEquals(
                 new FunctionBudget.Throttle(2, 1), single.throttle(), "1 instance of 400 ms: at least one at once");
     }
@@ -472,7 +480,7 @@ class BudgetRulesTest {
         for (String number : numbers) {
             assertTrue(finding.message().contains(number), "'" + number + "' in: " + finding.message());
         }
-        if (subject.startsWith("database taskdesk-dev")) {
+        if (subject.startsWith("database dev-db")) {
             assertEquals(Set.of("dev", "staging"), finding.stages());
         }
     }

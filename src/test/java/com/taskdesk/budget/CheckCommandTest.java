@@ -1,5 +1,7 @@
 package com.taskdesk.budget;
 
+import static com.taskdesk.budget.SampleProject.FUNCTIONS;
+import static com.taskdesk.budget.SampleProject.PROD_INSTANCES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What CI runs: check passes on the shipped config/ and deploy files, and fails (exit 1) on a
- * budget that does not hold or a deploy file that is not what config/ renders, with a diff.
+ * budget that does not hold or a deploy file that is not what config/ renders, with a diff. Only
+ * the first test reads the shipped config/; the others run on the tests' own ({@link SampleProject}).
  */
 class CheckCommandTest {
 
@@ -28,7 +31,7 @@ class CheckCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"template-prod.yaml", "serverless.yml", "samconfig.toml"})
     void aOneCharacterEditOfADeployFileFailsWithAUnifiedDiff(String file, @TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
         String line = copy.read(file)
                 .lines()
                 .filter(l -> !l.startsWith("#") && l.matches(".*[a-z0-9]$"))
@@ -48,7 +51,7 @@ class CheckCommandTest {
 
     @Test
     void aConfigChangeFailsTheCheckUntilRenderWritesTheDeployFiles(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.maxInstances", 4);
+        ProjectCopy copy = SampleProject.in(temp).set("config/prod.yaml", "functions.agents.maxInstances", 4);
 
         ProjectCopy.ToolRun stale = copy.run("check");
         assertEquals(1, stale.exitCode());
@@ -69,7 +72,8 @@ class CheckCommandTest {
 
     @Test
     void aMissingDeployFileFailsTheCheck(@TempDir Path temp) {
-        ProjectCopy.ToolRun run = ProjectCopy.of(temp).delete("serverless.yml").run("check");
+        ProjectCopy.ToolRun run =
+                SampleProject.in(temp).delete("serverless.yml").run("check");
 
         assertEquals(1, run.exitCode());
         assertEquals(List.of("error: serverless.yml is missing (run: " + CfnYaml.RENDER_COMMAND + ")"), run.errors());
@@ -77,7 +81,7 @@ class CheckCommandTest {
 
     @Test
     void checkingOneStageCountsTheOtherStagesOnItsDatabase(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/staging.yaml", "functions.agents.maxInstances", 3);
+        ProjectCopy copy = SampleProject.in(temp).set("config/staging.yaml", "functions.agents.maxInstances", 3);
         copy.run("render");
 
         assertEquals(1, copy.run("check", "--stage", "dev").exitCode(), "dev is over-committed through staging");
@@ -86,7 +90,8 @@ class CheckCommandTest {
 
     @Test
     void theTimeoutTableMarksTheFunctionWhoseTimeoutsDoNotNest(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.statementTimeoutSeconds", 8);
+        ProjectCopy copy =
+                SampleProject.in(temp).set("config/prod.yaml", "functions.agents.statementTimeoutSeconds", 8);
         copy.run("render");
 
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod");
@@ -99,9 +104,8 @@ class CheckCommandTest {
     }
 
     @Test
-    void checkRecommendsTheDatabaseSettingsAndTheAccountConcurrency() {
-        String out = ProjectCopy.ToolRun.of("check", "--stage", "prod", "--dir", ProjectCopy.PROJECT.toString())
-                .out();
+    void checkRecommendsTheDatabaseSettingsAndTheAccountConcurrency(@TempDir Path temp) {
+        String out = SampleProject.in(temp).run("check", "--stage", "prod").out();
 
         for (String expected : List.of(
                 "tcp_keepalives_idle = 60",
@@ -110,7 +114,7 @@ class CheckCommandTest {
                 "idle_session_timeout = 300s",
                 "deployOverlapFactor 2",
                 "reserved 40 = superuserReservedConnections 3 +",
-                "27 reserved + 100")) {
+                PROD_INSTANCES + " reserved + 100")) {
             assertTrue(out.contains(expected), expected + " in:\n" + out);
         }
     }
@@ -133,7 +137,7 @@ class CheckCommandTest {
 
         for (String expected : List.of(
                 "max_db_connections = 30",
-                "max_client_conn >= 28",
+                "max_client_conn >= " + 4 * FUNCTIONS,
                 "default_pool_size >= 2",
                 "taskdesk_pooled_agents = max_user_connections=2",
                 "PgBouncer 1.18 knows them all, nothing to ignore",
@@ -147,7 +151,7 @@ class CheckCommandTest {
 
     /** agents on Lambda Managed Instances: 2 environments x 4 connections x 2 of prod's budget, where 5 x 1 x 2 were. */
     private static ProjectCopy onManagedInstances(Path temp) {
-        return ProjectCopy.of(temp)
+        return SampleProject.in(temp)
                 .onManagedInstances("agents", 4, 32)
                 .set("config/prod.yaml", "functions.agents.maxInstances", 2);
     }
@@ -170,7 +174,8 @@ class CheckCommandTest {
                 "warning: prod/agents: 32 requests per environment (perExecutionEnvironmentMaxConcurrency) share"
                         + " connectionLimit 4: up to 28 per environment queue on the pool, each for at most poolTimeoutSeconds 2",
                 "(32 / 4 - 1) x 200 ms = 1400 ms, within the pool timeout",
-                "needs: 22 reserved + 100 Lambda keeps unreserved = 122 (functions on Managed Instances reserve none)",
+                "needs: " + (PROD_INSTANCES - 5) + " reserved + 100 Lambda keeps unreserved = " + (PROD_INSTANCES + 95)
+                        + " (functions on Managed Instances reserve none)",
                 "check passed")) {
             assertTrue(run.out().contains(expected), expected + " in:\n" + run.out());
         }
@@ -192,13 +197,15 @@ class CheckCommandTest {
 
     @Test
     void anAccountQuotaBelowWhatAStageNeedsFailsTheCheck(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp)
+        int needs = PROD_INSTANCES + 100;
+        ProjectCopy copy = SampleProject.in(temp)
                 .write(
                         "enough.json",
                         "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 980}}")
                 .write(
                         "low.json",
-                        "{\"AccountLimit\": {\"ConcurrentExecutions\": 126, \"UnreservedConcurrentExecutions\": 126}}");
+                        "{\"AccountLimit\": {\"ConcurrentExecutions\": " + (needs - 1)
+                                + ", \"UnreservedConcurrentExecutions\": " + (needs - 1) + "}}");
 
         assertEquals(
                 0,
@@ -217,6 +224,9 @@ class CheckCommandTest {
                 temp.resolve("low.json").toString());
         assertEquals(1, low.exitCode());
         assertEquals(1, low.errors().size(), low.err());
-        assertTrue(low.errors().get(0).contains("126") && low.errors().get(0).contains("127"), low.err());
+        assertTrue(
+                low.errors().get(0).contains(Integer.toString(needs - 1))
+                        && low.errors().get(0).contains(Integer.toString(needs)),
+                low.err());
     }
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * config/ is refused, in one line naming the file, the function and the key, when a key is unknown,
+ * config/ (the tests' own, {@link SampleProject}) is refused, in one line naming the file, the function and the key, when a key is unknown,
  * given twice, of the wrong type, out of range or missing; the tool then exits 3.
  */
 class ConfigFilesTest {
@@ -39,12 +39,12 @@ class ConfigFilesTest {
                         copy -> copy.replace("config/prod.yaml", "  health:\n", "  agents:\n"),
                         "config/prod.yaml",
                         "'agents'",
-                        "line 22"),
+                        "line " + lineOf(SampleProject.prodFile(), "  health:")),
                 refused(
                         "text where a number belongs",
-                        copy -> copy.set("config/databases.yaml", "taskdesk-dev.maxConnections", "fifty"),
+                        copy -> copy.set("config/databases.yaml", "dev-db.maxConnections", "fifty"),
                         "config/databases.yaml",
-                        "taskdesk-dev.maxConnections"),
+                        "dev-db.maxConnections"),
                 refused(
                         "a number out of range",
                         copy -> copy.set("config/functions.yaml", "functions.mark-spam.memoryMb", 64),
@@ -56,19 +56,24 @@ class ConfigFilesTest {
                         "a setting no layer gives",
                         copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
                         "config/dev.yaml",
-                        "functions.health.typicalLatencyMs"),
+                        "functions."
+                                + Endpoint.functionNames().stream()
+                                        .filter(name -> !name.equals("mark-spam"))
+                                        .findFirst()
+                                        .orElseThrow()
+                                + ".typicalLatencyMs"),
                 refused(
-                        "a function that is not one of the seven",
+                        "a function the application does not have",
                         copy -> copy.set("config/prod.yaml", "functions.reports", Map.of("maxInstances", 1)),
                         "config/prod.yaml",
                         "functions.reports",
-                        "agent-progress"),
+                        String.join(", ", Endpoint.functionNames())),
                 refused(
                         "a database databases.yaml does not describe",
                         copy -> copy.set("config/staging.yaml", "database", "qa-db"),
                         "config/staging.yaml",
                         "'qa-db'",
-                        "taskdesk-dev, taskdesk-prod"),
+                        "dev-db, prod-db"),
                 refused(
                         "an unknown deployment type",
                         copy -> copy.set("config/prod.yaml", "defaults.deploymentType", "Blue"),
@@ -91,10 +96,10 @@ class ConfigFilesTest {
                         "a pooler key that is not its kind's",
                         copy -> copy.set(
                                 "config/databases.yaml",
-                                "taskdesk-prod.pooler",
+                                "prod-db.pooler",
                                 Map.of("kind", "rds-proxy", "serverConnections", 30, "maxClientConnections", 10)),
                         "config/databases.yaml",
-                        "taskdesk-prod.pooler.maxClientConnections"),
+                        "prod-db.pooler.maxClientConnections"),
                 refused(
                         "invalid YAML",
                         copy -> copy.write("config/dev.yaml", "region: eu-west-1\ndatabase: 'unclosed\n"),
@@ -103,11 +108,16 @@ class ConfigFilesTest {
                         "line"));
     }
 
+    /** The 1-based number of the line that is this text. */
+    private static int lineOf(String text, String line) {
+        return text.lines().toList().indexOf(line) + 1;
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badConfig")
     void badConfigIsOneLineNamingTheFileAndKeyAndExits3(
             String what, Consumer<ProjectCopy> edit, String file, List<String> keyAndWords, @TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
         edit.accept(copy);
 
         ProjectCopy.ToolRun run = copy.run("check");
@@ -131,7 +141,7 @@ class ConfigFilesTest {
 
     @Test
     void aFunctionsOwnSettingWinsOverDefaultsAndAStagesOverTheSharedFile(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp)
+        ProjectCopy copy = SampleProject.in(temp)
                 .set("config/functions.yaml", "defaults.memoryMb", 640)
                 .set("config/functions.yaml", "functions.metrics.memoryMb", 768)
                 .set("config/staging.yaml", "defaults.memoryMb", 896)
@@ -148,13 +158,13 @@ class ConfigFilesTest {
     }
 
     @Test
-    void stagesNamingOneDatabaseShareItsOneDescription() {
-        BudgetConfig config = ConfigFiles.load(ProjectCopy.PROJECT);
+    void stagesNamingOneDatabaseShareItsOneDescription(@TempDir Path temp) {
+        BudgetConfig config = SampleProject.in(temp).config();
 
         assertEquals(config.stage("dev").database(), config.stage("staging").database());
         assertEquals(
                 List.of("dev", "staging"),
-                config.stagesByDatabase().get("taskdesk-dev").stream()
+                config.stagesByDatabase().get("dev-db").stream()
                         .map(StageConfig::name)
                         .toList());
     }

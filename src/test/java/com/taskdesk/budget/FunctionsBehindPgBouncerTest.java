@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.NeedsPgBouncer;
 import com.taskdesk.testing.ThroughPgBouncer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * Under the profile the *ThroughPgBouncerTest classes run in, the functions' connections really go
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.condition.EnabledIf;
  */
 @QuarkusTest
 @TestProfile(ThroughPgBouncer.class)
-@EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
+@NeedsPgBouncer
 class FunctionsBehindPgBouncerTest {
 
     @Test

@@ -1,5 +1,9 @@
 package com.taskdesk.budget;
 
+import static com.taskdesk.budget.SampleProject.DEV_BUDGET;
+import static com.taskdesk.budget.SampleProject.FUNCTIONS;
+import static com.taskdesk.budget.SampleProject.PROD_BUDGET;
+import static com.taskdesk.budget.SampleProject.PROD_MAX_CONNECTIONS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** plan proposes the largest maxInstances per function that still fits the database. */
+/** plan proposes the largest maxInstances per function that still fits the database (of {@link SampleProject}). */
 class InstancePlannerTest {
 
     private static InstancePlanner.Plan plan(
@@ -30,27 +34,28 @@ class InstancePlannerTest {
 
     @Test
     void theProposalFitsTheBudgetAndPassesTheCheck(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
         InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of());
 
         apply(copy, plan);
 
         assertEquals(List.of(), copy.findings());
-        assertEquals(60, plan.total(), "60 = 100 - 40, each instance costing 1 x 2");
+        assertEquals(PROD_BUDGET, plan.total(), "the whole budget, each instance costing 1 x 2");
     }
 
     @Test
     void noFunctionCanTakeOneMoreInstanceThanProposed(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
-        InstancePlanner.Plan plan = plan(copy, "prod", 100, 41, Map.of());
+        // One more reserved makes the budget odd: a plan in whole instances of 2 connections leaves one over.
+        ProjectCopy copy = SampleProject.in(temp);
+        InstancePlanner.Plan plan = plan(copy, "prod", PROD_MAX_CONNECTIONS, 41, Map.of());
         apply(copy, plan);
-        copy.set("config/databases.yaml", "taskdesk-prod.reservedFor.humans", 4);
+        copy.set("config/databases.yaml", "prod-db.reservedFor.humans", 4);
         assertEquals(List.of(), copy.findings());
 
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
-            ProjectCopy more = ProjectCopy.of(temp.resolve(proposal.function().name()));
+            ProjectCopy more = SampleProject.in(temp.resolve(proposal.function().name()));
             apply(more, plan);
-            more.set("config/databases.yaml", "taskdesk-prod.reservedFor.humans", 4)
+            more.set("config/databases.yaml", "prod-db.reservedFor.humans", 4)
                     .set(
                             "config/prod.yaml",
                             "functions." + proposal.function().name() + ".maxInstances",
@@ -63,7 +68,7 @@ class InstancePlannerTest {
 
     @Test
     void weightsGiveAFunctionAProportionalShare(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
 
         InstancePlanner.Plan plan = plan(copy, "prod", null, null, Map.of("agent-progress", 3.0, "health", 0.0));
 
@@ -73,25 +78,25 @@ class InstancePlannerTest {
         assertTrue(
                 agentProgress >= 3 * agents - 3 && agentProgress <= 3 * agents + 3,
                 "agent-progress " + agentProgress + " vs agents " + agents);
-        assertEquals(60, plan.total());
+        assertEquals(PROD_BUDGET, plan.total());
     }
 
     @Test
     void aStageOnASharedDatabaseGetsWhatTheOtherStagesLeave(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
 
         InstancePlanner.Plan plan = plan(copy, "staging", null, null, Map.of());
 
-        assertEquals(14, plan.otherStages(), "dev holds 7 x 1 x 2");
-        assertEquals(16, plan.available());
-        assertEquals(16, plan.total());
+        assertEquals(2 * FUNCTIONS, plan.otherStages(), "dev holds every function x 1 x 2");
+        assertEquals(DEV_BUDGET - 2 * FUNCTIONS, plan.available());
+        assertEquals(DEV_BUDGET - 2 * FUNCTIONS, plan.total());
         apply(copy, plan);
         assertEquals(List.of(), copy.findings());
     }
 
     @Test
     void whatIfLimitsComeFromTheCommandLine(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
 
         InstancePlanner.Plan plan = plan(copy, "prod", 200, 50, Map.of());
 
@@ -130,18 +135,24 @@ class InstancePlannerTest {
 
     @Test
     void aBudgetTooSmallForOneInstanceEachIsRefusedWithTheNumbers(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
+        int oneEach = 2 * FUNCTIONS; // one instance of each function, x 2 for the overlap
+        int budget = oneEach - 1;
 
-        ProjectCopy.ToolRun run = copy.run("plan", "--stage", "prod", "--max-connections", "20", "--reserved", "10");
+        ProjectCopy.ToolRun run = copy.run(
+                "plan", "--stage", "prod", "--max-connections", Integer.toString(10 + budget), "--reserved", "10");
 
         assertEquals(1, run.exitCode());
         assertEquals(1, run.errors().size(), run.err());
-        assertTrue(run.errors().get(0).contains("14") && run.errors().get(0).contains("10"), run.err());
+        assertTrue(
+                run.errors().get(0).contains(Integer.toString(oneEach))
+                        && run.errors().get(0).contains(Integer.toString(budget)),
+                run.err());
     }
 
     @Test
     void theCommandAnswersHowManyConcurrentRequestsEachEndpointTakes(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp);
+        ProjectCopy copy = SampleProject.in(temp);
 
         ProjectCopy.ToolRun run =
                 copy.run("plan", "--stage", "prod", "--weight", "agents=2,metrics=0.5", "--weight", "health=0");
@@ -156,13 +167,13 @@ class InstancePlannerTest {
                                     + proposal.maxInstances() + " instance(s) x 1 request(s) each)"),
                     run.out());
         }
-        assertTrue(run.out().contains("60 of 60"), run.out());
+        assertTrue(run.out().contains(PROD_BUDGET + " of " + PROD_BUDGET), run.out());
     }
 
     @Test
     void onManagedInstancesEachEnvironmentCostsItsPoolAndPlanSaysWhatQueues(@TempDir Path temp) {
-        // agents: 32 requests per environment on 4 connections; each environment costs 4 x 2 of the 60.
-        ProjectCopy copy = ProjectCopy.of(temp)
+        // agents: 32 requests per environment on 4 connections; each environment costs 4 x 2 of the budget.
+        ProjectCopy copy = SampleProject.in(temp)
                 .set(
                         "config/prod.yaml",
                         "functions.agents",
@@ -182,7 +193,7 @@ class InstancePlannerTest {
         InstancePlanner.Proposal agents = plan.proposal("agents");
         assertEquals(4, agents.connectionLimit(), "config/'s pool cap, not one connection per request");
         assertEquals(agents.maxInstances() * 4 * 2, agents.connections());
-        assertTrue(plan.total() <= 60 && plan.total() > 60 - 8, plan.total() + " of 60");
+        assertTrue(plan.total() <= PROD_BUDGET && plan.total() > PROD_BUDGET - 8, plan.total() + " of " + PROD_BUDGET);
         apply(copy, plan);
         assertEquals(
                 List.of(Finding.Kind.POOL_QUEUE),

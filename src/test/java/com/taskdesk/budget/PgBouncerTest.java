@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.testing.NeedsPgBouncer;
 import com.taskdesk.testing.PgBouncerProcess;
+import com.taskdesk.testing.PooledProject;
 import com.taskdesk.testing.SimulatedFunction;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,30 +20,28 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 /**
  * A real PgBouncer in transaction mode, configured from the tool's own output for the stage of
- * src/test/resources/pooled-project (server pool 9, one kept free; the functions' roles 2 + 6 x 1), in
+ * {@link PooledProject} (a server pool one larger than the statements in flight: agents 2, the others 1), in
  * front of a PostgreSQL with max_connections 20: a burst of two deployed versions never opens more
  * server connections than the roles' shares, and PgBouncer never replaces one role's server connection
  * with another's; it accepts what pgjdbc sends at login with the startup parameters check names, and
  * refuses others. Runs where pgbouncer is installed (CI installs it).
  */
-@EnabledIf("com.taskdesk.testing.PgBouncerProcess#installed")
+@NeedsPgBouncer
 class PgBouncerTest {
 
     /** The pool timeout of every simulated instance. */
     private static final Duration POOL_TIMEOUT = Duration.ofSeconds(2);
 
-    static final Path PROJECT = Path.of("src/test/resources/pooled-project");
     private static final String REQUEST = "SELECT pg_sleep(0.05)";
     /** What DATABASE_URL's pgbouncer=true makes the functions' driver do (ConnectionSettingsTest). */
     private static final String PGBOUNCER_TRUE = "prepareThreshold=0";
 
     private final SimulationDatabase database = SimulationDatabase.get();
-    private final BudgetConfig config = ConfigFiles.load(PROJECT);
-    private final StageConfig stage = config.stage("pooled");
+    private final BudgetConfig config = ConfigFiles.load(PooledProject.dir());
+    private final StageConfig stage = config.stage(PooledProject.STAGE);
     private final DatabaseBudget budget = DatabaseBudget.of(config, stage);
     private final List<SimulatedFunction> functions = new ArrayList<>();
     private final List<AutoCloseable> running = new ArrayList<>();
@@ -77,7 +76,7 @@ class PgBouncerTest {
         System.out.println("pgbouncer.ini of the burst:\n" + pgbouncer.ini());
 
         try (Connection observer = database.superuser()) {
-            // Two versions at once, as during a deploy: 16 instances, each a client of PgBouncer.
+            // Two versions at once, as during a deploy: twice the instances, each a client of PgBouncer.
             for (int version = 1; version <= 2; version++) {
                 for (FunctionBudget function : stage.functions()) {
                     functions.add(SimulatedFunction.oneStatementPerRequest(
@@ -102,10 +101,14 @@ class PgBouncerTest {
             int instances = functions.stream()
                     .mapToInt(SimulatedFunction::instanceCount)
                     .sum();
-            assertEquals(16, instances, "every instance of both versions connected to PgBouncer");
+            assertEquals(
+                    2 * PooledProject.STATEMENTS_IN_FLIGHT,
+                    instances,
+                    "every instance of both versions connected to PgBouncer");
             assertTrue(
                     burst.peakClientConnections() <= budget.budget(),
-                    "server connections never above the 8 statements in flight, within max_db_connections 9: " + burst);
+                    "server connections never above the statements in flight, one fewer than max_db_connections: "
+                            + burst);
             assertEquals(
                     0,
                     replaced,

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * A project directory for tests that edit config/ or the deploy files and run the tool on the
- * result: a copy of the shipped one, or an empty one whose stages a test writes.
+ * result: the tests' own ({@link SampleProject}), an empty one whose stages a test writes, or a copy
+ * of the shipped one (for what must hold of it, whatever its numbers).
  */
 final class ProjectCopy {
 
@@ -43,12 +44,16 @@ final class ProjectCopy {
                     Files.copy(file, tempDir.resolve("config").resolve(file.getFileName()));
                 }
             }
-            ProjectCopy copy = new ProjectCopy(tempDir);
-            DeployFiles.write(tempDir, DeployFiles.render(copy.config()));
-            return copy;
+            return new ProjectCopy(tempDir).rendered();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** With the deploy files its config/ renders. */
+    ProjectCopy rendered() {
+        DeployFiles.write(dir, DeployFiles.render(config()));
+        return this;
     }
 
     /** A config/ with the shared function defaults only: stages and databases come from {@link #stage}. */

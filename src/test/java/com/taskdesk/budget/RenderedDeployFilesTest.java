@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.budget.CfnYaml.Fn;
-import com.taskdesk.db.ConnectionSettings;
+import com.taskdesk.config.ConnectionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -204,7 +204,7 @@ class RenderedDeployFilesTest {
     @Test
     void corsNamesTheStagesOriginsAndLetsBrowsersReadRetryAfter() {
         Map<?, ?> cors = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "CorsConfiguration");
-        assertEquals(List.of("https://desk.example.com"), cors.get("AllowOrigins"));
+        assertEquals(config.stage("prod").corsOrigins(), cors.get("AllowOrigins"));
         assertEquals(true, cors.get("AllowCredentials"));
         assertEquals(List.of("Retry-After", "Last-Modified", "X-Data-Age"), cors.get("ExposeHeaders"));
         assertEquals(
@@ -248,10 +248,14 @@ class RenderedDeployFilesTest {
                         resource);
             }
         }
-        assertEquals(20, at(routes, "GET /api/manager/agents", "ThrottlingRateLimit"));
-        assertEquals(5, at(template, "Resources", "AgentsFunction", "Properties", "ReservedConcurrentExecutions"));
+        FunctionBudget prodAgents = config.stage("prod").function("agents");
         assertEquals(
-                "CodeDeployDefault.LambdaAllAtOnce",
+                prodAgents.throttle().ratePerSecond(), at(routes, "GET /api/manager/agents", "ThrottlingRateLimit"));
+        assertEquals(
+                prodAgents.maxInstances(),
+                at(template, "Resources", "AgentsFunction", "Properties", "ReservedConcurrentExecutions"));
+        assertEquals(
+                config.stage("dev").function("agents").deploymentType().codeDeployName(),
                 at(SamTemplate.document(config.stage("dev")), "Globals", "Function", "DeploymentPreference", "Type"));
     }
 
@@ -524,8 +528,11 @@ class RenderedDeployFilesTest {
     @Test
     void aManagedInstancesFunctionGetsTheStacksCapacityProviderAndItsScalingConfigInsteadOfReservedConcurrency(
             @TempDir Path temp) {
-        BudgetConfig managed =
-                ProjectCopy.of(temp).onManagedInstances("metrics", 8, 16).config();
+        BudgetConfig managed = ProjectCopy.of(temp)
+                .onManagedInstances("metrics", 8, 16)
+                .set("config/prod.yaml", "functions.metrics.maxInstances", 3)
+                .set("config/dev.yaml", "functions.metrics.maxInstances", 1)
+                .config();
         Map<String, Object> sam = SamTemplate.document(managed.stage("prod"));
 
         Map<?, ?> metrics = (Map<?, ?>) at(sam, "Resources", "MetricsFunction", "Properties");

@@ -9,16 +9,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What roles prints: one role per function with its worst case as CONNECTION LIMIT, least privilege, no password. */
+/**
+ * What roles prints for the tests' own project ({@link SampleProject}): one role per function with its
+ * worst case as CONNECTION LIMIT, least privilege, no password.
+ */
 class RoleSqlTest {
 
     private static final Pattern LIMIT =
             Pattern.compile("ALTER ROLE (\\w+) WITH LOGIN .* CONNECTION LIMIT (\\d+) PASSWORD :'function_password';");
 
-    private final BudgetConfig config = ConfigFiles.load(ProjectCopy.PROJECT);
+    @TempDir
+    Path project;
+
+    private BudgetConfig config;
+
+    @BeforeEach
+    void sampleProject() {
+        config = SampleProject.in(project).config();
+    }
 
     private String sql(String stage) {
         return RoleSql.script(config, config.stage(stage));
@@ -59,8 +71,9 @@ class RoleSqlTest {
         assertTrue(
                 sql("prod")
                         .contains(
-                                "ALTER ROLE taskdesk_prod_agent_progress WITH LOGIN NOSUPERUSER NOCREATEDB"
-                                        + " NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 12 PASSWORD :'function_password';"));
+                                "ALTER ROLE taskdesk_prod_agents WITH LOGIN NOSUPERUSER NOCREATEDB"
+                                        + " NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS CONNECTION LIMIT 10 PASSWORD :'function_password';"),
+                "agents: 5 instances x 1 connection x 2");
     }
 
     @Test
@@ -132,8 +145,11 @@ class RoleSqlTest {
     void theScriptIsIdempotentAndAtomic() {
         String sql = sql("prod");
 
-        assertEquals(7, sql.split("IF NOT EXISTS \\(SELECT FROM pg_catalog.pg_roles WHERE rolname = ", -1).length - 1);
-        assertEquals(7, sql.split("        CREATE ROLE ", -1).length - 1, "every CREATE ROLE is guarded");
+        int functions = Endpoint.all().size();
+        assertEquals(
+                functions,
+                sql.split("IF NOT EXISTS \\(SELECT FROM pg_catalog.pg_roles WHERE rolname = ", -1).length - 1);
+        assertEquals(functions, sql.split("        CREATE ROLE ", -1).length - 1, "every CREATE ROLE is guarded");
         assertTrue(sql.contains("\nBEGIN;\n") && sql.endsWith("\nCOMMIT;\n"), "one transaction");
     }
 
@@ -163,12 +179,12 @@ class RoleSqlTest {
 
     @Test
     void aStageThatFailsTheCheckGetsNoRoles(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).set("config/prod.yaml", "functions.agents.maxInstances", 20);
+        ProjectCopy copy = SampleProject.in(temp).set("config/prod.yaml", "functions.agents.maxInstances", 20);
 
         ProjectCopy.ToolRun run = copy.run("roles", "--stage", "prod");
 
         assertEquals(1, run.exitCode());
         assertEquals("", run.out());
-        assertTrue(run.errors().get(0).startsWith("error: database taskdesk-prod: "), run.err());
+        assertTrue(run.errors().get(0).startsWith("error: database prod-db: "), run.err());
     }
 }

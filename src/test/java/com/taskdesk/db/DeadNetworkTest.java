@@ -3,6 +3,7 @@ package com.taskdesk.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.RelayedDatabase;

@@ -1,6 +1,5 @@
 package com.taskdesk.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -13,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,10 +23,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PgBouncerProcess implements AutoCloseable {
 
-    /** CI sets it: a missing pgbouncer then fails the pooler tests instead of skipping them. */
+    /** CI sets it: a missing pgbouncer then fails the pooler tests ({@link NeedsPgBouncer}) instead of skipping them. */
     static final String REQUIRED = "TASKDESK_REQUIRE_PGBOUNCER";
-    /** Debian installs it here, which a non-root user's PATH may lack. */
-    private static final Path DEBIAN = Path.of("/usr/sbin/pgbouncer");
 
     private final Process process;
     private final Path directory;
@@ -38,25 +34,6 @@ public final class PgBouncerProcess implements AutoCloseable {
         this.process = process;
         this.directory = directory;
         this.port = port;
-    }
-
-    /** For {@code @EnabledIf}: whether pgbouncer is on PATH (or where Debian puts it). */
-    public static boolean installed() {
-        boolean found = executable().isPresent();
-        if (!found && System.getenv(REQUIRED) != null) {
-            throw new IllegalStateException(
-                    REQUIRED + " is set but pgbouncer is not installed (apt-get install pgbouncer)");
-        }
-        return found;
-    }
-
-    static Optional<Path> executable() {
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            candidates.add(Path.of(dir, "pgbouncer"));
-        }
-        candidates.add(DEBIAN);
-        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
     /**
@@ -104,7 +81,7 @@ public final class PgBouncerProcess implements AutoCloseable {
             if ("root".equals(System.getProperty("user.name"))) {
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.add(executable()
+            command.add(DebianPackageCondition.find("pgbouncer")
                     .orElseThrow(() -> new IllegalStateException("pgbouncer is not installed"))
                     .toString());
             command.add(directory.resolve("pgbouncer.ini").toString());

@@ -6,20 +6,16 @@ import com.taskdesk.budget.DatabaseBudget;
 import com.taskdesk.budget.PgBouncerSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The functions behind a real PgBouncer in transaction mode, set up from the budget tool's own
- * pgbouncer.ini settings for src/test/resources/pooled-project, with what DATABASE_URL's
+ * pgbouncer.ini settings for {@link PooledProject}, with what DATABASE_URL's
  * pgbouncer=true gives them (no server-side prepared statements); the fixtures connect to the
  * PostgreSQL behind it directly. The endpoint tests run again under this profile (*ThroughPgBouncerTest).
  */
 public class ThroughPgBouncer implements QuarkusTestProfile {
-
-    /** The stage whose budget the PgBouncer tests configure PgBouncer with. */
-    public static final Path POOLED_PROJECT = Path.of("src/test/resources/pooled-project");
 
     @Override
     public List<TestResourceEntry> testResources() {
@@ -42,8 +38,8 @@ public class ThroughPgBouncer implements QuarkusTestProfile {
             database = new RestartableDatabase(Map.of("max_connections", "20"))
                     .start()
                     .createSchema();
-            BudgetConfig config = ConfigFiles.load(POOLED_PROJECT);
-            DatabaseBudget budget = DatabaseBudget.of(config, config.stage("pooled"));
+            BudgetConfig config = ConfigFiles.load(PooledProject.dir());
+            DatabaseBudget budget = DatabaseBudget.of(config, config.stage(PooledProject.STAGE));
             pgbouncer = PgBouncerProcess.start(
                     PgBouncerSettings.of(budget),
                     PgBouncerSettings.users(budget),

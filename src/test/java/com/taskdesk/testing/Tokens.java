@@ -1,6 +1,6 @@
 package com.taskdesk.testing;
 
-import com.taskdesk.auth.JwtSecretCheck;
+import com.taskdesk.secrets.JwtSecretCheck;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import java.time.Duration;

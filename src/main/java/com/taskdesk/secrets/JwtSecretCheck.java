@@ -1,11 +1,8 @@
-package com.taskdesk.auth;
+package com.taskdesk.secrets;
 
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
-import com.taskdesk.secrets.FunctionSecrets;
-import com.taskdesk.secrets.Secret;
-import com.taskdesk.secrets.SecretUnavailableException;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;

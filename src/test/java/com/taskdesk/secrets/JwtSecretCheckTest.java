@@ -1,4 +1,4 @@
-package com.taskdesk.auth;
+package com.taskdesk.secrets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.config.Environment;
-import com.taskdesk.secrets.SecretUnavailableException;
 import com.taskdesk.testing.CapturedLog;
 import java.util.List;
 import java.util.Map;

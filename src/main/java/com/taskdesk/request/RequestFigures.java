@@ -1,11 +1,11 @@
-package com.taskdesk.telemetry;
+package com.taskdesk.request;
 
 import jakarta.enterprise.context.RequestScoped;
 
 /**
  * What one request did, noted where it happens: com.taskdesk.db.Database times the connection
  * checkout and the statement and counts the statements; the error mapper notes a 500's error id.
- * {@link RequestLog} reads it when the answer is ready.
+ * com.taskdesk.telemetry.RequestLog reads it when the answer is ready.
  */
 @RequestScoped
 public class RequestFigures {
@@ -41,23 +41,23 @@ public class RequestFigures {
         this.errorId = errorId;
     }
 
-    int statements() {
+    public int statements() {
         return statements;
     }
 
-    double connectionWaitMs() {
+    public double connectionWaitMs() {
         return milliseconds(connectionWaitNanos);
     }
 
-    double databaseMs() {
+    public double databaseMs() {
         return milliseconds(databaseNanos);
     }
 
-    double totalMs() {
+    public double totalMs() {
         return milliseconds(System.nanoTime() - startNanos);
     }
 
-    String errorId() {
+    public String errorId() {
         return errorId;
     }
 

@@ -1,4 +1,4 @@
-package com.taskdesk.db;
+package com.taskdesk.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.config.InvalidSettingException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package com.taskdesk.db;
+package com.taskdesk.config;
 
-import com.taskdesk.config.InvalidSettingException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -1,7 +1,5 @@
-package com.taskdesk.db;
+package com.taskdesk.config;
 
-import com.taskdesk.config.Environment;
-import com.taskdesk.config.InvalidSettingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,12 +39,12 @@ public record ConnectionSettings(
     public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
 
     /** Without any setting: one connection (an instance serves one request at a time). */
-    static final int DEFAULT_CONNECTION_LIMIT = 1;
+    public static final int DEFAULT_CONNECTION_LIMIT = 1;
 
-    static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
-    static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
+    public static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
     public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
-    static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
+    public static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
     public static final String DEFAULT_FUNCTION_NAME = "local";
 
     private static final Set<String> SSL_MODES =

@@ -1,7 +1,6 @@
-package com.taskdesk.health;
+package com.taskdesk.db;
 
 import com.taskdesk.config.DeskConfig;
-import com.taskdesk.db.Database;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.AgroalDataSourceMetrics;
 import io.agroal.api.configuration.AgroalConnectionPoolConfiguration;

@@ -1,0 +1,101 @@
+package com.taskdesk.budget;
+
+import java.nio.file.Path;
+
+/**
+ * The tool's tests' own project, shaped like the shipped one but with numbers of its own, so a
+ * change of config/ breaks none of them: stages dev and staging on database dev-db, prod on
+ * prod-db, every function in each (the application's, {@link Endpoint#all()}), one connection each,
+ * deployOverlapFactor 2. With n functions ({@link #FUNCTIONS}):
+ * <ul>
+ * <li>dev and staging: 1 instance of each function, so 2n connections each at worst; dev-db leaves
+ *     {@link #DEV_BUDGET} = 4n + 2 (4n + 22 max_connections, 20 reserved): 2 to spare;</li>
+ * <li>prod: agents 5 instances, every other function 2 ({@link #PROD_INSTANCES} = 2n + 3 instances,
+ *     twice that at worst); prod-db leaves {@link #PROD_BUDGET} = 4n + 12 (4n + 52 max_connections, 40
+ *     reserved, named as the shipped ones are): 6 to spare;</li>
+ * <li>mark-spam: an 8 s statement, a 20 s function, 400 ms a request; the others 5 s, 15 s, 200 ms.</li>
+ * </ul>
+ * Its deploy files are rendered from it.
+ */
+final class SampleProject {
+
+    /** Every stage holds every function: the worst cases grow with their number. */
+    static final int FUNCTIONS = Endpoint.functionNames().size();
+
+    static final int DEV_BUDGET = 4 * FUNCTIONS + 2;
+    static final int PROD_MAX_CONNECTIONS = 4 * FUNCTIONS + 52;
+    static final int PROD_RESERVED = 40;
+    static final int PROD_BUDGET = PROD_MAX_CONNECTIONS - PROD_RESERVED;
+    static final int PROD_INSTANCES = 2 * (FUNCTIONS - 1) + 5;
+    static final int PROD_WORST_CASE = 2 * PROD_INSTANCES;
+
+    private SampleProject() {}
+
+    static ProjectCopy in(Path dir) {
+        return ProjectCopy.empty(dir)
+                .write("config/functions.yaml", """
+                        defaults:
+                          connectionLimit: 1
+                          poolTimeoutSeconds: 2
+                          connectTimeoutSeconds: 2
+                          statementTimeoutSeconds: 5
+                          timeoutMarginSeconds: 3
+                          functionTimeoutSeconds: 15
+                          memoryMb: 1024
+                          typicalLatencyMs: 200
+                          deploymentType: Canary10Percent5Minutes
+                        functions:
+                          mark-spam:
+                            statementTimeoutSeconds: 8
+                            functionTimeoutSeconds: 20
+                            typicalLatencyMs: 400
+                        """)
+                .write("config/databases.yaml", """
+                        dev-db:
+                          postgresVersion: 16
+                          maxConnections: %d
+                          reservedFor: {other: 20}
+                          deployOverlapFactor: 2
+                        prod-db:
+                          postgresVersion: 16
+                          maxConnections: %d
+                          reservedFor:
+                            superuserReservedConnections: 3
+                            restOfApp: 28
+                            migrations: 2
+                            humans: 3
+                            monitoring: 4
+                          deployOverlapFactor: 2
+                        """.formatted(DEV_BUDGET + 20, PROD_MAX_CONNECTIONS))
+                .write("config/dev.yaml", stage("dev-db", "http://localhost:3000", """
+                        defaults:
+                          maxInstances: 1
+                          deploymentType: AllAtOnce
+                        """))
+                .write("config/staging.yaml", stage("dev-db", "https://staging.desk.example.com", """
+                        defaults:
+                          maxInstances: 1
+                          deploymentType: Linear10PercentEvery1Minute
+                        """))
+                .write("config/prod.yaml", prodFile())
+                .rendered();
+    }
+
+    /** Its config/prod.yaml. */
+    static String prodFile() {
+        return stage("prod-db", "https://desk.example.com", """
+                defaults:
+                  maxInstances: 2
+                functions:
+                  agents:
+                    maxInstances: 5
+                  health:
+                    maxInstances: 2
+                """);
+    }
+
+    private static String stage(String database, String corsOrigin, String instances) {
+        return "database: " + database + "\nregion: eu-west-1\ncorsOrigins: [" + corsOrigin + "]\n"
+                + "todayTimeZone: UTC\nmetricsCacheSeconds: 10\n" + instances;
+    }
+}
