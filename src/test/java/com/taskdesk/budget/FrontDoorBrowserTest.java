@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.HeadlessChromium;
+import com.taskdesk.testing.NeedsBrowserPath;
 import com.taskdesk.testing.NetlifyStandIn;
 import com.taskdesk.testing.NextJsApp;
 import com.taskdesk.testing.ServerProcess;
@@ -42,7 +43,8 @@ import org.openqa.selenium.Cookie;
  */
 @QuarkusTest
 @TestProfile(FrontDoorBrowserTest.AppHosts.class)
-@EnabledIf("com.taskdesk.testing.BrowserPath#ready")
+@NeedsBrowserPath
+@EnabledIf("com.taskdesk.testing.BrowserPath#nextJsInstalled")
 class FrontDoorBrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -3,7 +3,6 @@ package com.taskdesk.testing;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -24,28 +23,16 @@ public final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    /** Debian's chromium, else a Google Chrome (as GitHub's Ubuntu runners have). */
-    static Optional<Path> chromium() {
-        return ServerProcess.executable("chromium", "/usr/bin/chromium")
-                .or(() -> ServerProcess.executable("google-chrome"));
-    }
-
-    /** Debian's chromedriver, else the one matching the runner's Chrome (CHROMEWEBDRIVER on GitHub's). */
-    static Optional<Path> chromedriver() {
-        return ServerProcess.executable("chromedriver", "/usr/bin/chromedriver")
-                .or(() -> ServerProcess.executable(
-                        "chromedriver",
-                        System.getenv().getOrDefault("CHROMEWEBDRIVER", "/nonexistent") + "/chromedriver"));
-    }
-
     public static HeadlessChromium start(Path profile) {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(chromedriver().orElseThrow().toString()))
+                .usingDriverExecutable(new File(DebianPackageCondition.find("chromedriver")
+                        .orElseThrow()
+                        .toString()))
                 .usingAnyFreePort()
                 .withLogFile(profile.resolve("chromedriver.log").toFile())
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium().orElseThrow().toFile());
+        options.setBinary(DebianPackageCondition.find("chromium").orElseThrow().toFile());
         options.addArguments(
                 "--headless=new",
                 // as root (CI) Chromium's sandbox cannot start

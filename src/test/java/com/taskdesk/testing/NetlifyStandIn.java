@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The app's Netlify site played by a real reverse proxy: Debian's nginx, unprivileged (one process,
@@ -27,10 +26,6 @@ public final class NetlifyStandIn implements AutoCloseable {
 
     private NetlifyStandIn(ServerProcess server) {
         this.server = server;
-    }
-
-    static Optional<Path> nginx() {
-        return ServerProcess.executable("nginx", "/usr/sbin/nginx");
     }
 
     /**
@@ -59,7 +54,7 @@ public final class NetlifyStandIn implements AutoCloseable {
             ServerProcess server = ServerProcess.start(
                     "nginx",
                     List.of(
-                            nginx().orElseThrow().toString(),
+                            DebianPackageCondition.find("nginx").orElseThrow().toString(),
                             "-p",
                             directory.toString(),
                             "-e",

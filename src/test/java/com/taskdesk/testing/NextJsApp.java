@@ -38,14 +38,6 @@ public final class NextJsApp implements AutoCloseable {
         this.port = port;
     }
 
-    static Optional<Path> node() {
-        return ServerProcess.executable("node");
-    }
-
-    static Optional<Path> npm() {
-        return ServerProcess.executable("npm");
-    }
-
     /** Where the packages of the committed lock file live: ~/.cache/taskdesk/nextjs-&lt;lock hash&gt;. */
     static Path cache() {
         return Path.of(System.getProperty("user.home"), ".cache", "taskdesk", "nextjs-" + lockHash());
@@ -93,7 +85,7 @@ public final class NextJsApp implements AutoCloseable {
                             java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 Process npm = new ProcessBuilder(
-                                npm().orElseThrow().toString(),
+                                DebianPackageCondition.find("npm").orElseThrow().toString(),
                                 "ci",
                                 "--prefer-offline",
                                 "--no-audit",
@@ -172,7 +164,7 @@ public final class NextJsApp implements AutoCloseable {
             ServerProcess server = ServerProcess.start(
                     "next",
                     List.of(
-                            node().orElseThrow().toString(),
+                            DebianPackageCondition.find("node").orElseThrow().toString(),
                             cache().resolve("node_modules/next/dist/bin/next").toString(),
                             "dev",
                             "--port",

@@ -1,6 +1,5 @@
 package com.taskdesk.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -9,10 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,20 +26,6 @@ public final class ServerProcess implements AutoCloseable {
         this.name = name;
         this.process = process;
         this.log = log;
-    }
-
-    /** An executable on PATH or in one of the places Debian puts it. */
-    static Optional<Path> executable(String name, String... debianPaths) {
-        List<Path> candidates = new ArrayList<>();
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!dir.isEmpty()) {
-                candidates.add(Path.of(dir, name));
-            }
-        }
-        for (String path : debianPaths) {
-            candidates.add(Path.of(path));
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
     }
 
     public static int freePort() {
