@@ -201,6 +201,10 @@ class FrontDoorBrowserTest {
                 answer(chromium.await("desk.spamCounts()"), 200, called).path("body"));
 
         // Send to Spam Review, bulk: a checked row with a task (its task id) and one without (its raw id).
+        // Revision 1 ignores the task id; with revision 2 (task ids, branch r2) the answer is
+        // rawsUpdated 2, tasksMoved 1, and desk.restoreFromReview('raw-promoted', ['free gift']) joins
+        // the calls below (its route is then one of the rendered rules, which the end of each test
+        // holds the page's calls to).
         assertEquals(
                 json("{\"success\": true, \"rawsUpdated\": 1, \"tasksMoved\": 0}"),
                 answer(chromium.await("desk.sendToSpamReview(['task-promoted'], ['raw-ready'])"), 200, called)
