@@ -17,7 +17,7 @@ final class BudgetTable {
                 + database.budgetDescription() + ", pooler " + limits.pooler() + ", deploy overlap x"
                 + limits.deployOverlapFactor());
         out.println();
-        String row = "  %-15s %12s %15s %34s %15s %22s%n";
+        String row = "  %-20s %12s %15s %34s %15s %22s%n";
         out.printf(
                 row,
                 "function",
@@ -78,7 +78,7 @@ final class BudgetTable {
         }
         managedInstances(out, stage);
         out.println();
-        String times = "  %-15s %6s %8s %10s %7s %6s %14s %14s %5s%n";
+        String times = "  %-20s %6s %8s %10s %7s %6s %14s %14s %5s%n";
         out.printf(
                 times,
                 "function",
@@ -114,7 +114,7 @@ final class BudgetTable {
                 + "; the socket read timeout, statement + margin, is inside that chain)");
         frontDoor(out, stage);
         out.println();
-        String gateway = "  %-15s %-40s %11s %9s %8s %6s%n";
+        String gateway = "  %-20s %-40s %11s %9s %8s %6s%n";
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
         for (FunctionBudget function : stage.functions()) {
             boolean capped = function.maxInstances() != null;

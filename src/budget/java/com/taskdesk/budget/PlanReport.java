@@ -25,7 +25,7 @@ final class PlanReport {
                         : " x " + overlap + " connections at worst")
                 + ".");
         out.println();
-        String row = "  %-15s %6s %15s %20s %22s %16s%n";
+        String row = "  %-20s %6s %15s %20s %22s %16s%n";
         out.printf(
                 row,
                 "function",

@@ -27,9 +27,11 @@ import java.util.Map;
 public class AgentProgressResource {
 
     /**
-     * One row per agent and counted type (HOLDS is never counted). Parameters: today's
-     * start and end in UTC, twice. Open, completed-today and sent-back counts are separate
-     * aggregates so each can use its own index; last activity is one index probe per agent.
+     * One row per agent and counted type (HOLDS and YOTPO are never counted). Parameters: {@link
+     * #parameters}. A task completed today is credited to its assignee and to the agent in
+     * "completedBy", once to an agent who is both. Open, completed-today (one aggregate per credited
+     * column) and sent-back counts are separate aggregates so each reads its own index alone; last
+     * activity is one index probe per agent.
      */
     public static final String SQL = """
             WITH agents AS (
@@ -46,10 +48,20 @@ public class AgentProgressResource {
                   AND "assignedToId" IS NOT NULL
                 GROUP BY 1, 2
             ), completed_today AS (
-                SELECT "assignedToId" AS agent_id, "taskType" AS task_type, count(*) AS n
-                FROM "Task"
-                WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
-                  AND "assignedToId" IS NOT NULL
+                SELECT agent_id, task_type, sum(n) AS n
+                FROM (
+                    SELECT "assignedToId" AS agent_id, "taskType" AS task_type, count(*) AS n
+                    FROM "Task"
+                    WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
+                      AND "assignedToId" IS NOT NULL
+                    GROUP BY 1, 2
+                    UNION ALL
+                    SELECT "completedBy", "taskType", count(*)
+                    FROM "Task"
+                    WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?
+                      AND "completedBy" IS NOT NULL AND "completedBy" IS DISTINCT FROM "assignedToId"
+                    GROUP BY 1, 2
+                ) credited
                 GROUP BY 1, 2
             ), sent_back_today AS (
                 SELECT "sentBackBy" AS agent_id, "taskType" AS task_type, count(*) AS n
@@ -75,6 +87,13 @@ public class AgentProgressResource {
             ORDER BY a."id"
             """;
 
+    /** The statement's parameters: today's start and end in UTC, once for each of its three day ranges. */
+    public static Object[] parameters(TodayWindow today) {
+        return new Object[] {
+            today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc()
+        };
+    }
+
     private static final Comparator<AgentProgress> DASHBOARD_ORDER = Comparator.comparingLong(
                     AgentProgress::completedToday)
             .reversed()
@@ -97,10 +116,10 @@ public class AgentProgressResource {
         List<AgentProgress> progress = database.query(
                 SQL,
                 statement -> {
-                    statement.setObject(1, today.startUtc());
-                    statement.setObject(2, today.endUtc());
-                    statement.setObject(3, today.startUtc());
-                    statement.setObject(4, today.endUtc());
+                    Object[] parameters = parameters(today);
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
                 },
                 rows -> {
                     Map<String, AgentProgress.Builder> agents = new LinkedHashMap<>();
@@ -111,7 +130,7 @@ public class AgentProgressResource {
                             String name = rows.getString("name");
                             agent = new AgentProgress.Builder(
                                     id,
-                                    name != null ? name : "Unknown",
+                                    name == null || name.isEmpty() ? "Unknown" : name,
                                     rows.getString("email"),
                                     rows.getBoolean("isLive"),
                                     Timestamps.isoUtc(rows, "last_activity"));

@@ -29,14 +29,28 @@ import java.time.format.DateTimeFormatter;
 @RolesAllowed({"MANAGER", "MANAGER_AGENT"})
 public class MetricsResource {
 
-    /** Parameters: today's start and end in UTC. */
+    /**
+     * Parameters: today's start and end in UTC. Completed today includes the tasks an agent sent back
+     * today (PENDING again, with "sentBackBy" and "endTime"). In spam review: the tasks in SPAM_REVIEW
+     * but those whose raw message was archived (the app's archive moves raw messages only; archived
+     * spam is no longer in review). Unassigned PENDING = PENDING - assigned PENDING, two counts of one
+     * snapshot. Each count is read from an index alone (V3, V5).
+     */
     public static final String SQL = """
             SELECT (SELECT count(*) FROM "RawMessage" WHERE "status" = 'READY') AS pending_raw_messages,
                    (SELECT count(*) FROM "Task"
-                     WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'COMPLETED'
-                       AND "endTime" >= ? AND "endTime" < ?)                            AS completed_today,
+                     WHERE "taskType" = 'TEXT_CLUB' AND "status" IN ('COMPLETED', 'PENDING')
+                       AND "endTime" >= ? AND "endTime" < ?
+                       AND ("status" = 'COMPLETED' OR "sentBackBy" IS NOT NULL))         AS completed_today,
+                   (SELECT count(*) FROM "Task"
+                     WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'PENDING'
+                       AND "assignedToId" IS NOT NULL)                                  AS assigned_not_started,
+                   (SELECT count(*) FROM "Task" t
+                     WHERE t."taskType" = 'TEXT_CLUB' AND t."status" = 'SPAM_REVIEW'
+                       AND NOT EXISTS (SELECT 1 FROM "RawMessage" r
+                                       WHERE r."id" = t."rawMessageId" AND r."status" = 'SPAM_ARCHIVED'))
+                                                                                        AS spam_review,
                    count(*) FILTER (WHERE "status" = 'PENDING')             AS pending_tasks,
-                   count(*) FILTER (WHERE "status" = 'SPAM_REVIEW')         AS spam_review,
                    count(*) FILTER (WHERE "status" = 'COMPLETED')           AS total_completed,
                    count(*) FILTER (WHERE "status" = 'IN_PROGRESS')         AS in_progress,
                    count(*) FILTER (WHERE "status" = 'ASSISTANCE_REQUIRED') AS assistance_required
@@ -84,9 +98,11 @@ public class MetricsResource {
                 },
                 rows -> {
                     rows.next();
+                    long assignedNotStarted = rows.getLong("assigned_not_started");
                     return Metrics.of(
                             rows.getLong("pending_raw_messages"),
-                            rows.getLong("pending_tasks"),
+                            rows.getLong("pending_tasks") - assignedNotStarted,
+                            assignedNotStarted,
                             rows.getLong("spam_review"),
                             rows.getLong("completed_today"),
                             rows.getLong("total_completed"),

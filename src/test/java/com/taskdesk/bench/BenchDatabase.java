@@ -1,6 +1,7 @@
 package com.taskdesk.bench;
 
 import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.AppSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,11 +24,18 @@ public final class BenchDatabase implements AutoCloseable {
     private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
     private static final Path DATA = Path.of("src/main/resources/db/demo/V1000__demo_data.sql");
 
-    /** The schema's versions this benchmark compares: what production has, then each index migration. */
+    /**
+     * The schema's versions this benchmark compares: what production has (the app's own schema and
+     * indexes, V1 + V4: AppSchema), then each index migration.
+     */
     public enum Indexes {
-        V1("V1__prisma_schema.sql", "today's indexes (V1)"),
+        V1(null, "the app's indexes (V1 + V4)"),
         V2("V2__dashboard_indexes.sql", "with V2"),
-        V3("V3__dashboard_covering_indexes.sql", "with V2 + V3");
+        V3("V3__dashboard_covering_indexes.sql", "with V2 + V3"),
+        V5("V5__revision_two_indexes.sql", "with V2 + V3 + V5");
+
+        /** Every index migration applied: what the functions are measured with. */
+        public static final Indexes ALL = V5;
 
         private final String file;
         private final String label;
@@ -46,7 +54,9 @@ public final class BenchDatabase implements AutoCloseable {
          * multi-statement query used here (an idle database needs no concurrent build).
          */
         public String sql() {
-            return read(MIGRATIONS.resolve(file)).replace("CONCURRENTLY ", "");
+            return file == null
+                    ? AppSchema.sql()
+                    : read(MIGRATIONS.resolve(file)).replace("CONCURRENTLY ", "");
         }
     }
 
@@ -81,7 +91,7 @@ public final class BenchDatabase implements AutoCloseable {
         return server.jdbcUrl();
     }
 
-    /** A fresh schema (V1 only) holding the pinned mix at this size; returns the milliseconds it took. */
+    /** A fresh schema (the app's, V1 + V4) holding the pinned mix at this size; returns the milliseconds it took. */
     public long load(int tasks) throws SQLException {
         long start = System.currentTimeMillis();
         try (Connection connection = connect()) {
@@ -102,7 +112,7 @@ public final class BenchDatabase implements AutoCloseable {
     public void apply(Indexes indexes) throws SQLException {
         try (Connection connection = connect()) {
             execute(connection, indexes.sql());
-            execute(connection, "VACUUM ANALYZE \"Task\"");
+            execute(connection, "VACUUM ANALYZE");
         }
     }
 

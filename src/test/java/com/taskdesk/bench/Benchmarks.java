@@ -69,7 +69,7 @@ public final class Benchmarks {
             Duration.ofSeconds(1),
             2,
             200,
-            10);
+            8);
 
     public static void main(String[] args) throws Exception {
         Scale scale = System.getProperty("bench.scale", "full").equals("small") ? SMALL : FULL;
@@ -114,11 +114,12 @@ public final class Benchmarks {
                     database.load(largest);
                     database.apply(BenchDatabase.Indexes.V2);
                     database.apply(BenchDatabase.Indexes.V3);
+                    database.apply(BenchDatabase.Indexes.V5);
                 }
                 if (parts.contains("http")) {
                     EndToEnd.Result http = EndToEnd.run(
                             database, httpBuild, scale.clients(), scale.warmUp(), scale.round(), scale.rounds());
-                    String table = String.format(Locale.ROOT, "Data: %,d tasks, V2 + V3 indexes.%n%n", largest)
+                    String table = String.format(Locale.ROOT, "Data: %,d tasks, V2 + V3 + V5 indexes.%n%n", largest)
                             + EndToEnd.table(http);
                     System.out.println(table);
                     sections.put("http", table);

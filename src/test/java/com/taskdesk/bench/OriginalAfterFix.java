@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Next.js app after its fix (../shared/spec/original-queries.md, "original-after"):
- * 11 statements per load, as Prisma wrote them (groupBy; last activity fetched whole and
- * de-duplicated in memory, as Prisma 6 does without its preview flag). Each endpoint is a
- * list of waves: the statements of a wave were sent at once (Promise.all), a wave after the
- * one before it.
+ * The Next.js app after its fix (../shared/spec/original-queries.md, "original-after"), as its
+ * snapshot of 2026-05-20 (commit 9e67bdd) computes revision 2's numbers: 15 statements per load,
+ * as Prisma wrote them (groupBy; last activity fetched whole and de-duplicated in memory, as
+ * Prisma 6 does without its preview flag). agents: the list (with "agentTypes" and "rosterTeam")
+ * and the open counts; agent-progress: 8 at once, its revision-1 six plus the PENDING grouping
+ * (assigned, not started) and the "completedBy" grouping; metrics: 2 at once, then completed
+ * today with the sent-back rows, the unassigned PENDING count and the assigned one, each awaited
+ * in turn. Each endpoint is a list of waves: the statements of a wave were sent at once
+ * (Promise.all), a wave after the one before it.
  */
 public final class OriginalAfterFix implements DashboardLoad {
 
@@ -32,11 +36,18 @@ public final class OriginalAfterFix implements DashboardLoad {
     }
 
     private static final Query AGENTS = new Query("agents", """
-            SELECT "id", "email", "name", "isLive", "lastSeen" FROM "User"
+            SELECT "id", "email", "name", "isLive", "lastSeen", "agentTypes", "rosterTeam" FROM "User"
             WHERE "role" IN ('AGENT', 'MANAGER_AGENT') ORDER BY "createdAt" ASC""");
+    private static final Query PROGRESS_AGENTS = new Query("progressAgents", """
+            SELECT "id", "name", "email", "isLive", "lastSeen" FROM "User"
+            WHERE "role" IN ('AGENT', 'MANAGER_AGENT')""");
     private static final Query OPEN_BY_AGENT_AND_TYPE = new Query("open", """
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
             WHERE "status" IN ('PENDING', 'IN_PROGRESS', 'ASSISTANCE_REQUIRED') AND "assignedToId" IS NOT NULL
+            GROUP BY "assignedToId", "taskType\"""");
+    private static final Query NOT_STARTED_BY_AGENT_AND_TYPE = new Query("assignedNotStarted", """
+            SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
+            WHERE "status" = 'PENDING' AND "assignedToId" IS NOT NULL
             GROUP BY "assignedToId", "taskType\"""");
     private static final Query IN_PROGRESS_BY_AGENT_AND_TYPE = new Query("inProgress", """
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
@@ -46,6 +57,10 @@ public final class OriginalAfterFix implements DashboardLoad {
             SELECT "assignedToId", "taskType", COUNT("id") FROM "Task"
             WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ? AND "assignedToId" IS NOT NULL
             GROUP BY "assignedToId", "taskType\"""");
+    private static final Query COMPLETED_BY_TODAY_BY_AGENT_AND_TYPE = new Query("completedByToday", """
+            SELECT "completedBy", "taskType", COUNT("id") FROM "Task"
+            WHERE "status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ? AND "completedBy" IS NOT NULL
+            GROUP BY "completedBy", "taskType\"""");
     private static final Query SENT_BACK_TODAY_BY_AGENT_AND_TYPE = new Query("sentBackToday", """
             SELECT "sentBackBy", "taskType", COUNT("id") FROM "Task"
             WHERE "status" = 'PENDING' AND "sentBackBy" IS NOT NULL AND "endTime" >= ? AND "endTime" < ?
@@ -60,22 +75,35 @@ public final class OriginalAfterFix implements DashboardLoad {
     private static final Query TEXT_CLUB_BY_STATUS = new Query("textClubByStatus", """
             SELECT "status", COUNT("id") FROM "Task" WHERE "taskType" = 'TEXT_CLUB' GROUP BY "status\"""");
     private static final Query TEXT_CLUB_COMPLETED_TODAY = new Query("textClubCompletedToday", """
-            SELECT COUNT(*) FROM (SELECT "id" FROM "Task" WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'COMPLETED'
-            AND "endTime" >= ? AND "endTime" < ?) AS sub""");
+            SELECT COUNT(*) FROM (SELECT "id" FROM "Task" WHERE "taskType" = 'TEXT_CLUB'
+            AND (("status" = 'COMPLETED' AND "endTime" >= ? AND "endTime" < ?)
+              OR ("status" = 'PENDING' AND "sentBackBy" IS NOT NULL AND "endTime" >= ? AND "endTime" < ?))) AS sub""");
+    private static final Query TEXT_CLUB_UNASSIGNED_PENDING = new Query("textClubUnassignedPending", """
+            SELECT COUNT(*) FROM (SELECT "id" FROM "Task" WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'PENDING'
+            AND "assignedToId" IS NULL) AS sub""");
+    private static final Query TEXT_CLUB_ASSIGNED_NOT_STARTED = new Query("textClubAssignedNotStarted", """
+            SELECT COUNT(*) FROM (SELECT "id" FROM "Task" WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'PENDING'
+            AND "assignedToId" IS NOT NULL) AS sub""");
 
     /** The three dashboard endpoints by path, each as its waves of statements sent at once. */
     public static final Map<String, List<List<Query>>> ENDPOINTS = Map.of(
             "/api/manager/agents", List.of(List.of(AGENTS, OPEN_BY_AGENT_AND_TYPE)),
             "/api/manager/dashboard/agent-progress",
                     List.of(List.of(
-                            AGENTS,
+                            PROGRESS_AGENTS,
                             OPEN_BY_AGENT_AND_TYPE,
+                            NOT_STARTED_BY_AGENT_AND_TYPE,
                             IN_PROGRESS_BY_AGENT_AND_TYPE,
                             COMPLETED_TODAY_BY_AGENT_AND_TYPE,
+                            COMPLETED_BY_TODAY_BY_AGENT_AND_TYPE,
                             SENT_BACK_TODAY_BY_AGENT_AND_TYPE,
                             LAST_ACTIVITY_ROWS)),
             "/api/manager/dashboard/metrics",
-                    List.of(List.of(READY_RAW, TEXT_CLUB_BY_STATUS), List.of(TEXT_CLUB_COMPLETED_TODAY)));
+                    List.of(
+                            List.of(READY_RAW, TEXT_CLUB_BY_STATUS),
+                            List.of(TEXT_CLUB_COMPLETED_TODAY),
+                            List.of(TEXT_CLUB_UNASSIGNED_PENDING),
+                            List.of(TEXT_CLUB_ASSIGNED_NOT_STARTED)));
 
     @Override
     public String name() {

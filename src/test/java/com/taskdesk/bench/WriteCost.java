@@ -6,25 +6,29 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What each index costs and what it saves, on the data as it is (with V2 + V3): per index,
+ * What each index costs and what it saves, on the data as it is (with every index migration): per index,
  * the functions' dashboard load with and without it, and a task status update and a task
  * insert with and without it: the server's own time and WAL bytes per statement, from
  * pg_stat_statements (each statement its own transaction; synchronous_commit off, so the
- * disk's flush latency does not drown the index's own work). Also V2's ("status", "endTime") index, which V3 drops: kept beside V3's
- * covering index, it would cost every write and save nothing.
+ * disk's flush latency does not drown the index's own work). Also the indexes a later migration
+ * drops (V2's ("status", "endTime"), V3's covering index): kept beside what replaced them, they
+ * would cost every write and save nothing.
  */
 final class WriteCost {
 
     private static final Pattern CREATE =
             Pattern.compile("CREATE INDEX (?:IF NOT EXISTS )?\"(\\w+)\"[^;]*;", Pattern.DOTALL);
+    private static final Pattern DROP = Pattern.compile("DROP INDEX (?:IF EXISTS )?\"(\\w+)\"");
     private static final String COMPLETE = """
             UPDATE "Task" SET "status" = 'COMPLETED', "endTime" = now() AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
             WHERE "id" = ?""";
@@ -73,14 +77,34 @@ final class WriteCost {
         List<Cost> costs = new ArrayList<>();
         try (Connection connection = database.connect()) {
             BenchDatabase.execute(connection, "SET synchronous_commit = off");
-            List<String> inProgress = inProgressTasks(connection);
             int next = 0;
-            Map<String, String> candidates = new LinkedHashMap<>(indexesOf(Indexes.V3));
-            String dropped = "Task_status_endTime_idx";
-            candidates.put(dropped, indexesOf(Indexes.V2).get(dropped));
+            // The "Task" indexes of V3 and later (the task writes below touch no other table), named by
+            // their migration, and those a later migration drops, measured beside what replaced them.
+            Map<String, String> candidates = new LinkedHashMap<>();
+            Map<String, String> origins = new LinkedHashMap<>();
+            Set<String> dropped = new HashSet<>();
+            for (Indexes migration : Indexes.values()) {
+                if (migration == Indexes.V1) {
+                    continue;
+                }
+                indexesOf(migration).forEach((name, sql) -> {
+                    if (sql.contains(" ON \"Task\"")) {
+                        candidates.put(name, sql);
+                        origins.put(name, migration.name());
+                    }
+                });
+                Matcher drops = DROP.matcher(migration.sql());
+                while (drops.find()) {
+                    dropped.add(drops.group(1));
+                    origins.merge(drops.group(1), ", dropped by " + migration.name(), String::concat);
+                }
+            }
+            // V2's lasting index is older than these questions: only the one V3 dropped stays in
+            candidates.keySet().removeIf(name -> origins.get(name).equals("V2"));
+            List<String> inProgress = inProgressTasks(connection, batch * 2 * REPEATS * candidates.size());
             for (Map.Entry<String, String> candidate : candidates.entrySet()) {
                 String name = candidate.getKey();
-                boolean shipped = !name.equals(dropped);
+                boolean shipped = !dropped.contains(name);
                 if (!shipped) {
                     BenchDatabase.execute(connection, candidate.getValue());
                 }
@@ -106,7 +130,7 @@ final class WriteCost {
                 }
                 costs.add(new Cost(
                         name,
-                        shipped ? "V3" : "V2, dropped by V3",
+                        origins.get(name),
                         size,
                         loadWith,
                         loadWithout,
@@ -127,12 +151,11 @@ final class WriteCost {
         return Stats.median(batches.stream().mapToDouble(b -> b[figure]).toArray());
     }
 
-    private List<String> inProgressTasks(Connection connection) throws SQLException {
+    private static List<String> inProgressTasks(Connection connection, int needed) throws SQLException {
         List<Object> ids = DashboardLoad.execute(
                 connection,
                 "SELECT \"id\" FROM \"Task\" WHERE \"status\" = 'IN_PROGRESS' "
                         + "AND \"assignedToId\" IS NOT NULL ORDER BY md5(\"id\")");
-        int needed = batch * 2 * REPEATS * 4;
         if (ids.size() < needed) {
             throw new IllegalStateException(ids.size() + " tasks in progress; the write measurement needs " + needed);
         }

@@ -165,12 +165,12 @@ class CheckCommandTest {
 
         assertEquals(0, run.exitCode(), run.err());
         for (String expected : List.of(
-                "agents                     2               4                     2 x 4 x 2 = 16",
+                "agents                          2               4                     2 x 4 x 2 = 16",
                 "agents runs on Lambda Managed Instances: 2 environment(s) (MaxExecutionEnvironments) x 32 requests"
                         + " (perExecutionEnvironmentMaxConcurrency) = 64 at once, on 2 x 4 = 8 connection(s)",
                 "Serverless Framework v3, cannot declare Managed Instances",
                 // 2 environments x 4 statements at once: 8 x 1000 / 200 ms x 80% = 32 requests a second.
-                "agents          GET /api/manager/agents                            8    200 ms       32      6",
+                "agents               GET /api/manager/agents                            8    200 ms       32      6",
                 "warning: prod/agents: 32 requests per environment (perExecutionEnvironmentMaxConcurrency) share"
                         + " connectionLimit 4: up to 28 per environment queue on the pool, each for at most poolTimeoutSeconds 2",
                 "(32 / 4 - 1) x 200 ms = 1400 ms, within the pool timeout",

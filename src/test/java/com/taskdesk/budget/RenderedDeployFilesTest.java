@@ -222,6 +222,7 @@ class RenderedDeployFilesTest {
                         "GET /api/manager/spam/counts",
                         "POST /api/manager/tasks/mark-spam",
                         "POST /api/manager/spam/restore",
+                        "POST /api/manager/spam/review/restore",
                         "GET /api/health"),
                 ((Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings")).keySet());
         assertEquals(

@@ -178,6 +178,26 @@ class RoleLimitsOnDatabaseTest {
         assertDenied("taskdesk_sim_spam_counts", "CREATE TABLE stray (id int)");
     }
 
+    /** The Spam Review page's Restore disables matched rules; no other function may change a rule. */
+    @Test
+    void onlyTheReviewRestoreMayChangeSpamRules() throws SQLException {
+        String update = "UPDATE \"SpamRule\" SET \"enabled\" = false";
+        for (Endpoint endpoint : Endpoint.all()) {
+            String role = database.stage().roleName(endpoint.functionName());
+            if (endpoint.resource() == com.taskdesk.spam.ReviewRestoreResource.class) {
+                Connection connection = connect(role);
+                connection.setAutoCommit(false);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute(update);
+                } finally {
+                    connection.rollback();
+                }
+            } else {
+                assertDenied(role, update);
+            }
+        }
+    }
+
     private void assertDenied(String role, String sql) throws SQLException {
         try (Statement statement = connect(role).createStatement()) {
             SQLException denied = assertThrows(SQLException.class, () -> statement.execute(sql), role + ": " + sql);
@@ -201,6 +221,7 @@ class RoleLimitsOnDatabaseTest {
                     Array ids = connection.createArrayOf("text", new String[] {"no-such-raw-message"});
                     statement.setArray(i, ids);
                 }
+                case "bool" -> statement.setBoolean(i, true);
                 default -> statement.setString(i, "manager-1");
             }
         }

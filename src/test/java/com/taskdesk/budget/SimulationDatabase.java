@@ -1,10 +1,9 @@
 package com.taskdesk.budget;
 
 import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.AppSchema;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,10 +18,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * One embedded PostgreSQL 16 with max_connections = 20 for the budget's database tests, started
- * once per test run: the task desk's schema (the Flyway migration), and a small stage "sim" whose
- * budget passes the check: 20 - 4 reserved (superuser_reserved_connections 3 and the tests' own
- * observer connection) = 16 = (2 + 1 x 6) instances x 1 connection x overlap 2.
+ * One embedded PostgreSQL 16 for the budget's database tests, started once per test run: the task
+ * desk's schema (AppSchema), and a small stage "sim" whose budget passes the check exactly:
+ * MAX_CONNECTIONS - 4 reserved (superuser_reserved_connections 3 and the tests' own observer
+ * connection) = (2 for agents + 1 for each other function) instances x 1 connection x overlap 2.
  */
 final class SimulationDatabase {
 
@@ -60,7 +59,7 @@ final class SimulationDatabase {
             SimulationDatabase database = new SimulationDatabase(server, config);
             try (Connection admin = database.superuser();
                     Statement statement = admin.createStatement()) {
-                statement.execute(migration());
+                statement.execute(AppSchema.sql());
                 statement.execute("CREATE ROLE " + APP_ROLE + " LOGIN PASSWORD '" + PASSWORD + "'");
                 statement.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + APP_ROLE);
             }
@@ -84,15 +83,6 @@ final class SimulationDatabase {
                         "config/databases.yaml",
                         "embedded.reservedFor",
                         Map.of(DatabaseLimits.SUPERUSER_RESERVED, 3, "testObserver", 1));
-    }
-
-    private static String migration() throws IOException {
-        try (InputStream in = SimulationDatabase.class.getResourceAsStream("/db/migration/V1__prisma_schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("db/migration/V1__prisma_schema.sql is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     BudgetConfig config() {

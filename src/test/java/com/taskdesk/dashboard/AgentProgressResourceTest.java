@@ -16,7 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** "Today" is the UTC day of 2026-11-26 here (default zone); the clock stands at 15:00 UTC. */
+/**
+ * "Today" is the UTC day of 2026-11-26 here (default zone); the clock stands at 15:00 UTC. A task
+ * completed today counts for its assignee and for the agent in "completedBy", once for an agent
+ * who is both; Eve is inactive, Dee's name is empty.
+ */
 @QuarkusTest
 class AgentProgressResourceTest {
 
@@ -36,8 +40,12 @@ class AgentProgressResourceTest {
                     .user("a-ann", "Ann", "AGENT", LocalDateTime.of(2025, 1, 2, 0, 0))
                     .user("a-bob", null, "MANAGER_AGENT", LocalDateTime.of(2025, 1, 1, 0, 0))
                     .user("a-cy", "Cy", "AGENT", LocalDateTime.of(2025, 1, 3, 0, 0))
-                    .user("a-eve", "Eve", "AGENT", LocalDateTime.of(2025, 1, 4, 0, 0))
-                    .user("a-dee", "Dee", "AGENT", LocalDateTime.of(2025, 1, 5, 0, 0))
+                    .user("a-eve")
+                    .name("Eve")
+                    .inactive()
+                    .createdAt(LocalDateTime.of(2025, 1, 4, 0, 0))
+                    .insert()
+                    .user("a-dee", "", "AGENT", LocalDateTime.of(2025, 1, 5, 0, 0))
                     // Ann, Text Club: 2 pending, 1 in progress, 1 needing assistance; 3 completed today
                     .tasks(2, "ann-tc-pending", t -> t.status("PENDING").assignedTo("a-ann"))
                     .tasks(1, "ann-tc-progress", t -> t.status("IN_PROGRESS").assignedTo("a-ann"))
@@ -58,7 +66,45 @@ class AgentProgressResourceTest {
                             1,
                             "ann-tc-tomorrow",
                             t -> t.status("COMPLETED").assignedTo("a-ann").endTime(TOMORROW_MIDNIGHT))
-                    // Ann, WOD: one completed today
+                    // Ann, Text Club: 2 completed today that she is both assigned to and completed: once each
+                    .tasks(
+                            2,
+                            "ann-tc-done-both",
+                            t -> t.status("COMPLETED")
+                                    .assignedTo("a-ann")
+                                    .completedBy("a-ann")
+                                    .endTime(TODAY_10AM))
+                    // ... and 1 she completed that is Cy's: it counts for both of them
+                    .task("cy-tc-done-by-ann")
+                    .status("COMPLETED")
+                    .assignedTo("a-cy")
+                    .completedBy("a-ann")
+                    .endTime(TODAY_10AM)
+                    .insert()
+                    // ... but not what she completed yesterday, nor her HOLDS and Yotpo completions
+                    .task("ann-tc-done-by-yesterday")
+                    .status("COMPLETED")
+                    .completedBy("a-ann")
+                    .endTime(YESTERDAY_LAST_MS)
+                    .insert()
+                    .task("ann-yotpo-done-by")
+                    .type("YOTPO")
+                    .status("COMPLETED")
+                    .completedBy("a-ann")
+                    .endTime(TODAY_10AM)
+                    .insert()
+                    // Ann, Yotpo: open, but never counted
+                    .tasks(
+                            2,
+                            "ann-yotpo",
+                            t -> t.type("YOTPO").status("PENDING").assignedTo("a-ann"))
+                    // Ann, WOD: one completed today, and one she completed that is assigned to nobody
+                    .task("ann-wod-done-unassigned")
+                    .type("WOD_IVCS")
+                    .status("COMPLETED")
+                    .completedBy("a-ann")
+                    .endTime(TODAY_10AM)
+                    .insert()
                     .tasks(
                             1,
                             "ann-wod-done",
@@ -149,7 +195,7 @@ class AgentProgressResourceTest {
     }
 
     @Test
-    void countsOpenWorkPerTypeAndLeavesHoldsOut() {
+    void countsOpenWorkPerTypeAndLeavesHoldsAndYotpoOut() {
         progress()
                 .body("agentProgress[0].assigned", equalTo(4))
                 .body("agentProgress[0].assignedNotStarted", equalTo(2))
@@ -168,14 +214,15 @@ class AgentProgressResourceTest {
     }
 
     @Test
-    void completedTodayCountsTodaysCompletionsAndTasksSentBackToday() {
+    void completedTodayCreditsAssigneeAndCompleterOnceEachAndTasksSentBackToday() {
         progress()
-                .body("agentProgress[0].completedToday", equalTo(5))
-                .body("agentProgress[0].taskTypeBreakdown.textClub.completedToday", equalTo(3))
-                .body("agentProgress[0].taskTypeBreakdown.wodIvcs.completedToday", equalTo(1))
+                .body("agentProgress[0].completedToday", equalTo(9))
+                .body("agentProgress[0].taskTypeBreakdown.textClub.completedToday", equalTo(6))
+                .body("agentProgress[0].taskTypeBreakdown.wodIvcs.completedToday", equalTo(2))
                 .body("agentProgress[0].taskTypeBreakdown.emailRequests.completedToday", equalTo(1))
                 .body("agentProgress[0].taskTypeBreakdown.standaloneRefunds.completedToday", equalTo(0))
-                .body("agentProgress[1].completedToday", equalTo(5))
+                .body("agentProgress[1].completedToday", equalTo(6))
+                .body("agentProgress[1].taskTypeBreakdown.textClub.completedToday", equalTo(6))
                 .body("agentProgress[1].assigned", equalTo(1))
                 .body("agentProgress[1].taskTypeBreakdown.emailRequests.assigned", equalTo(1))
                 .body("agentProgress[1].taskTypeBreakdown.emailRequests.assignedNotStarted", equalTo(1))
@@ -185,6 +232,10 @@ class AgentProgressResourceTest {
     @Test
     void showsIdentityLivenessAndLastActivityOfAnyAssignedTask() {
         progress()
+                .body("agentProgress[3].id", equalTo("a-dee"))
+                .body("agentProgress[3].name", equalTo("Unknown"))
+                .body("agentProgress[4].id", equalTo("a-eve"))
+                .body("agentProgress[4].name", equalTo("Eve"))
                 .body("agentProgress[0].name", equalTo("Ann"))
                 .body("agentProgress[0].email", equalTo("a-ann@taskdesk.example"))
                 .body("agentProgress[0].isLive", equalTo(false))

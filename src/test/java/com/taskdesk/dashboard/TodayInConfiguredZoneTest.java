@@ -81,6 +81,34 @@ class TodayInConfiguredZoneTest {
     }
 
     @Test
+    void sentBackAndCompletedByTasksCountInTheSameLocalDay() {
+        clock.set(Instant.parse("2026-11-26T15:00:00Z")); // 10:00 in New York (UTC-5)
+        try (Fixtures db = Fixtures.connect()) {
+            db.task("completed-by-before")
+                    .status("COMPLETED")
+                    .completedBy("a-ann")
+                    .endTime(LocalDateTime.parse("2026-11-26T04:59:59.999"))
+                    .insert()
+                    .task("completed-by-at-midnight")
+                    .status("COMPLETED")
+                    .completedBy("a-ann")
+                    .endTime(LocalDateTime.parse("2026-11-26T05:00:00"))
+                    .insert()
+                    .task("sent-back-last-second")
+                    .status("PENDING")
+                    .sentBackBy("a-ann")
+                    .endTime(LocalDateTime.parse("2026-11-27T04:59:59"))
+                    .insert()
+                    .task("sent-back-next-day")
+                    .status("PENDING")
+                    .sentBackBy("a-ann")
+                    .endTime(LocalDateTime.parse("2026-11-27T05:00:00"))
+                    .insert();
+        }
+        expectCompletedToday(2);
+    }
+
+    @Test
     void springForwardDayIsTwentyThreeHoursLong() {
         clock.set(Instant.parse("2026-03-08T16:00:00Z")); // 12:00 EDT, the day clocks go forward
         completedAt("first-minute", "2026-03-08T05:00:00"); // 00:00 EST

@@ -103,6 +103,14 @@ class OneStatementPerRequestTest {
                 .post("/api/manager/tasks/mark-spam")
                 .then()
                 .statusCode(400);
+        Api.browserPost("{\"ids\": [\"r-3\"], \"addToWhitelist\": true, \"addMatched\": true}")
+                .post("/api/manager/spam/restore")
+                .then()
+                .statusCode(400);
+        Api.browserPost("{\"ids\": [\"r-3\"], \"disablePhrases\": \"yes\"}")
+                .post("/api/manager/spam/review/restore")
+                .then()
+                .statusCode(400);
         Api.anonymous().get("/api/manager/agents").then().statusCode(401);
         assertEquals(0, SqlCounter.checkouts());
         assertEquals(List.of(), SqlCounter.statements());

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.budget.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.CapturedLog;
 import com.taskdesk.testing.Fixtures;
@@ -48,29 +49,31 @@ class ErrorResponsesTest {
     }
 
     /**
-     * Every way a body can be wrong is listed in RawMessageIdsTest; here one of each kind shows
-     * that the parser's answer reaches the client of both writes as JSON and changes nothing.
+     * Every way a body can be wrong is listed in SpamBodyTest; here one of each kind shows that the
+     * parser's answer reaches the client of every write as JSON and changes nothing.
      */
     static Stream<Arguments> rejectedBodies() {
         String tooMany = IntStream.rangeClosed(0, 1000)
                 .mapToObj(i -> "\"x" + i + "\"")
                 .collect(Collectors.joining(", ", "{\"ids\": [", "]}"));
-        return Stream.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore")
+        return Endpoint.all().stream()
+                .filter(Endpoint::writes)
+                .map(Endpoint::path)
                 .flatMap(path -> Stream.of(
                         Arguments.of(
                                 "malformed JSON",
                                 "{\"ids\": [\"r-1\"]} trailing",
-                                "The request body is not valid JSON (line 1, column 18): send {\"ids\": [\"<rawMessageId>\", ...]}",
+                                "The request body is not valid JSON (line 1, column 18): send {\"ids\": [\"<raw message or task id>\", ...]}",
                                 path),
                         Arguments.of(
                                 "empty body",
                                 "",
-                                "The request body is empty: send {\"ids\": [\"<rawMessageId>\", ...]}",
+                                "The request body is empty: send {\"ids\": [\"<raw message or task id>\", ...]}",
                                 path),
                         Arguments.of(
                                 "ids not an array",
                                 "{\"ids\": \"r-1\"}",
-                                "\"ids\" must be an array of raw message ids (strings)",
+                                "\"ids\" must be an array of raw message or task ids (strings)",
                                 path),
                         Arguments.of("1,001 ids", tooMany, "At most 1000 ids per request; this one has 1001", path)));
     }

@@ -108,10 +108,15 @@ class FramedAnswersTest {
                 "Agent number " + AGENTS, agents.get(AGENTS - 1).get("name").asText());
     }
 
-    /** events/agents.json, with a bearer token of the tests and these extra request headers. */
+    /**
+     * events/agents.json without its filter (the whole list), with a bearer token of the tests and
+     * these extra request headers.
+     */
     private static String agentsEvent(Map<String, String> headers) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "agents.json")));
         event.remove("cookies");
+        event.put("rawQueryString", "");
+        event.remove("queryStringParameters");
         ObjectNode eventHeaders = (ObjectNode) event.get("headers");
         eventHeaders.put("authorization", "Bearer " + Tokens.manager());
         headers.forEach(eventHeaders::put);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.local.EmbeddedDatabase;
+import com.taskdesk.testing.AppSchema;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.ProjectBuild;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -14,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,7 +69,7 @@ class ManagedInstancesIT {
                 .resolve("quarkus-app/quarkus-run.jar");
         database = EmbeddedDatabase.start(Map.of());
         try (Fixtures db = Fixtures.connect(database.jdbcUrl())) {
-            db.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
+            db.execute(AppSchema.sql());
             db.user("manager-1", "Manager", "MANAGER", Fixtures.EPOCH); // writes check their caller in "User"
             for (int i = 1; i <= AGENTS; i++) {
                 db.user("agent-" + i, "Agent " + i, "AGENT", Fixtures.EPOCH);

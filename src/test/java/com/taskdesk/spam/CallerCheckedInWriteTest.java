@@ -3,6 +3,7 @@ package com.taskdesk.spam;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.taskdesk.budget.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.Tokens;
@@ -47,11 +48,10 @@ class CallerCheckedInWriteTest {
                 db -> db.execute("UPDATE \"User\" SET \"isActive\" = false WHERE \"id\" = ?", Tokens.MANAGER_ID);
         Consumer<Fixtures> demoted =
                 db -> db.execute("UPDATE \"User\" SET \"role\" = 'AGENT' WHERE \"id\" = ?", Tokens.MANAGER_ID);
-        return Stream.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore")
-                .flatMap(path -> Stream.of(
-                        Arguments.of("removed", removed, path),
-                        Arguments.of("deactivated", deactivated, path),
-                        Arguments.of("demoted to AGENT", demoted, path)));
+        return writes().flatMap(path -> Stream.of(
+                Arguments.of("removed", removed, path),
+                Arguments.of("deactivated", deactivated, path),
+                Arguments.of("demoted to AGENT", demoted, path)));
     }
 
     @ParameterizedTest(name = "{0} manager on {2}")
@@ -121,7 +121,8 @@ class CallerCheckedInWriteTest {
         }
     }
 
+    /** Every function that writes, by its route's path. */
     static Stream<String> writes() {
-        return Stream.of("/api/manager/tasks/mark-spam", "/api/manager/spam/restore");
+        return Endpoint.all().stream().filter(Endpoint::writes).map(Endpoint::path);
     }
 }

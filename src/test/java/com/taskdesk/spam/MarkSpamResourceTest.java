@@ -71,6 +71,18 @@ class MarkSpamResourceTest {
                     .status("PENDING")
                     .rawMessage("r-other")
                     .insert()
+                    // tasks without a raw message (imported some other way)
+                    .task("t-lone-open")
+                    .type("YOTPO")
+                    .status("IN_PROGRESS")
+                    .assignedTo("a-bob")
+                    .insert()
+                    .task("t-lone-done")
+                    .type("HOLDS")
+                    .status("COMPLETED")
+                    .assignedTo("a-bob")
+                    .endTime(Fixtures.EPOCH)
+                    .insert()
                     .execute("INSERT INTO \"TaskHistory\" (\"id\", \"taskId\", \"actorId\", \"action\", \"newStatus\") "
                             + "VALUES ('h-old', 't-done', 'a-ann', 'COMPLETED', 'COMPLETED')");
         }
@@ -163,9 +175,50 @@ class MarkSpamResourceTest {
     void deletesNothing() {
         markSpam(ALL_KINDS).statusCode(200);
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals(8, db.count("SELECT count(*) FROM \"Task\""));
+            assertEquals(10, db.count("SELECT count(*) FROM \"Task\""));
             assertEquals(5, db.count("SELECT count(*) FROM \"RawMessage\""));
             assertEquals(1, db.count("SELECT count(*) FROM \"TaskHistory\" WHERE \"id\" = 'h-old'"));
+        }
+    }
+
+    /**
+     * The page's bulk button sends the task id of every row that has a task: a task id stands for its
+     * raw message (all of that message's open tasks move with it), and a task without a raw message
+     * moves by itself, unless it is COMPLETED.
+     */
+    @Test
+    void aTaskIdStandsForItsRawMessageAndATaskWithoutOneMovesByItself() {
+        markSpam("{\"ids\": [\"t-progress\", \"t-lone-open\", \"t-lone-done\", \"t-other\"]}")
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(2))
+                .body("tasksMoved", equalTo(6));
+        try (Fixtures db = Fixtures.connect()) {
+            assertEquals("SPAM_REVIEW", db.rawStatus("r-promoted"));
+            assertEquals("SPAM_REVIEW", db.rawStatus("r-other"));
+            assertEquals("READY", db.rawStatus("r-ready"));
+            for (String moved : List.of("t-pending", "t-progress", "t-help", "t-resolved", "t-other", "t-lone-open")) {
+                assertEquals("SPAM_REVIEW", db.taskStatus(moved), moved);
+            }
+            assertEquals("COMPLETED", db.taskStatus("t-done"));
+            assertEquals("COMPLETED", db.taskStatus("t-lone-done"));
+            assertEquals("a-bob", db.value("SELECT \"assignedToId\" FROM \"Task\" WHERE \"id\" = 't-lone-open'"));
+            assertEquals(
+                    "Moved to spam review by its task id",
+                    db.value("SELECT \"note\" FROM \"TaskHistory\" WHERE \"taskId\" = 't-lone-open'"));
+            assertEquals(
+                    "Moved to spam review with its raw message",
+                    db.value("SELECT \"note\" FROM \"TaskHistory\" WHERE \"taskId\" = 't-help'"));
+        }
+    }
+
+    @Test
+    void aRawMessageNamedByItsIdAndByItsTasksIdsMovesOnce() {
+        markSpam("{\"ids\": [\"r-promoted\", \"t-pending\", \"t-progress\"]}")
+                .statusCode(200)
+                .body("rawsUpdated", equalTo(1))
+                .body("tasksMoved", equalTo(4));
+        try (Fixtures db = Fixtures.connect()) {
+            assertEquals(4, db.count("SELECT count(*) FROM \"TaskHistory\" WHERE \"action\" = 'MARKED_SPAM'"));
         }
     }
 
@@ -220,7 +273,7 @@ class MarkSpamResourceTest {
         markSpam("{\"rawMessageIds\": \"r-ready\", \"ids\": [\"r-ready\"]}")
                 .statusCode(400)
                 .body("success", equalTo(false))
-                .body("error", equalTo("\"rawMessageIds\" must be an array of raw message ids (strings)"));
+                .body("error", equalTo("\"rawMessageIds\" must be an array of raw message or task ids (strings)"));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(before, db.snapshot());
         }
@@ -237,7 +290,7 @@ class MarkSpamResourceTest {
                 .body("tasksMoved", equalTo(0));
         try (Fixtures db = Fixtures.connect()) {
             assertEquals("SPAM_REVIEW", db.rawStatus("r-ünï-😀"));
-            assertEquals(8, db.count("SELECT count(*) FROM \"Task\""));
+            assertEquals(10, db.count("SELECT count(*) FROM \"Task\""));
             assertEquals("PROMOTED", db.rawStatus("r-promoted"));
         }
     }

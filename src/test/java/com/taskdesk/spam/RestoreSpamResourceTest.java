@@ -1,145 +1,92 @@
 package com.taskdesk.spam;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
-import com.taskdesk.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** POST /api/manager/spam/restore: what both restores do (SpamRestoreBehaviour), and what it alone does. */
 @QuarkusTest
-class RestoreSpamResourceTest {
+class RestoreSpamResourceTest extends SpamRestoreBehaviour {
 
-    private static final String ALL =
-            "{\"ids\": [\"s-with-tasks\", \"s-no-task\", \"s-done-task\", \"s-ready\", \"s-archived\"]}";
-
-    @BeforeEach
-    void rawMessagesInSpamReview() {
-        try (Fixtures db = Fixtures.connect()) {
-            db.reset()
-                    .user("a-ann", "Ann", "AGENT", Fixtures.EPOCH)
-                    .raw("s-with-tasks", "SPAM_REVIEW")
-                    .raw("s-no-task", "SPAM_REVIEW")
-                    .raw("s-done-task", "SPAM_REVIEW")
-                    .raw("s-ready", "READY")
-                    .raw("s-archived", "SPAM_ARCHIVED")
-                    .task("t1")
-                    .status("SPAM_REVIEW")
-                    .assignedTo("a-ann")
-                    .rawMessage("s-with-tasks")
-                    .insert()
-                    .task("t2")
-                    .status("SPAM_REVIEW")
-                    .rawMessage("s-with-tasks")
-                    .insert()
-                    .task("t-done")
-                    .status("COMPLETED")
-                    .rawMessage("s-done-task")
-                    .endTime(Fixtures.EPOCH)
-                    .insert()
-                    .task("t-ready")
-                    .status("PENDING")
-                    .rawMessage("s-ready")
-                    .insert()
-                    .task("t4")
-                    .status("SPAM_REVIEW")
-                    .rawMessage("s-archived")
-                    .insert();
-        }
-    }
-
-    private static ValidatableResponse restore(String json) {
-        return Api.browserPost(json).post("/api/manager/spam/restore").then();
+    @Override
+    String path() {
+        return "/api/manager/spam/restore";
     }
 
     @Test
-    void tasksReturnToPendingAndRawMessagesWithAnyTaskToPromotedTheOthersToReady() {
-        restore(ALL)
-                .statusCode(200)
-                .header("Cache-Control", "no-store")
-                .body("success", equalTo(true))
-                .body("restored", equalTo(3))
-                .body("tasksRestored", equalTo(3));
+    void theRestoredRawMessagesPreviewMatchesBecomeEmptyOthersStay() {
+        restore(ALL).statusCode(200).body("restored", equalTo(3)).body("$", not(hasKey("rulesDisabled")));
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals("PROMOTED", db.rawStatus("s-with-tasks"), "its tasks came back");
-            assertEquals("READY", db.rawStatus("s-no-task"), "no task references it");
-            assertEquals(
-                    "PROMOTED",
-                    db.rawStatus("s-done-task"),
-                    "a COMPLETED task references it: it was promoted once, READY would let it be promoted again");
-            assertEquals("READY", db.rawStatus("s-ready"));
-            assertEquals("SPAM_ARCHIVED", db.rawStatus("s-archived"), "only SPAM_REVIEW raw messages move");
-            assertEquals("PENDING", db.taskStatus("t1"));
-            assertEquals("PENDING", db.taskStatus("t2"));
-            assertEquals("PENDING", db.taskStatus("t4"));
-            assertEquals("COMPLETED", db.taskStatus("t-done"));
-            assertEquals("a-ann", db.value("SELECT \"assignedToId\" FROM \"Task\" WHERE \"id\" = 't1'"));
+            assertEquals("[]", previewMatches(db, "s-with-tasks"));
+            assertEquals("[]", previewMatches(db, "s-no-task"));
+            assertEquals("[]", previewMatches(db, "s-done-task"), "NULL before");
+            assertEquals("[\"kept\"]", previewMatches(db, "s-ready"), "not in SPAM_REVIEW: not restored");
         }
     }
 
     @Test
-    void writesHistoryForEachRestoredTask() {
-        restore(ALL).statusCode(200);
+    void addToWhitelistWithAddMatchedIsRefusedAndChangesNothing() {
+        String before;
         try (Fixtures db = Fixtures.connect()) {
-            List<Map<String, Object>> history = db.rows(
-                    "SELECT \"taskId\", \"actorId\", \"action\", "
-                            + "\"prevStatus\"::text AS prev, \"newStatus\"::text AS next FROM \"TaskHistory\" ORDER BY \"taskId\"");
-            assertEquals(
-                    List.of("t1", "t2", "t4"),
-                    history.stream().map(row -> row.get("taskId")).toList());
-            for (Map<String, Object> row : history) {
-                assertEquals(Tokens.MANAGER_ID, row.get("actorId"));
-                assertEquals("RESTORED_FROM_SPAM", row.get("action"));
-                assertEquals("SPAM_REVIEW", row.get("prev"));
-                assertEquals("PENDING", row.get("next"));
-            }
+            before = db.snapshot();
+        }
+        restore("{\"ids\": [\"s-with-tasks\"], \"addToWhitelist\": true, \"addMatched\": true}")
+                .statusCode(400)
+                .contentType("application/json")
+                .body("success", equalTo(false))
+                .body(
+                        "error",
+                        equalTo("Adding the matched phrases to the whitelist (addToWhitelist with addMatched) is not"
+                                + " done here, so nothing was restored: send the ids without them."));
+        try (Fixtures db = Fixtures.connect()) {
+            assertEquals(before, db.snapshot());
         }
     }
 
-    @Test
-    void repeatingTheRequestChangesNothingMore() {
-        restore(ALL).statusCode(200);
-        String after;
-        try (Fixtures db = Fixtures.connect()) {
-            after = db.snapshot();
-        }
-        restore(ALL).statusCode(200).body("restored", equalTo(0)).body("tasksRestored", equalTo(0));
-        try (Fixtures db = Fixtures.connect()) {
-            assertEquals(after, db.snapshot());
-        }
-    }
-
-    @Test
-    void markSpamThenRestoreBringsAPromotedMessageBackAsPromoted() {
-        try (Fixtures db = Fixtures.connect()) {
-            db.raw("p", "PROMOTED")
-                    .task("tp")
-                    .status("IN_PROGRESS")
-                    .assignedTo("a-ann")
-                    .rawMessage("p")
-                    .insert();
-        }
-        Api.browserPost("{\"ids\": [\"p\"]}")
-                .post("/api/manager/tasks/mark-spam")
-                .then()
-                .statusCode(200)
-                .body("rawsUpdated", equalTo(1))
-                .body("tasksMoved", equalTo(1));
-        restore("{\"ids\": [\"p\"]}")
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\"addToWhitelist\": true",
+                "\"addMatched\": true",
+                "\"addToWhitelist\": true, \"addMatched\": false",
+                "\"addToWhitelist\": false, \"addMatched\": true"
+            })
+    void eitherFlagAloneRestoresAsUsual(String flags) {
+        restore("{\"ids\": [\"s-with-tasks\"], " + flags + "}")
                 .statusCode(200)
                 .body("restored", equalTo(1))
-                .body("tasksRestored", equalTo(1));
+                .body("tasksRestored", equalTo(2));
+    }
+
+    @Test
+    void disablePhrasesIsRefusedHereAndChangesNothing() {
+        String before;
         try (Fixtures db = Fixtures.connect()) {
-            assertEquals("PROMOTED", db.rawStatus("p"));
-            assertEquals("PENDING", db.taskStatus("tp"));
-            assertEquals("a-ann", db.value("SELECT \"assignedToId\" FROM \"Task\" WHERE \"id\" = 'tp'"));
-            assertEquals(2, db.count("SELECT count(*) FROM \"TaskHistory\" WHERE \"taskId\" = 'tp'"));
+            db.spamRule("rule-gift", "free gift", null);
+            before = db.snapshot();
         }
+        restore("{\"ids\": [\"s-with-tasks\"], \"disablePhrases\": true}")
+                .statusCode(400)
+                .body(
+                        "error",
+                        equalTo("disablePhrases is done by /api/manager/spam/review/restore (the Spam Review page's"
+                                + " Restore), not here, so nothing was restored: send it there."));
+        try (Fixtures db = Fixtures.connect()) {
+            assertEquals(before, db.snapshot());
+        }
+    }
+
+    @Test
+    void aFlagThatIsNotABooleanIsRefused() {
+        restore("{\"ids\": [\"s-with-tasks\"], \"addToWhitelist\": \"yes\", \"addMatched\": true}")
+                .statusCode(400)
+                .body("error", equalTo("\"addToWhitelist\" must be true or false, not string"));
     }
 }

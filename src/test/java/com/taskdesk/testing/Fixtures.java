@@ -55,7 +55,8 @@ public final class Fixtures implements AutoCloseable {
      * send ({@link Tokens#MANAGER_ID}): as in production, the user a valid token names exists.
      */
     public Fixtures reset() {
-        return execute("TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"User\" CASCADE")
+        return execute(
+                        "TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"SpamRule\", \"User\" CASCADE")
                 .user(Tokens.MANAGER_ID, "Manager", "MANAGER", EPOCH);
     }
 
@@ -99,7 +100,7 @@ public final class Fixtures implements AutoCloseable {
     }
 
     public Fixtures user(String id, String name, String role, LocalDateTime createdAt) {
-        return user(id, id + "@taskdesk.example", name, role, false, null, createdAt);
+        return user(id).name(name).role(role).createdAt(createdAt).insert();
     }
 
     public Fixtures user(
@@ -110,27 +111,162 @@ public final class Fixtures implements AutoCloseable {
             boolean isLive,
             LocalDateTime lastSeen,
             LocalDateTime createdAt) {
-        return execute(
-                "INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isLive\", \"lastSeen\", \"createdAt\") "
-                        + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?)",
-                id,
-                email,
-                name,
-                role,
-                isLive,
-                lastSeen,
-                createdAt);
+        return user(id).email(email)
+                .name(name)
+                .role(role)
+                .live(isLive, lastSeen)
+                .createdAt(createdAt)
+                .insert();
+    }
+
+    /** A user to insert: an active AGENT, not live, email {@code <id>@taskdesk.example}, agentTypes '{}'. */
+    public UserRow user(String id) {
+        return new UserRow(id);
+    }
+
+    public final class UserRow {
+        private final String id;
+        private String email;
+        private String name;
+        private String role = "AGENT";
+        private boolean isActive = true;
+        private boolean isLive;
+        private LocalDateTime lastSeen;
+        private LocalDateTime createdAt = EPOCH;
+        private String[] agentTypes = {};
+        private String rosterTeam;
+
+        private UserRow(String id) {
+            this.id = id;
+            this.email = id + "@taskdesk.example";
+        }
+
+        public UserRow email(String email) {
+            this.email = email;
+            return this;
+        }
+
+        public UserRow name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public UserRow role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        public UserRow inactive() {
+            this.isActive = false;
+            return this;
+        }
+
+        public UserRow live(boolean isLive, LocalDateTime lastSeen) {
+            this.isLive = isLive;
+            this.lastSeen = lastSeen;
+            return this;
+        }
+
+        public UserRow createdAt(LocalDateTime createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        /** "agentTypes" as stored; {@code null} stores NULL, as where Prisma created the column. */
+        public UserRow agentTypes(String... agentTypes) {
+            this.agentTypes = agentTypes;
+            return this;
+        }
+
+        public UserRow rosterTeam(String rosterTeam) {
+            this.rosterTeam = rosterTeam;
+            return this;
+        }
+
+        public Fixtures insert() {
+            return execute(
+                    "INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isActive\", \"isLive\", "
+                            + "\"lastSeen\", \"createdAt\", \"agentTypes\", \"rosterTeam\") "
+                            + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?, ?, ?, ?)",
+                    id,
+                    email,
+                    name,
+                    role,
+                    isActive,
+                    isLive,
+                    lastSeen,
+                    createdAt,
+                    textArray(agentTypes),
+                    rosterTeam);
+        }
     }
 
     public Fixtures raw(String id, String status) {
-        execute(
-                "INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
+        return raw(id).status(status).insert();
+    }
+
+    /** A raw message to insert: READY, no brand, previewMatches NULL. */
+    public RawRow raw(String id) {
+        return new RawRow(id);
+    }
+
+    public final class RawRow {
+        private final String id;
+        private String status = "READY";
+        private String brand;
+        private String previewMatches;
+
+        private RawRow(String id) {
+            this.id = id;
+        }
+
+        public RawRow status(String status) {
+            this.status = status;
+            return this;
+        }
+
+        public RawRow brand(String brand) {
+            this.brand = brand;
+            return this;
+        }
+
+        /** "previewMatches" as JSON text, e.g. {@code ["free money"]} or {@code "free money"}; null stores NULL. */
+        public RawRow previewMatches(String json) {
+            this.previewMatches = json;
+            return this;
+        }
+
+        public Fixtures insert() {
+            execute(
+                    "INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
+            return execute(
+                    "INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\", "
+                            + "\"brand\", \"previewMatches\") VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text', ?, ?::jsonb)",
+                    id,
+                    status,
+                    "hash-" + id,
+                    brand,
+                    previewMatches);
+        }
+    }
+
+    /** An enabled CONTAINS rule for this normalised phrase; {@code brand} null makes it global. */
+    public Fixtures spamRule(String id, String patternNorm, String brand) {
+        return spamRule(id, patternNorm, "CONTAINS", brand, true);
+    }
+
+    public Fixtures spamRule(String id, String patternNorm, String mode, String brand, boolean enabled) {
         return execute(
-                "INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\") "
-                        + "VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text')",
+                "INSERT INTO \"SpamRule\" (\"id\", \"pattern\", \"patternNorm\", \"mode\", \"brand\", \"enabled\", "
+                        + "\"updatedAt\", \"createdAt\") VALUES (?, ?, ?, ?::\"SpamMode\", ?, ?, ?, ?)",
                 id,
-                status,
-                "hash-" + id);
+                patternNorm,
+                patternNorm,
+                mode,
+                brand,
+                enabled,
+                EPOCH,
+                EPOCH);
     }
 
     public TaskRow task(String id) {
@@ -145,6 +281,7 @@ public final class Fixtures implements AutoCloseable {
         private String assignedTo;
         private String rawMessage;
         private String sentBackBy;
+        private String completedBy;
         private LocalDateTime endTime;
         private LocalDateTime updatedAt = EPOCH;
 
@@ -177,6 +314,11 @@ public final class Fixtures implements AutoCloseable {
             return this;
         }
 
+        public TaskRow completedBy(String userId) {
+            this.completedBy = userId;
+            return this;
+        }
+
         public TaskRow endTime(LocalDateTime endTime) {
             this.endTime = endTime;
             return this;
@@ -190,14 +332,15 @@ public final class Fixtures implements AutoCloseable {
         public Fixtures insert() {
             return execute(
                     "INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"rawMessageId\", "
-                            + "\"sentBackBy\", \"endTime\", \"createdAt\", \"updatedAt\") "
-                            + "VALUES (?, ?::\"TaskType\", ?::\"TaskStatus\", ?, ?, ?, ?, ?, ?)",
+                            + "\"sentBackBy\", \"completedBy\", \"endTime\", \"createdAt\", \"updatedAt\") "
+                            + "VALUES (?, ?::\"TaskType\", ?::\"TaskStatus\", ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     type,
                     status,
                     assignedTo,
                     rawMessage,
                     sentBackBy,
+                    completedBy,
                     endTime,
                     EPOCH,
                     updatedAt);
@@ -254,7 +397,7 @@ public final class Fixtures implements AutoCloseable {
     /** A digest of every row the functions may touch: equal digests mean nothing changed. */
     public String snapshot() {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("User", "RawMessage", "Task", "TaskHistory")) {
+        for (String table : List.of("User", "RawMessage", "Task", "TaskHistory", "SpamRule")) {
             all.append(table)
                     .append(rows(
                             "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM \""
@@ -262,6 +405,15 @@ public final class Fixtures implements AutoCloseable {
                     .append('\n');
         }
         return all.toString();
+    }
+
+    /** A text[] parameter; null stays NULL. */
+    private java.sql.Array textArray(String[] values) {
+        try {
+            return values == null ? null : connection.createArrayOf("text", values);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -69,12 +69,12 @@ public final class RestartableDatabase {
         return this;
     }
 
-    /** Runs the schema migration's SQL (the same file Flyway applies). */
+    /** Creates the app's schema ({@link AppSchema}: the files Flyway applies). */
     public RestartableDatabase createSchema() {
         try (Connection connection = DriverManager.getConnection(jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            statement.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
-        } catch (SQLException | IOException e) {
+            statement.execute(AppSchema.sql());
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
         return this;

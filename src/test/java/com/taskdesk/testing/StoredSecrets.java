@@ -6,10 +6,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -67,7 +63,7 @@ public class StoredSecrets implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         database = EmbeddedDatabase.start(Map.of());
         try (Fixtures db = fixtures()) {
-            db.execute(Files.readString(Path.of("src/main/resources/db/migration/V1__prisma_schema.sql")));
+            db.execute(AppSchema.sql());
             db.execute("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + FIRST_PASSWORD + "'");
             db.execute("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO " + ROLE);
             String hbaFile = String.valueOf(db.value("SHOW hba_file"));
@@ -76,8 +72,6 @@ public class StoredSecrets implements QuarkusTestResourceLifecycleManager {
                     + "'host all all 127.0.0.1/32 scram-sha-256', 'host all all ::1/128 scram-sha-256'])) TO '"
                     + hbaFile + "'");
             db.value("SELECT pg_reload_conf()");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         secretsManager = new SecretsManagerStandIn()
                 .put(DATABASE_URL_ID, databaseUrl(FIRST_PASSWORD))

@@ -66,6 +66,7 @@ public final class ColdStart {
             database.load(10_000);
             database.apply(BenchDatabase.Indexes.V2);
             database.apply(BenchDatabase.Indexes.V3);
+            database.apply(BenchDatabase.Indexes.V5);
             Map<String, Path> zips = new LinkedHashMap<>();
             zips.put(FUNCTION, functionZip);
             zips.put(BARE, bareZip);

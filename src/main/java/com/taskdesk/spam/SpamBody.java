@@ -16,17 +16,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The raw message ids of a spam request body: {@code {"ids": [...]}}, or as the existing
- * front end sends them {@code {"rawMessageIds": [...]}} or {@code {"id": "..."}}. The
- * first key present, in the order rawMessageIds, ids, id, decides; an invalid value is
- * a 400, never a fall-through to the next key. Duplicates count once.
+ * A spam write's JSON body: the ids it names ({@code {"ids": [...]}}, or as the existing front end
+ * sends them {@code {"rawMessageIds": [...]}} or {@code {"id": "..."}}; each a raw message id or a
+ * task id) and its optional boolean flags. The first ids key present, in the order rawMessageIds,
+ * ids, id, decides; an invalid value is a 400, never a fall-through to the next key. Duplicates
+ * count once. Other keys are ignored unless the write reads them as a {@link #flag}.
  */
-final class RawMessageIds {
+record SpamBody(List<String> ids, JsonNode json) {
 
     static final int MAX_IDS = 1000;
     static final int MAX_ID_LENGTH = 64;
     private static final int MAX_NESTING_DEPTH = 16;
     private static final List<String> KEYS = List.of("rawMessageIds", "ids", "id");
+    private static final String EXAMPLE = "send {\"ids\": [\"<raw message or task id>\", ...]}";
 
     private static final ObjectMapper STRICT_JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder()
@@ -37,12 +39,10 @@ final class RawMessageIds {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
 
-    private RawMessageIds() {}
-
-    /** The distinct ids, in the order first sent. */
-    static List<String> parse(String body) {
+    /** The body with its distinct ids, in the order first sent. */
+    static SpamBody parse(String body) {
         if (body == null || body.isBlank()) {
-            throw new BadRequestException("The request body is empty: send {\"ids\": [\"<rawMessageId>\", ...]}");
+            throw new BadRequestException("The request body is empty: " + EXAMPLE);
         }
         JsonNode root;
         try {
@@ -55,14 +55,31 @@ final class RawMessageIds {
         }
         if (root == null || !root.isObject()) {
             throw new BadRequestException(
-                    "The request body must be a JSON object such as {\"ids\": [\"<rawMessageId>\"]}");
+                    "The request body must be a JSON object such as {\"ids\": [\"<raw message or task id>\"]}");
         }
         for (String key : KEYS) {
             if (root.has(key)) {
-                return key.equals("id") ? List.of(single(root.get(key))) : list(key, root.get(key));
+                return new SpamBody(key.equals("id") ? List.of(single(root.get(key))) : list(key, root.get(key)), root);
             }
         }
-        throw new BadRequestException("No ids: send {\"ids\": [\"<rawMessageId>\", ...]}");
+        throw new BadRequestException("No ids: " + EXAMPLE);
+    }
+
+    /**
+     * A boolean option of the body: false when absent or null.
+     *
+     * @throws BadRequestException when it is there but neither true nor false
+     */
+    boolean flag(String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new BadRequestException("\"" + name + "\" must be true or false, not "
+                    + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return value.booleanValue();
     }
 
     /** Where the body stops being JSON, never what it holds there (the parser's own message quotes it). */
@@ -71,7 +88,7 @@ final class RawMessageIds {
                 + (where == null || where.getLineNr() < 1
                         ? ""
                         : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
-                + ": send {\"ids\": [\"<rawMessageId>\", ...]}";
+                + ": " + EXAMPLE;
     }
 
     private static String single(JsonNode value) {
@@ -80,10 +97,10 @@ final class RawMessageIds {
 
     private static List<String> list(String key, JsonNode value) {
         if (!value.isArray()) {
-            throw new BadRequestException("\"" + key + "\" must be an array of raw message ids (strings)");
+            throw new BadRequestException("\"" + key + "\" must be an array of raw message or task ids (strings)");
         }
         if (value.isEmpty()) {
-            throw new BadRequestException("\"" + key + "\" is empty: send at least one raw message id");
+            throw new BadRequestException("\"" + key + "\" is empty: send at least one raw message or task id");
         }
         if (value.size() > MAX_IDS) {
             throw new BadRequestException("At most " + MAX_IDS + " ids per request; this one has " + value.size());

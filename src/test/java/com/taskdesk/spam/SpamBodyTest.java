@@ -14,10 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class RawMessageIdsTest {
+class SpamBodyTest {
 
     private static String rejection(String body) {
-        return assertThrows(BadRequestException.class, () -> RawMessageIds.parse(body))
+        return assertThrows(BadRequestException.class, () -> SpamBody.parse(body))
                 .getMessage();
     }
 
@@ -29,13 +29,17 @@ class RawMessageIdsTest {
 
     @Test
     void duplicatesCountOnceInFirstSeenOrder() {
-        assertEquals(List.of("b", "a"), RawMessageIds.parse("{\"ids\": [\"b\", \"a\", \"b\", \"a\"]}"));
+        assertEquals(
+                List.of("b", "a"),
+                SpamBody.parse("{\"ids\": [\"b\", \"a\", \"b\", \"a\"]}").ids());
     }
 
     @Test
     void acceptsTheLimits() {
-        assertEquals(1000, RawMessageIds.parse(idsOf(1000, 64)).size());
-        assertEquals(List.of("😀".repeat(64)), RawMessageIds.parse("{\"id\": \"" + "😀".repeat(64) + "\"}"));
+        assertEquals(1000, SpamBody.parse(idsOf(1000, 64)).ids().size());
+        assertEquals(
+                List.of("😀".repeat(64)),
+                SpamBody.parse("{\"id\": \"" + "😀".repeat(64) + "\"}").ids());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,6 +72,25 @@ class RawMessageIdsTest {
     void rejectsWithAMessageForAPerson(String what, String body, String expectedStart) {
         String message = rejection(body);
         assertEquals(true, message.startsWith(expectedStart), what + ": " + message);
+    }
+
+    @Test
+    void flagsAreFalseWhenAbsentOrNullAndOtherwiseWhatTheySay() {
+        SpamBody body = SpamBody.parse(
+                "{\"ids\": [\"r1\"], \"yes\": true, \"no\": false, \"none\": null, \"whitelist\": [\"ignored\", 7]}");
+        assertTrue(body.flag("yes"));
+        assertFalse(body.flag("no"));
+        assertFalse(body.flag("none"));
+        assertFalse(body.flag("absent"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"true\"", "1", "[]", "{}"})
+    void aFlagThatIsNotABooleanIsRejected(String value) {
+        SpamBody body = SpamBody.parse("{\"ids\": [\"r1\"], \"disablePhrases\": " + value + "}");
+        String message = assertThrows(BadRequestException.class, () -> body.flag("disablePhrases"))
+                .getMessage();
+        assertTrue(message.startsWith("\"disablePhrases\" must be true or false, not "), message);
     }
 
     @Test
