@@ -2,7 +2,7 @@
 //   ./mvnw -q compile exec:java@budget -Dexec.args=render
 // (./mvnw verify fails while this file differs from what config/ renders.)
 // The front door of stage dev (config/dev.yaml; docs/front-door.md):
-// nextjs at http://localhost:3000 proxies 6 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
+// nextjs at http://localhost:3000 proxies 7 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
 // In the app's next.config.js:
 //   async rewrites() { return require('./next-rewrites.js'); },
 // (or put its beforeFiles first in the beforeFiles the app already returns). beforeFiles
@@ -29,6 +29,10 @@ module.exports = {
     {
       "source": "/api/manager/spam/restore",
       "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/spam/restore"
+    },
+    {
+      "source": "/api/manager/spam/review/restore",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/spam/review/restore"
     },
     {
       "source": "/api/manager/tasks/mark-spam",

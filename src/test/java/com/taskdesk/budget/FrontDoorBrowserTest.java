@@ -162,8 +162,9 @@ class FrontDoorBrowserTest {
     }
 
     /**
-     * On the app host: sign in, then the app pages' calls; each answer is the function's own (the
-     * same request sent to the function directly) with the fixtures' numbers. Then a 503 whose
+     * On the app host: sign in, then the app pages' calls, each answered by the function with
+     * revision 2's answer for the fixtures (agent progress: what the function answers directly, and
+     * its numbers). Then a 503 whose
      * Retry-After the script reads, and the API's own host, which the cookie never reaches.
      *
      * @return the paths the page called through the front door
@@ -180,34 +181,46 @@ class FrontDoorBrowserTest {
         assertEquals("Strict", cookie.getSameSite());
         assertEquals("", chromium.await("desk.cookies()"), "HttpOnly: the page's script never sees the token");
 
+        // Assign pages: the active HOLDS specialists only (the filter travelled), with revision 2's fields.
         JsonNode agents = answer(chromium.await("desk.agents('HOLDS')"), 200, called);
-        assertEquals(direct("/api/manager/agents?filter=HOLDS"), agents.path("body"));
-        assertEquals(
-                List.of("agent-holds", "agent-text"),
-                agents.path("body").path("agents").findValuesAsText("id"));
+        assertEquals(json("""
+                        {"success": true, "agents": [
+                          {"id": "agent-holds", "email": "agent-holds@taskdesk.example", "name": "Holly",
+                           "openCount": 1, "emailRequestCount": 0, "textClubCount": 0, "wodIvcsCount": 0,
+                           "refundCount": 0, "yotpoCount": 0, "holdsCount": 1, "isLive": false, "lastSeen": null,
+                           "agentTypes": ["HOLDS"], "rosterTeam": "Team A"}]}
+                        """), agents.path("body"));
 
+        // The overview poll: Text Club's numbers, and each agent's progress in the page's order.
         List<?> overview = (List<?>) chromium.await("desk.overview()");
         JsonNode metrics = answer(overview.get(0), 200, called);
         JsonNode progress = answer(overview.get(1), 200, called);
-        assertEquals(direct("/api/manager/dashboard/metrics"), metrics.path("body"));
+        assertEquals(json("""
+                        {"success": true, "metrics": {"pending": 1, "pendingRawMessages": 1, "spamReview": 0,
+                          "completedToday": 0, "totalCompleted": 0, "inProgress": 1, "assignedNotStarted": 1,
+                          "activeWork": 2, "assistanceRequired": 0, "totalAll": 3, "pctDone": 0}}
+                        """), metrics.path("body"));
         assertEquals(direct("/api/manager/dashboard/agent-progress"), progress.path("body"));
-        assertEquals(2, metrics.path("body").path("metrics").path("inProgress").asInt());
+        JsonNode rows = progress.path("body").path("agentProgress");
+        assertEquals(List.of("agent-text", "agent-gone", "agent-holds"), rows.findValuesAsText("id"));
         assertEquals(
-                1,
-                metrics.path("body").path("metrics").path("pendingRawMessages").asInt());
+                json("{\"assigned\": 2, \"assignedNotStarted\": 1, \"inProgress\": 1, \"completedToday\": 0}"),
+                rows.get(0).path("taskTypeBreakdown").path("textClub"));
 
         assertEquals(
                 json("{\"success\": true, \"ready\": 1, \"spamReview\": 0}"),
                 answer(chromium.await("desk.spamCounts()"), 200, called).path("body"));
 
-        // Send to Spam Review, bulk: a checked row with a task (its task id) and one without (its raw id).
-        // Revision 1 ignores the task id; with revision 2 (task ids, branch r2) the answer is
-        // rawsUpdated 2, tasksMoved 1, and desk.restoreFromReview('raw-promoted', ['free gift']) joins
-        // the calls below (its route is then one of the rendered rules, which the end of each test
-        // holds the page's calls to).
+        // Send to Spam Review, bulk: a checked row with a task (its task id, which stands for its raw
+        // message) and one without (its raw id); then the Spam Review "Restore" of the promoted one,
+        // and the other restored by /spam/restore.
         assertEquals(
-                json("{\"success\": true, \"rawsUpdated\": 1, \"tasksMoved\": 0}"),
+                json("{\"success\": true, \"rawsUpdated\": 2, \"tasksMoved\": 1}"),
                 answer(chromium.await("desk.sendToSpamReview(['task-promoted'], ['raw-ready'])"), 200, called)
+                        .path("body"));
+        assertEquals(
+                json("{\"success\": true, \"restored\": 1, \"tasksRestored\": 1}"),
+                answer(chromium.await("desk.restoreFromReview('raw-promoted', ['free gift'])"), 200, called)
                         .path("body"));
         assertEquals(
                 json("{\"success\": true, \"restored\": 1, \"tasksRestored\": 0}"),
@@ -257,16 +270,34 @@ class FrontDoorBrowserTest {
     }
 
     /**
-     * Two agents (one with HOLDS work), a READY raw message without a task, a promoted one whose task
-     * is in progress, and another task in progress.
+     * Revision 2's data: a HOLDS specialist, an agent from before specializations (empty
+     * agentTypes), an inactive HOLDS specialist; a READY raw message without a task and a promoted
+     * one (with its matched phrases) whose task is in progress; another task assigned, not started.
      */
     private static void seed() {
         try (Fixtures db = Fixtures.connect()) {
             db.reset()
-                    .user("agent-holds", "Holly", "AGENT", Fixtures.EPOCH.plusDays(1))
-                    .user("agent-text", "Tex", "AGENT", Fixtures.EPOCH.plusDays(2))
+                    .user("agent-holds")
+                    .name("Holly")
+                    .agentTypes("HOLDS")
+                    .rosterTeam("Team A")
+                    .createdAt(Fixtures.EPOCH.plusDays(1))
+                    .insert()
+                    .user("agent-text")
+                    .name("Tex")
+                    .createdAt(Fixtures.EPOCH.plusDays(2))
+                    .insert()
+                    .user("agent-gone")
+                    .name("Gone")
+                    .agentTypes("HOLDS")
+                    .inactive()
+                    .createdAt(Fixtures.EPOCH.plusDays(3))
+                    .insert()
                     .raw("raw-ready", "READY")
-                    .raw("raw-promoted", "PROMOTED")
+                    .raw("raw-promoted")
+                    .status("PROMOTED")
+                    .previewMatches("[\"free gift\"]")
+                    .insert()
                     .task("task-holds")
                     .type("HOLDS")
                     .assignedTo("agent-holds")
@@ -277,7 +308,6 @@ class FrontDoorBrowserTest {
                     .rawMessage("raw-promoted")
                     .insert()
                     .task("task-text")
-                    .status("IN_PROGRESS")
                     .assignedTo("agent-text")
                     .insert();
         }
