@@ -1,5 +1,5 @@
 // GENERATED from config/ by the budget tool: do not edit. Change config/ and run
-//   ./mvnw -q compile exec:java@budget -Dexec.args=render
+//   ./budget render
 // (./mvnw verify fails while this file differs from what config/ renders.)
 // The front door of stage dev (config/dev.yaml; docs/front-door.md):
 // nextjs at http://localhost:3000 proxies 7 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
