@@ -58,6 +58,7 @@ public final class BudgetCheck {
         for (DatabaseBudget database : DatabaseBudget.of(config)) {
             database(findings, database);
         }
+        findings.addAll(FrontDoorCheck.run(config));
         return findings;
     }
 

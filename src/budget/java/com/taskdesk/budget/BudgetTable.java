@@ -91,8 +91,12 @@ final class BudgetTable {
                 "socket read",
                 "nests");
         for (FunctionBudget function : stage.functions()) {
+            FrontDoor door = stage.frontDoor();
             boolean nests = function.timeoutChainSeconds() < function.functionTimeoutSeconds()
-                    && function.functionTimeoutSeconds() <= BudgetCheck.HTTP_API_TIMEOUT_SECONDS;
+                    && function.functionTimeoutSeconds() <= BudgetCheck.HTTP_API_TIMEOUT_SECONDS
+                    && (door == null
+                            || !door.moves(function.endpoint())
+                            || function.functionTimeoutSeconds() < door.host().proxyLimitSeconds());
             out.printf(
                     times,
                     function.name(),
@@ -108,6 +112,7 @@ final class BudgetTable {
         out.println("  (seconds: pool + connect + statement + margin < functionTimeout <= "
                 + BudgetCheck.HTTP_API_TIMEOUT_SECONDS
                 + "; the socket read timeout, statement + margin, is inside that chain)");
+        frontDoor(out, stage);
         out.println();
         String gateway = "  %-20s %-40s %11s %9s %8s %6s%n";
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
@@ -133,6 +138,22 @@ final class BudgetTable {
                         ? " (functions on Managed Instances reserve none)"
                         : ""));
         out.println();
+    }
+
+    /** Where the app's host sends the moved routes, and the proxy limit their timeouts must stay below. */
+    private static void frontDoor(PrintStream out, StageConfig stage) {
+        FrontDoor door = stage.frontDoor();
+        if (door != null) {
+            out.println("  Front door (" + FrontDoorFiles.file(stage) + "): "
+                    + door.host().configName() + " at "
+                    + door.appOrigin() + " proxies "
+                    + String.join(
+                            ", ",
+                            door.moved().stream().map(Endpoint::functionName).toList())
+                    + " to " + door.apiUrl() + "; their functionTimeout < "
+                    + door.host().proxyLimitSeconds()
+                    + " s, " + door.host().configName() + "'s proxy limit");
+        }
     }
 
     /** Each function on Lambda Managed Instances: its environments, the requests they take and the connections. */

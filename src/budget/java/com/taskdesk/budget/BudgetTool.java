@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 /**
  * The budget tool platform engineers run, outside the function (docs/connection-budget.md):
  * <pre>
- *   ./mvnw -q compile exec:java@budget -Dexec.args="check --stage prod"
+ *   ./budget check --stage prod
  * </pre>
  */
 @Command(
@@ -321,7 +321,8 @@ public final class BudgetTool implements Runnable {
 
     @Command(
             name = "render",
-            description = "Writes template-<stage>.yaml, serverless.yml, samconfig.toml and events/ from config/.")
+            description =
+                    "Writes template-<stage>.yaml, serverless.yml, samconfig.toml, events/ and each stage's front-door/ from config/.")
     static final class Render implements Callable<Integer> {
         @ParentCommand
         BudgetTool tool;

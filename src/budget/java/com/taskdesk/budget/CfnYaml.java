@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.representer.Representer;
 final class CfnYaml {
 
     /** Every deploy file's first lines. */
-    static final String RENDER_COMMAND = "./mvnw -q compile exec:java@budget -Dexec.args=render";
+    static final String RENDER_COMMAND = "./budget render";
 
     /** A CloudFormation intrinsic function in short form: {@code !Name argument}. */
     record Fn(String name, Object argument) {}

@@ -124,7 +124,43 @@ public final class ConfigFiles {
                 file.alarmNotifications(),
                 file.permissionsBoundary(),
                 Boolean.TRUE.equals(file.confirmChangeset()),
+                file.frontDoor() == null ? null : frontDoor(where, file.frontDoor(), file.domain()),
                 List.copyOf(functions));
+    }
+
+    /** The front door with its API URL (else the domain's) and its moved functions (else every app route). */
+    private static FrontDoor frontDoor(String where, ConfigSchema.FrontDoorFile file, ConfigSchema.Domain domain) {
+        String apiUrl = file.apiUrl();
+        if (apiUrl == null && domain == null) {
+            throw BudgetException.configuration(where + ": frontDoor.apiUrl is missing: the stage's API"
+                    + " (the stack's ApiUrl output after its first deploy), or give the stage a domain");
+        }
+        List<Endpoint> moved = FrontDoor.appRoutes();
+        if (file.moves() != null) {
+            for (String name : file.moves()) {
+                Endpoint endpoint = Endpoint.forFunction(name)
+                        .orElseThrow(() -> BudgetException.configuration(where + ": frontDoor.moves: '" + name
+                                + "' is not one of the functions (" + String.join(", ", Endpoint.functionNames())
+                                + ")"));
+                if (!endpoint.managerRoute()) {
+                    throw BudgetException.configuration(where + ": frontDoor.moves: " + name + " serves "
+                            + endpoint.path() + ", the functions' own probe, not a route of the app (which answers its"
+                            + " own " + endpoint.path() + "): only the app's routes move ("
+                            + String.join(
+                                    ", ",
+                                    moved.stream().map(Endpoint::functionName).toList())
+                            + ")");
+                }
+                if (file.moves().indexOf(name) != file.moves().lastIndexOf(name)) {
+                    throw BudgetException.configuration(where + ": frontDoor.moves: " + name + " appears twice");
+                }
+            }
+            moved = moved.stream()
+                    .filter(endpoint -> file.moves().contains(endpoint.functionName()))
+                    .toList();
+        }
+        return new FrontDoor(
+                file.host(), file.appOrigin(), apiUrl == null ? "https://" + domain.name() : apiUrl, moved);
     }
 
     private static DatabaseLimits limits(String name, DatabaseFile file) {

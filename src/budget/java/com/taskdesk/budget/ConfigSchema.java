@@ -89,6 +89,7 @@ final class ConfigSchema {
             AlarmNotifications alarmNotifications,
             String permissionsBoundary,
             Boolean confirmChangeset,
+            FrontDoorFile frontDoor,
             FunctionSettings defaults,
             Map<String, FunctionSettings> functions) {
         StageFile {
@@ -100,10 +101,7 @@ final class ConfigSchema {
                 throw new Invalid("corsOrigins", "lists no origin (the front end's, e.g. https://desk.example.com)");
             }
             for (String origin : corsOrigins) {
-                if (origin == null || !ORIGIN.matcher(origin).matches()) {
-                    throw new Invalid(
-                            "corsOrigins", "must be scheme://host[:port], no path or wildcard; got '" + origin + "'");
-                }
+                origin("corsOrigins", origin);
             }
             try {
                 ZoneId.of(required("todayTimeZone", todayTimeZone));
@@ -148,7 +146,10 @@ final class ConfigSchema {
         }
     }
 
-    /** The API on the app's own site (so the auth-token cookie reaches it), with its ACM certificate. */
+    /**
+     * The API under a custom domain, with its ACM certificate. The app's auth-token cookie is
+     * host-only: it never reaches this domain either, only the front door on the app's own host does.
+     */
     record Domain(String name, String certificateArn) {
         Domain {
             if (!required("name", name).matches("[a-z0-9-]+(\\.[a-z0-9-]+)+")) {
@@ -157,6 +158,25 @@ final class ConfigSchema {
             if (!required("certificateArn", certificateArn)
                     .matches("arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/.+")) {
                 throw new Invalid("certificateArn", "must be an ACM certificate ARN; got '" + certificateArn + "'");
+            }
+        }
+    }
+
+    /**
+     * The stage's front door: the app's host proxies the moved routes to the API (absent: no rules).
+     *
+     * @param apiUrl absent: https:// and the stage's domain
+     * @param moves  the functions whose routes move; absent: every route of the app
+     */
+    record FrontDoorFile(FrontDoor.Host host, String appOrigin, String apiUrl, List<String> moves) {
+        FrontDoorFile {
+            required("host", host);
+            origin("appOrigin", required("appOrigin", appOrigin));
+            if (apiUrl != null) {
+                origin("apiUrl", apiUrl);
+            }
+            if (moves != null && (moves.isEmpty() || moves.contains(null))) {
+                throw new Invalid("moves", "lists no function (leave it out to move every route of the app)");
             }
         }
     }
@@ -206,6 +226,12 @@ final class ConfigSchema {
             throw new Invalid(key, "is missing");
         }
         return value;
+    }
+
+    private static void origin(String key, String origin) {
+        if (origin == null || !ORIGIN.matcher(origin).matches()) {
+            throw new Invalid(key, "must be scheme://host[:port], no path or wildcard; got '" + origin + "'");
+        }
     }
 
     private static void range(String key, Integer value, int min, int max) {

@@ -29,6 +29,7 @@ final class DeployFiles {
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
         files.putAll(EventFiles.render());
+        files.putAll(FrontDoorFiles.render(config));
         return files;
     }
 
@@ -45,9 +46,17 @@ final class DeployFiles {
         }
     }
 
-    /** Writes the files that changed; their names. */
+    /** Writes the files that changed, and deletes the front door rules config/ no longer renders; their names. */
     static List<String> write(Path project, Map<String, String> files) {
         List<String> written = new ArrayList<>();
+        for (String orphan : FrontDoorFiles.orphans(project, files)) {
+            try {
+                Files.delete(project.resolve(orphan));
+            } catch (IOException e) {
+                throw BudgetException.configuration(orphan + ": cannot be deleted (" + e.getMessage() + ")");
+            }
+            written.add(orphan + " (deleted)");
+        }
         files.forEach((name, text) -> {
             if (!text.equals(committed(project, name))) {
                 try {
@@ -69,6 +78,14 @@ final class DeployFiles {
      */
     static List<Finding> stale(Path project, Map<String, String> files) {
         List<Finding> findings = new ArrayList<>();
+        for (String orphan : FrontDoorFiles.orphans(project, files)) {
+            findings.add(new Finding(
+                    Finding.Kind.DEPLOY_FILE_STALE,
+                    orphan,
+                    Set.of(),
+                    orphan + " is no longer rendered from config/ (run: " + CfnYaml.RENDER_COMMAND
+                            + ", which deletes it)"));
+        }
         try (var listed = Files.list(project)) {
             listed.map(path -> path.getFileName().toString())
                     .filter(name -> name.matches(SamTemplate.FILE_PATTERN) && !files.containsKey(name))

@@ -2,6 +2,7 @@ package com.taskdesk.budget;
 
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -72,6 +73,15 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
         Map<String, String> grants = new LinkedHashMap<>();
         privileges.forEach((table, what) -> grants.put(table.quoted(), String.join(", ", what)));
         return Collections.unmodifiableMap(grants);
+    }
+
+    /**
+     * One of the owning app's routes, signed in by its {@code auth-token} (every /api/manager
+     * function): the front door may move it to the API. /api/health is the functions' own probe; the
+     * app answers its own /api/health.
+     */
+    public boolean managerRoute() {
+        return resource.isAnnotationPresent(RolesAllowed.class);
     }
 
     public boolean writes() {

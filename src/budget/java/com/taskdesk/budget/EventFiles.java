@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.taskdesk.config.DeskConfig;
 import io.smallrye.config.WithDefault;
-import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ final class EventFiles {
     private static final String HOST = "abc123.execute-api.eu-west-1.amazonaws.com";
     private static final long TIME_EPOCH = 1795705200000L;
 
-    private static final ObjectWriter JSON = new ObjectMapper()
+    /** Two-space indented JSON, "key": value, as events/ and front-door/ are written. */
+    static final ObjectWriter JSON = new ObjectMapper()
             .writer(new DefaultPrettyPrinter(
                             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -50,7 +50,7 @@ final class EventFiles {
     }
 
     private static String event(Endpoint endpoint) {
-        boolean manager = endpoint.resource().isAnnotationPresent(RolesAllowed.class);
+        boolean manager = endpoint.managerRoute();
         String query = endpoint.sampleQuery();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");

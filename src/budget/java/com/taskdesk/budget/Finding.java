@@ -31,6 +31,12 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         UNBOUNDED,
         POOLER_CLIENTS_OVER,
         DEPLOY_FILE_STALE,
+        /** The front door moves some of the writes, not all: they change the same rows under one rule. */
+        FRONT_DOOR_SPLITS_WRITES,
+        /** A moved function may run as long as the front door's proxy waits, or longer. */
+        FRONT_DOOR_PROXY_LIMIT,
+        /** The app's origin is not allowed: a POST through the front door carries it as its Origin. */
+        FRONT_DOOR_ORIGIN,
         ACCOUNT_QUOTA,
         /** The account's other reservations leave the stage less than its reserved concurrency. */
         ACCOUNT_UNRESERVED,

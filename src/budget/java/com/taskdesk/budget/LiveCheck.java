@@ -74,7 +74,16 @@ final class LiveCheck {
         }
         out.println();
 
-        String row = "  %-15s %-32s %14s %14s %12s  %s%n";
+        // columns as wide as the longest function name and role name
+        int nameWidth = stage.functions().stream()
+                .mapToInt(function -> function.name().length())
+                .max()
+                .orElse(0);
+        int roleWidth = stage.functions().stream()
+                .mapToInt(function -> stage.roleName(function.name()).length())
+                .max()
+                .orElse(0);
+        String row = "  %-" + Math.max(nameWidth, "function".length()) + "s %-" + roleWidth + "s %14s %14s %12s  %s%n";
         out.printf(row, "function", "role", "share (roles)", "limit (server)", "backends now", "application_name");
         int total = 0;
         int shares = 0;

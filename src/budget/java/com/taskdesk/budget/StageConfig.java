@@ -11,6 +11,7 @@ import java.util.List;
  * @param alarmNotifications  null: the alarms notify no one (they still roll deploys back)
  * @param permissionsBoundary null: the stack's roles get no permissions boundary
  * @param confirmChangeset    sam deploy shows the change set and waits for a yes
+ * @param frontDoor           null: the app's host hands no route to the API (no rules rendered)
  */
 public record StageConfig(
         String name,
@@ -24,6 +25,7 @@ public record StageConfig(
         ConfigSchema.AlarmNotifications alarmNotifications,
         String permissionsBoundary,
         boolean confirmChangeset,
+        FrontDoor frontDoor,
         List<FunctionBudget> functions) {
 
     public FunctionBudget function(String functionName) {

@@ -1,0 +1,115 @@
+package com.taskdesk.budget;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A config/ of its own for the front door's tests: one database with room for every function, and
+ * stages a test writes with the front door it is about (none of the shipped config/'s numbers).
+ */
+final class FrontDoorProject {
+
+    private final Path dir;
+
+    private FrontDoorProject(Path dir) {
+        this.dir = dir;
+    }
+
+    /** databases.yaml (one database, 100 connections, none reserved) and functions.yaml (15 s functions). */
+    static FrontDoorProject in(Path dir) {
+        FrontDoorProject project = new FrontDoorProject(dir);
+        return project.write("config/databases.yaml", """
+                        shop:
+                          postgresVersion: 16
+                          maxConnections: 100
+                          reservedFor: {restOfApp: 10}
+                          deployOverlapFactor: 2
+                        """).write("config/functions.yaml", """
+                        defaults:
+                          maxInstances: 2
+                          connectionLimit: 1
+                          poolTimeoutSeconds: 2
+                          connectTimeoutSeconds: 2
+                          statementTimeoutSeconds: 5
+                          timeoutMarginSeconds: 3
+                          functionTimeoutSeconds: 15
+                          memoryMb: 512
+                          typicalLatencyMs: 200
+                          deploymentType: AllAtOnce
+                        """);
+    }
+
+    /**
+     * config/&lt;stage&gt;.yaml on database shop.
+     *
+     * @param corsOrigins the stage's allowed origins
+     * @param more        YAML lines of the stage file (frontDoor, functions, domain), as written
+     */
+    FrontDoorProject stage(String stage, List<String> corsOrigins, String more) {
+        return write(
+                "config/" + stage + ".yaml",
+                "database: shop\nregion: eu-west-1\ncorsOrigins: [" + String.join(", ", corsOrigins)
+                        + "]\ntodayTimeZone: UTC\nmetricsCacheSeconds: 10\n" + more);
+    }
+
+    FrontDoorProject write(String relative, String text) {
+        try {
+            Files.createDirectories(dir.resolve(relative).getParent());
+            Files.writeString(dir.resolve(relative), text);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String relative) {
+        try {
+            return Files.readString(dir.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean exists(String relative) {
+        return Files.exists(dir.resolve(relative));
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    BudgetConfig config() {
+        return ConfigFiles.load(dir);
+    }
+
+    /** The findings of the check (every rule, the front door's among them). */
+    List<Finding> findings() {
+        return BudgetCheck.run(config());
+    }
+
+    /** What one run of the tool printed and returned. */
+    record Run(int exitCode, String out, String err) {}
+
+    /** Runs the tool's command line on this project. */
+    Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withDir = Stream.concat(Arrays.stream(args), Stream.of("--dir", dir.toString()))
+                .toArray(String[]::new);
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = new BudgetTool(o, e, Map.of()).run(withDir);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,165 @@
+package com.taskdesk.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.taskdesk.budget.FrontDoor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The app's Netlify site played by a real reverse proxy: Debian's nginx, unprivileged (one process,
+ * a config, pid, logs and temp files of its own, a port above 1024), configured from the
+ * {@code [[redirects]]} of a rendered netlify.toml as Netlify runs them: status 200 is a rewrite
+ * that proxies an absolute URL with the request's query string and cookies, giving up after
+ * Netlify's 26 s; {@code force = true} takes it before a file of the site at the same path, without
+ * force the site's file wins (Netlify's shadowing). The site holds the test page, a file at each
+ * app route, and the app's login answer (its Set-Cookie). A rule it cannot play is refused.
+ */
+public final class NetlifyStandIn implements AutoCloseable {
+
+    private final ServerProcess server;
+
+    private NetlifyStandIn(ServerProcess server) {
+        this.server = server;
+    }
+
+    /**
+     * @param netlifyToml the rendered fragment (front-door/&lt;stage&gt;/netlify.toml)
+     * @param appRoutes   paths at which the site has files of its own, the app's routes
+     * @param page        served as /desk.html
+     * @param setCookie   the Set-Cookie header of the app's login answer (POST /api/auth/login)
+     */
+    public static NetlifyStandIn start(
+            Path workDirectory, String netlifyToml, List<String> appRoutes, String page, String setCookie, int port) {
+        Path directory = workDirectory.toAbsolutePath();
+        try {
+            Path site = directory.resolve("site");
+            Files.createDirectories(site);
+            Files.createDirectories(directory.resolve("temp"));
+            Files.writeString(site.resolve("desk.html"), page);
+            for (String route : appRoutes) {
+                Path file = site.resolve(route.substring(1));
+                Files.createDirectories(file.getParent());
+                Files.writeString(
+                        file,
+                        "{\"success\": false, \"error\": \"answered by the app itself, not through the front door\"}");
+            }
+            Path conf = directory.resolve("nginx.conf");
+            Files.writeString(conf, config(directory, site, rules(netlifyToml), setCookie, port));
+            ServerProcess server = ServerProcess.start(
+                    "nginx",
+                    List.of(
+                            DebianPackageCondition.find("nginx").orElseThrow().toString(),
+                            "-p",
+                            directory.toString(),
+                            "-e",
+                            "stderr",
+                            "-c",
+                            conf.toString()),
+                    directory,
+                    Map.of(),
+                    "http://127.0.0.1:" + port + "/desk.html",
+                    Duration.ofSeconds(20));
+            return new NetlifyStandIn(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** nginx locations for the redirects, in their order (Netlify takes the first rule that matches). */
+    static String rules(String netlifyToml) throws IOException {
+        JsonNode redirects = new TomlMapper().readTree(netlifyToml).path("redirects");
+        if (!redirects.isArray() || redirects.isEmpty()) {
+            throw new IllegalArgumentException("no [[redirects]] in:\n" + netlifyToml);
+        }
+        StringBuilder locations = new StringBuilder();
+        int n = 0;
+        for (JsonNode rule : redirects) {
+            String from = rule.path("from").asText();
+            String to = rule.path("to").asText();
+            if (!from.startsWith("/") || from.contains("*") || from.contains(":")) {
+                throw new IllegalArgumentException("the stand-in plays exact paths only: from = " + from);
+            }
+            if (rule.path("status").asInt() != 200 || !to.matches("https?://.+")) {
+                throw new IllegalArgumentException(
+                        "the stand-in plays proxy rewrites only (status 200 to an absolute URL): " + rule);
+            }
+            String proxy = "proxy_pass " + to + "$is_args$args;";
+            if (rule.path("force").asBoolean(false)) {
+                locations
+                        .append("    location = ")
+                        .append(from)
+                        .append(" { ")
+                        .append(proxy)
+                        .append(" }\n");
+            } else {
+                String named = "@rule" + n++;
+                locations
+                        .append("    location = ")
+                        .append(from)
+                        .append(" { try_files $uri ")
+                        .append(named)
+                        .append("; }\n    location ")
+                        .append(named)
+                        .append(" { ")
+                        .append(proxy)
+                        .append(" }\n");
+            }
+        }
+        return locations.toString();
+    }
+
+    private static String config(Path directory, Path site, String rules, String setCookie, int port) {
+        String temp = directory.resolve("temp").toString();
+        return """
+                daemon off;
+                master_process off;
+                pid %1$s/nginx.pid;
+                error_log stderr notice;
+                events { worker_connections 64; }
+                http {
+                  access_log %1$s/access.log;
+                  client_body_temp_path %2$s/body;
+                  proxy_temp_path %2$s/proxy;
+                  fastcgi_temp_path %2$s/fastcgi;
+                  uwsgi_temp_path %2$s/uwsgi;
+                  scgi_temp_path %2$s/scgi;
+                  types { text/html html; }
+                  default_type application/json;
+                  proxy_http_version 1.1;
+                  proxy_read_timeout %3$ds;
+                  server {
+                    listen 127.0.0.1:%4$d;
+                    root %5$s;
+                    location = /api/auth/login {
+                      add_header Set-Cookie "%6$s" always;
+                      return 200 '{"success": true}';
+                    }
+                    # The [[redirects]] of the rendered netlify.toml:
+                %7$s  }
+                }
+                """.formatted(
+                        directory,
+                        temp,
+                        FrontDoor.Host.NETLIFY.proxyLimitSeconds(),
+                        port,
+                        site,
+                        setCookie.replace("\"", "\\\""),
+                        rules);
+    }
+
+    /** What nginx has logged. */
+    public String log() {
+        return server.log();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
