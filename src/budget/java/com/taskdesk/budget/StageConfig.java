@@ -49,6 +49,7 @@ public record StageConfig(
                 alarmNotifications,
                 permissionsBoundary,
                 confirmChangeset,
+                frontDoor,
                 functions);
     }
 
