@@ -64,7 +64,7 @@ public final class DeployContract {
     private DeployContract() {}
 
     /** The environment every function of a stage shares. */
-    static Map<String, String> stageEnvironment(StageConfig stage) {
+    public static Map<String, String> stageEnvironment(StageConfig stage) {
         return ordered(
                 STAGE,
                 stage.name(),
@@ -81,7 +81,7 @@ public final class DeployContract {
     }
 
     /** One function's own environment: who it is and its connection budget. */
-    static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
+    public static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
         return ordered(
                 ConnectionSettings.FUNCTION_NAME,
                 function.name(),

@@ -37,6 +37,13 @@ public final class PgBouncerSettings {
     /** Settings whose value is a minimum: more is fine. */
     static final Set<String> MINIMUMS = Set.of("max_client_conn", "default_pool_size");
 
+    /**
+     * After a failed login to the server (PostgreSQL restarting, say) PgBouncer fails every client at
+     * once until it tries again, by default 15 s later: the game day measured 15 s of 503s after a
+     * restart of 3 s (docs/gameday.md). Retried each second, the functions' 2 s pool timeout spans a retry.
+     */
+    static final int SERVER_LOGIN_RETRY_SECONDS = 1;
+
     private PgBouncerSettings() {}
 
     /** The startup parameters the functions send, given what their DATABASE_URL carries. */
@@ -84,6 +91,7 @@ public final class PgBouncerSettings {
             settings.put("ignore_startup_parameters", String.join(",", ignore));
         }
         settings.put("client_idle_timeout", Integer.toString(Advice.IDLE_SESSION_TIMEOUT_SECONDS));
+        settings.put("server_login_retry", Integer.toString(SERVER_LOGIN_RETRY_SECONDS));
         settings.put("tcp_keepalive", "1");
         settings.put("tcp_keepidle", Integer.toString(Advice.KEEPALIVES_IDLE_SECONDS));
         settings.put("tcp_keepintvl", Integer.toString(Advice.KEEPALIVES_INTERVAL_SECONDS));

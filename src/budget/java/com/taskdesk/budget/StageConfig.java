@@ -35,6 +35,24 @@ public record StageConfig(
                 .orElseThrow();
     }
 
+    /** The same stage on another database (the game day puts prod's behind PgBouncer). */
+    public StageConfig withDatabase(DatabaseLimits other) {
+        return new StageConfig(
+                name,
+                other,
+                region,
+                corsOrigins,
+                todayTimeZone,
+                metricsCacheSeconds,
+                network,
+                domain,
+                alarmNotifications,
+                permissionsBoundary,
+                confirmChangeset,
+                frontDoor,
+                functions);
+    }
+
     /** The database role a function of this stage connects as (DB_USER): taskdesk_prod_agent_progress. */
     public String roleName(String function) {
         return "taskdesk_" + name + "_" + function.replace('-', '_');

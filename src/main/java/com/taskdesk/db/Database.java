@@ -114,6 +114,11 @@ public class Database {
         } catch (SecretUnavailableException e) {
             // from DatabaseCredentials, as Agroal opened a connection
             throw new DatabaseUnavailableException("the database credentials could not be read", e);
+        } catch (RuntimeException e) {
+            if (DatabaseFailures.interrupted(e)) {
+                throw new DatabaseUnavailableException("opening a connection was interrupted", e);
+            }
+            throw e;
         } finally {
             request.waitedForConnection(System.nanoTime() - asked);
         }

@@ -42,6 +42,21 @@ final class DatabaseFailures {
         return String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout");
     }
 
+    /**
+     * Opening a connection failed on an interrupt: Agroal cancels an attempt that outlived a request's
+     * pool timeout by interrupting its own thread, and the interrupt can outlive that attempt (a socket
+     * that never answered ignores it) and fail the next ones, in Quarkus' blocking wait for the
+     * credentials provider, as a CompletionException (the game day found it: docs/gameday.md).
+     */
+    static boolean interrupted(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** PostgreSQL refused the password (28P01) or the role (28000): a rotated secret, perhaps. */
     static boolean credentialsRefused(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -23,7 +23,7 @@ import java.util.Map;
 public class DatasourceConfigSource extends MapBackedConfigSource {
 
     /** A URL without host or database: pgjdbc takes them from each connection's properties. */
-    static final String URL_FROM_CONNECTION_PROPERTIES = "jdbc:postgresql://";
+    public static final String URL_FROM_CONNECTION_PROPERTIES = "jdbc:postgresql://";
 
     public DatasourceConfigSource() {
         super("DATABASE_URL and DB_* environment", properties(Environment.ofThisProcess()), 275);

@@ -10,12 +10,12 @@ import java.util.Map;
  * {@code <!-- /bench:NAME -->}: the benchmark replaces what is between the markers and leaves
  * the prose around them as it is.
  */
-final class ReportFile {
+public final class ReportFile {
 
     private ReportFile() {}
 
     /** Copies {@code source} to {@code target} with these sections replaced; sections not given stay as they are. */
-    static void write(Path source, Path target, Map<String, String> sections) throws IOException {
+    public static void write(Path source, Path target, Map<String, String> sections) throws IOException {
         String text = Files.readString(source);
         for (Map.Entry<String, String> section : sections.entrySet()) {
             String begin = "<!-- bench:" + section.getKey() + " -->";

@@ -142,6 +142,7 @@ class CheckCommandTest {
                 "taskdesk_pooled_agents = max_user_connections=2",
                 "PgBouncer 1.18 knows them all, nothing to ignore",
                 "client_idle_timeout = 300",
+                "server_login_retry = 1",
                 "pgbouncer=true")) {
             assertTrue(out.contains(expected), expected + " in:\n" + out);
         }

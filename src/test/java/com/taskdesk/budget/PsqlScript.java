@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * replaces with the variable's value as a quoted SQL literal. Any other meta-command fails,
  * so the script cannot grow psql features this emulation would silently skip.
  */
-final class PsqlScript {
+public final class PsqlScript {
 
     private static final Pattern IF_DEFINED = Pattern.compile("\\\\if :\\{\\?(\\w+)}");
     private static final Pattern QUOTED_VARIABLE = Pattern.compile(":'(\\w+)'");
 
     private PsqlScript() {}
 
-    static void run(Connection connection, String script, Map<String, String> variables) throws SQLException {
+    public static void run(Connection connection, String script, Map<String, String> variables) throws SQLException {
         StringBuilder sql = new StringBuilder();
         Deque<Boolean> active = new ArrayDeque<>();
         for (String line : script.split("\n")) {

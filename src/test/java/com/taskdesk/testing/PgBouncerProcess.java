@@ -26,12 +26,13 @@ public final class PgBouncerProcess implements AutoCloseable {
     /** CI sets it: a missing pgbouncer then fails the pooler tests ({@link NeedsPgBouncer}) instead of skipping them. */
     static final String REQUIRED = "TASKDESK_REQUIRE_PGBOUNCER";
 
-    private final Process process;
+    private final List<String> command;
     private final Path directory;
     private final int port;
+    private volatile Process process;
 
-    private PgBouncerProcess(Process process, Path directory, int port) {
-        this.process = process;
+    private PgBouncerProcess(List<String> command, Path directory, int port) {
+        this.command = command;
         this.directory = directory;
         this.port = port;
     }
@@ -85,13 +86,32 @@ public final class PgBouncerProcess implements AutoCloseable {
                     .orElseThrow(() -> new IllegalStateException("pgbouncer is not installed"))
                     .toString());
             command.add(directory.resolve("pgbouncer.ini").toString());
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("pgbouncer.log").toFile())
-                    .start();
-            PgBouncerProcess pgbouncer = new PgBouncerProcess(process, directory, port);
-            pgbouncer.awaitListening();
+            PgBouncerProcess pgbouncer = new PgBouncerProcess(List.copyOf(command), directory, port);
+            pgbouncer.launch();
             return pgbouncer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the process (its log appended to pgbouncer.log) and waits until it listens. */
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("pgbouncer.log").toFile()))
+                .start();
+        awaitListening();
+    }
+
+    /**
+     * Stops PgBouncer as an operator's restart does (SIGTERM: it closes every client and server
+     * connection at once) and starts it again on the same port with the same settings.
+     */
+    public synchronized void restart() {
+        close();
+        try {
+            launch();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
