@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.SampleEvents;
 import com.taskdesk.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -113,13 +112,10 @@ class FramedAnswersTest {
      * these extra request headers.
      */
     private static String agentsEvent(Map<String, String> headers) throws IOException {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "agents.json")));
-        event.remove("cookies");
+        ObjectNode event = SampleEvents.withBearer("agents", Tokens.manager());
         event.put("rawQueryString", "");
         event.remove("queryStringParameters");
-        ObjectNode eventHeaders = (ObjectNode) event.get("headers");
-        eventHeaders.put("authorization", "Bearer " + Tokens.manager());
-        headers.forEach(eventHeaders::put);
+        headers.forEach(((ObjectNode) event.get("headers"))::put);
         return JSON.writeValueAsString(event);
     }
 

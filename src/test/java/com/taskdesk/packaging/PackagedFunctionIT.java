@@ -12,6 +12,7 @@ import com.taskdesk.testing.AppSchema;
 import com.taskdesk.testing.EmbeddedMetricFormat;
 import com.taskdesk.testing.FakeLambdaRuntime;
 import com.taskdesk.testing.PackagedFunction;
+import com.taskdesk.testing.SampleEvents;
 import com.taskdesk.testing.SecretsManagerStandIn;
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -107,12 +108,7 @@ class PackagedFunctionIT {
                 .jws()
                 .algorithm(SignatureAlgorithm.HS256)
                 .signWithSecret(jwtSecret);
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", name + ".json")));
-        event.remove("cookies");
-        ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
-        // The sample's own auth-token cookie (the local secret's) would win over the Bearer token.
-        event.remove("cookies");
-        return JSON.writeValueAsString(event);
+        return JSON.writeValueAsString(SampleEvents.withBearer(name, token));
     }
 
     private static String invoke(FakeLambdaRuntime runtime, PackagedFunction function, String event) throws Exception {

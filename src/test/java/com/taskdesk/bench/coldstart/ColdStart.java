@@ -9,6 +9,7 @@ import com.taskdesk.bench.Project;
 import com.taskdesk.bench.Stats;
 import com.taskdesk.testing.FakeLambdaRuntime;
 import com.taskdesk.testing.PackagedFunction;
+import com.taskdesk.testing.SampleEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -159,21 +160,15 @@ public final class ColdStart {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
-    /**
-     * events/agents.json (an API Gateway HTTP API event) for this path, with this bearer token (null: none) and
-     * without its cookie (signed with the demo's secret, which this benchmark does not use).
-     */
+    /** events/agents.json (an API Gateway HTTP API event) for this path, with this bearer token (null: none). */
     private static String event(String path, String token) throws Exception {
-        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", "agents.json")));
-        event.remove("cookies");
+        ObjectNode event = SampleEvents.withBearer("agents", token == null ? "" : token);
+        if (token == null) {
+            ((ObjectNode) event.get("headers")).remove("authorization");
+        }
         event.put("rawPath", path).put("routeKey", "GET " + path);
         ((ObjectNode) event.get("requestContext")).put("routeKey", "GET " + path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
-        if (token == null) {
-            ((ObjectNode) event.get("headers")).remove("authorization");
-        } else {
-            ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
-        }
         return JSON.writeValueAsString(event);
     }
 

@@ -1,0 +1,26 @@
+package com.taskdesk.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The API Gateway events `./budget render` writes to events/, read back for tests that send one. */
+public final class SampleEvents {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SampleEvents() {}
+
+    /**
+     * events/FUNCTION.json with this bearer token in place of its auth-token cookie: the cookie is signed
+     * with the local demo secret and would win over the token.
+     */
+    public static ObjectNode withBearer(String function, String token) throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", function + ".json")));
+        event.remove("cookies");
+        ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
+        return event;
+    }
+}
