@@ -17,7 +17,8 @@ final class BudgetTable {
                 + database.budgetDescription() + ", pooler " + limits.pooler() + ", deploy overlap x"
                 + limits.deployOverlapFactor());
         out.println();
-        String row = "  %-20s %12s %15s %34s %15s %22s%n";
+        String name = functionColumn(stage);
+        String row = "  " + name + " %12s %15s %34s %15s %22s%n";
         out.printf(
                 row,
                 "function",
@@ -78,7 +79,7 @@ final class BudgetTable {
         }
         managedInstances(out, stage);
         out.println();
-        String times = "  %-20s %6s %8s %10s %7s %6s %14s %14s %5s%n";
+        String times = "  " + name + " %6s %8s %10s %7s %6s %14s %14s %5s%n";
         out.printf(
                 times,
                 "function",
@@ -114,7 +115,11 @@ final class BudgetTable {
                 + "; the socket read timeout, statement + margin, is inside that chain)");
         frontDoor(out, stage);
         out.println();
-        String gateway = "  %-20s %-40s %11s %9s %8s %6s%n";
+        int routeWidth = stage.functions().stream()
+                .mapToInt(function -> function.endpoint().route().length())
+                .max()
+                .orElse(0);
+        String gateway = "  " + name + " %-" + Math.max(routeWidth, "route".length()) + "s %11s %9s %8s %6s%n";
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
         for (FunctionBudget function : stage.functions()) {
             boolean capped = function.maxInstances() != null;
@@ -175,6 +180,15 @@ final class BudgetTable {
                         + function.maxInstances() + ", one request per instance, within the same budget)");
             }
         }
+    }
+
+    /** A left-aligned column as wide as the stage's longest function name, or its heading. */
+    static String functionColumn(StageConfig stage) {
+        int width = stage.functions().stream()
+                .mapToInt(function -> function.name().length())
+                .max()
+                .orElse(0);
+        return "%-" + Math.max(width, "function".length()) + "s";
     }
 
     static String percent(int part, int whole) {

@@ -74,16 +74,12 @@ final class LiveCheck {
         }
         out.println();
 
-        // columns as wide as the longest function name and role name
-        int nameWidth = stage.functions().stream()
-                .mapToInt(function -> function.name().length())
-                .max()
-                .orElse(0);
+        // the role column as wide as the longest role name
         int roleWidth = stage.functions().stream()
                 .mapToInt(function -> stage.roleName(function.name()).length())
                 .max()
                 .orElse(0);
-        String row = "  %-" + Math.max(nameWidth, "function".length()) + "s %-" + roleWidth + "s %14s %14s %12s  %s%n";
+        String row = "  " + BudgetTable.functionColumn(stage) + " %-" + roleWidth + "s %14s %14s %12s  %s%n";
         out.printf(row, "function", "role", "share (roles)", "limit (server)", "backends now", "application_name");
         int total = 0;
         int shares = 0;
