@@ -2,6 +2,7 @@ package com.taskdesk.budget;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * What check prints for one stage: each function's connections at worst, its share of the
@@ -115,11 +116,8 @@ final class BudgetTable {
                 + "; the socket read timeout, statement + margin, is inside that chain)");
         frontDoor(out, stage);
         out.println();
-        int routeWidth = stage.functions().stream()
-                .mapToInt(function -> function.endpoint().route().length())
-                .max()
-                .orElse(0);
-        String gateway = "  " + name + " %-" + Math.max(routeWidth, "route".length()) + "s %11s %9s %8s %6s%n";
+        String gateway = "  " + name + " "
+                + leftColumn(stage, "route", function -> function.endpoint().route()) + " %11s %9s %8s %6s%n";
         out.printf(gateway, "function", "route", "concurrency", "latency", "rate/s", "burst");
         for (FunctionBudget function : stage.functions()) {
             boolean capped = function.maxInstances() != null;
@@ -182,13 +180,18 @@ final class BudgetTable {
         }
     }
 
-    /** A left-aligned column as wide as the stage's longest function name, or its heading. */
+    /** The function names' column: as wide as the stage's longest name, or its heading. */
     static String functionColumn(StageConfig stage) {
+        return leftColumn(stage, "function", FunctionBudget::name);
+    }
+
+    /** A left-aligned column of one value per function, as wide as the longest value or its heading. */
+    static String leftColumn(StageConfig stage, String heading, Function<FunctionBudget, String> value) {
         int width = stage.functions().stream()
-                .mapToInt(function -> function.name().length())
+                .mapToInt(function -> value.apply(function).length())
                 .max()
                 .orElse(0);
-        return "%-" + Math.max(width, "function".length()) + "s";
+        return "%-" + Math.max(width, heading.length()) + "s";
     }
 
     static String percent(int part, int whole) {

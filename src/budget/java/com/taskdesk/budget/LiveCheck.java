@@ -74,12 +74,9 @@ final class LiveCheck {
         }
         out.println();
 
-        // the role column as wide as the longest role name
-        int roleWidth = stage.functions().stream()
-                .mapToInt(function -> stage.roleName(function.name()).length())
-                .max()
-                .orElse(0);
-        String row = "  " + BudgetTable.functionColumn(stage) + " %-" + roleWidth + "s %14s %14s %12s  %s%n";
+        String row = "  " + BudgetTable.functionColumn(stage) + " "
+                + BudgetTable.leftColumn(stage, "role", function -> stage.roleName(function.name()))
+                + " %14s %14s %12s  %s%n";
         out.printf(row, "function", "role", "share (roles)", "limit (server)", "backends now", "application_name");
         int total = 0;
         int shares = 0;

@@ -28,11 +28,10 @@ import org.junit.jupiter.api.Test;
  *   <li>The same commit makes the same function.zip (an unchanged function then publishes no new
  *       Lambda version): the same entries in the same order with the same time and bytes, but
  *       for the classes Quarkus 3.33.2 generates while its build steps run in parallel, which
- *       then differ from build to build (44 to 58 of 991 entries in three pairs of builds on 2026-12-02): the recorders' proxy
- *       keys come from one static counter (an instance counter from quarkusio/quarkus#53025,
- *       first in 3.37, for which quarkus-amazon-lambda-http is not served here), and the config
- *       mappings and a synthetic bean's injection points are written in the order the steps
- *       produced them. Running the steps on one thread would order them, but Quarkus 3.33.2 then
+ *       then differ from build to build (the test prints how many): the recorders' proxy keys
+ *       come from one static counter (an instance counter from quarkusio/quarkus#53025, first in
+ *       3.37, for which quarkus-amazon-lambda-http is not served here), and the config mappings
+ *       and a synthetic bean's injection points are written in the order the steps produced them. Running the steps on one thread would order them, but Quarkus 3.33.2 then
  *       deadlocks: ArC and the class transformer wait for tasks on the same executor.
  * </ul>
  */

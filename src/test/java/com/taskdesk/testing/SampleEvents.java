@@ -18,9 +18,15 @@ public final class SampleEvents {
      * with the local demo secret and would win over the token.
      */
     public static ObjectNode withBearer(String function, String token) throws IOException {
+        ObjectNode event = withoutCredentials(function);
+        ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
+        return event;
+    }
+
+    /** events/FUNCTION.json without its auth-token cookie: a request that carries no credentials. */
+    public static ObjectNode withoutCredentials(String function) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", function + ".json")));
         event.remove("cookies");
-        ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
         return event;
     }
 }

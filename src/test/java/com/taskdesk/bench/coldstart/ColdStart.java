@@ -162,10 +162,8 @@ public final class ColdStart {
 
     /** events/agents.json (an API Gateway HTTP API event) for this path, with this bearer token (null: none). */
     private static String event(String path, String token) throws Exception {
-        ObjectNode event = SampleEvents.withBearer("agents", token == null ? "" : token);
-        if (token == null) {
-            ((ObjectNode) event.get("headers")).remove("authorization");
-        }
+        ObjectNode event =
+                token == null ? SampleEvents.withoutCredentials("agents") : SampleEvents.withBearer("agents", token);
         event.put("rawPath", path).put("routeKey", "GET " + path);
         ((ObjectNode) event.get("requestContext")).put("routeKey", "GET " + path);
         ((ObjectNode) event.get("requestContext").get("http")).put("path", path);
