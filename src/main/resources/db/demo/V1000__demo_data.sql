@@ -17,7 +17,7 @@
 SELECT setseed(0.2710);
 
 INSERT INTO "User" ("id", "email", "name", "role", "isActive", "isLive", "lastSeen", "createdAt",
-                    "agentTypes", "rosterTeam")
+                    "updatedAt", "agentTypes", "rosterTeam")
 SELECT 'agent-' || lpad(i::text, 4, '0'),
        'agent' || i || '@taskdesk.example',
        CASE WHEN i % 9 = 0 THEN NULL ELSE 'Agent ' || i END,
@@ -25,6 +25,7 @@ SELECT 'agent-' || lpad(i::text, 4, '0'),
        i % 10 <> 7,
        i % 3 <> 0,
        CASE WHEN i % 3 <> 0 THEN (now() AT TIME ZONE 'UTC') - make_interval(mins => i) END,
+       TIMESTAMP '2025-01-01' + make_interval(days => i),
        TIMESTAMP '2025-01-01' + make_interval(days => i),
        CASE i % 8 WHEN 0 THEN NULL                       -- where Prisma created the column
                   WHEN 1 THEN '{}'                       -- from before specializations: takes Text Club
@@ -37,9 +38,9 @@ SELECT 'agent-' || lpad(i::text, 4, '0'),
        CASE WHEN i % 4 <> 0 THEN (ARRAY['Team Blue', 'Team Red', 'Team Green'])[1 + i % 3] END
 FROM generate_series(1, ${agentCount}) AS i;
 
-INSERT INTO "User" ("id", "email", "name", "role", "isLive", "createdAt")
+INSERT INTO "User" ("id", "email", "name", "role", "isLive", "createdAt", "updatedAt")
 SELECT 'manager-' || i, 'manager' || i || '@taskdesk.example', 'Manager ' || i, 'MANAGER', true,
-       TIMESTAMP '2024-12-01' + make_interval(days => i)
+       TIMESTAMP '2024-12-01' + make_interval(days => i), TIMESTAMP '2024-12-01' + make_interval(days => i)
 FROM generate_series(1, 5) AS i;
 
 INSERT INTO "ImportBatch" ("id", "sourceName", "rowCount", "createdAt")

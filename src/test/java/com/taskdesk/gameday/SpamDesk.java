@@ -93,9 +93,9 @@ final class SpamDesk {
 
     private static void insertManagers(GameDayDatabase database, String prefix, String format, int count) {
         int digits = Integer.parseInt(format.replaceAll("\\D", ""));
-        database.execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\")"
+        database.execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"updatedAt\")"
                 + " SELECT '" + prefix + "' || lpad(i::text, " + digits + ", '0'),"
-                + " '" + prefix + "' || i || '@taskdesk.example', 'Game day ' || i, 'MANAGER'"
+                + " '" + prefix + "' || i || '@taskdesk.example', 'Game day ' || i, 'MANAGER', now()"
                 + " FROM generate_series(1, " + count + ") AS i");
     }
 

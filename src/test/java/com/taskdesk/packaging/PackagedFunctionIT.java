@@ -261,9 +261,10 @@ class PackagedFunctionIT {
         int agents = 400;
         try (Connection connection = DriverManager.getConnection(database.jdbcUrl());
                 Statement statement = connection.createStatement()) {
-            statement.execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\") SELECT 'big-' || i, "
-                    + "'big-' || i || '@taskdesk.example', 'Agent with a long enough name ' || i, 'AGENT' "
-                    + "FROM generate_series(1, " + agents + ") AS i ON CONFLICT DO NOTHING");
+            statement.execute(
+                    "INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"updatedAt\") SELECT 'big-' || i, "
+                            + "'big-' || i || '@taskdesk.example', 'Agent with a long enough name ' || i, 'AGENT', now() "
+                            + "FROM generate_series(1, " + agents + ") AS i ON CONFLICT DO NOTHING");
         }
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {

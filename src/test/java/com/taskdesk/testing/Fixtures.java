@@ -56,7 +56,7 @@ public final class Fixtures implements AutoCloseable {
      */
     public Fixtures reset() {
         return execute(
-                        "TRUNCATE \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"SpamRule\", \"User\" CASCADE")
+                        "TRUNCATE \"TaskWorkSession\", \"TaskHistory\", \"Task\", \"RawMessage\", \"ImportBatch\", \"SpamRule\", \"User\" CASCADE")
                 .user(Tokens.MANAGER_ID, "Manager", "MANAGER", EPOCH);
     }
 
@@ -186,8 +186,8 @@ public final class Fixtures implements AutoCloseable {
         public Fixtures insert() {
             return execute(
                     "INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"isActive\", \"isLive\", "
-                            + "\"lastSeen\", \"createdAt\", \"agentTypes\", \"rosterTeam\") "
-                            + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?, ?, ?, ?)",
+                            + "\"lastSeen\", \"createdAt\", \"updatedAt\", \"agentTypes\", \"rosterTeam\") "
+                            + "VALUES (?, ?, ?, ?::\"Role\", ?, ?, ?, ?, ?, ?, ?)",
                     id,
                     email,
                     name,
@@ -195,6 +195,7 @@ public final class Fixtures implements AutoCloseable {
                     isActive,
                     isLive,
                     lastSeen,
+                    createdAt,
                     createdAt,
                     textArray(agentTypes),
                     rosterTeam);
