@@ -1,6 +1,6 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import java.util.List;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.DeploymentType;
-import com.taskdesk.budget.Endpoint;
-import com.taskdesk.budget.FunctionBudget;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.DeploymentType;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.FunctionBudget;
+import com.taskdesk.budget.config.StageConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;

@@ -1,17 +1,17 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.BudgetCheck;
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.ConfigFiles;
-import com.taskdesk.budget.DatabaseBudget;
-import com.taskdesk.budget.DatabaseLimits;
-import com.taskdesk.budget.DatabaseUrlParameters;
-import com.taskdesk.budget.DeployContract;
-import com.taskdesk.budget.Finding;
-import com.taskdesk.budget.FunctionBudget;
-import com.taskdesk.budget.PgBouncerSettings;
-import com.taskdesk.budget.Pooler;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.check.BudgetCheck;
+import com.taskdesk.budget.check.DatabaseBudget;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.DatabaseLimits;
+import com.taskdesk.budget.config.DatabaseUrlParameters;
+import com.taskdesk.budget.config.Finding;
+import com.taskdesk.budget.config.FunctionBudget;
+import com.taskdesk.budget.config.Pooler;
+import com.taskdesk.budget.config.StageConfig;
+import com.taskdesk.budget.render.DeployContract;
+import com.taskdesk.budget.report.PgBouncerSettings;
 import com.taskdesk.db.Database;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.testing.DebianPackageCondition;
@@ -34,7 +34,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The game day: the functions of {@link com.taskdesk.budget.Endpoint#all()} as simulated Lambda
+ * The game day: the functions of {@link com.taskdesk.budget.config.Endpoint#all()} as simulated Lambda
  * environments under stage prod's budget from config/, against one PostgreSQL with prod's
  * max_connections and reserve and the roles {@code roles --stage prod} emits, first directly and
  * then behind PgBouncer configured from the tool's settings; the task desk's traffic, a second

@@ -1,10 +1,10 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.DatabaseLimits;
 import com.taskdesk.budget.PsqlScript;
-import com.taskdesk.budget.RoleSql;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.DatabaseLimits;
+import com.taskdesk.budget.config.StageConfig;
+import com.taskdesk.budget.report.RoleSql;
 import com.taskdesk.local.ConcurrentIndexMigrations;
 import com.taskdesk.testing.RestartableDatabase;
 import java.io.IOException;

@@ -1,10 +1,9 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.DatabaseBudget;
-import com.taskdesk.budget.FunctionBudget;
-import com.taskdesk.budget.RoleSql;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.check.DatabaseBudget;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.FunctionBudget;
+import com.taskdesk.budget.config.StageConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,7 +33,7 @@ record Phase(
     Map<String, Integer> roleLimits() {
         Map<String, Integer> limits = new LinkedHashMap<>();
         for (FunctionBudget function : stage.functions()) {
-            limits.put(stage.roleName(function.name()), RoleSql.connectionLimit(budget(), function));
+            limits.put(stage.roleName(function.name()), budget().roleConnectionLimit(function));
         }
         return limits;
     }

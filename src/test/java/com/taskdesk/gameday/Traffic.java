@@ -1,7 +1,7 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.Endpoint;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.StageConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

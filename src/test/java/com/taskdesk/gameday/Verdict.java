@@ -1,7 +1,7 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.budget.Endpoint;
-import com.taskdesk.budget.FunctionBudget;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.FunctionBudget;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

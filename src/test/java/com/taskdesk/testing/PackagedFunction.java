@@ -1,6 +1,6 @@
 package com.taskdesk.testing;
 
-import com.taskdesk.budget.DeployContract;
+import com.taskdesk.budget.render.DeployContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
