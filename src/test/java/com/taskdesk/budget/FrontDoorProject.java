@@ -35,7 +35,7 @@ public final class FrontDoorProject {
                         shop:
                           postgresVersion: 16
                           maxConnections: 100
-                          reservedFor: {restOfApp: 10}
+                          reservedFor: {restOfApp: {share: 10, client: netlify, role: shop_app}}
                           deployOverlapFactor: 2
                         """).write("config/functions.yaml", """
                         defaults:

@@ -104,7 +104,8 @@ public final class ProjectCopy {
             write(
                     "config/databases.yaml",
                     databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
-                            + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: "
+                            + maxConnections + "\n  reservedFor: {other: {share: " + reserved
+                            + ", client: people}}\n  deployOverlapFactor: "
                             + overlap
                             + "\n"
                             + (pooler == null ? "" : "  pooler: " + pooler + "\n  databaseUrl: {pgbouncer: true}\n"));

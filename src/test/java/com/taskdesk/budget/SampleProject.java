@@ -55,17 +55,17 @@ public final class SampleProject {
                         dev-db:
                           postgresVersion: 16
                           maxConnections: %d
-                          reservedFor: {other: 20}
+                          reservedFor: {other: {share: 20, client: people}}
                           deployOverlapFactor: 2
                         prod-db:
                           postgresVersion: 16
                           maxConnections: %d
                           reservedFor:
                             superuserReservedConnections: 3
-                            restOfApp: 28
-                            migrations: 2
-                            humans: 3
-                            monitoring: 4
+                            restOfApp: {share: 28, client: netlify, role: shop_app}
+                            migrations: {share: 2, client: migrations, role: shop_owner}
+                            humans: {share: 3, client: people, role: shop_people}
+                            monitoring: {share: 4, client: monitoring, role: shop_monitoring}
                           deployOverlapFactor: 2
                         """.formatted(DEV_BUDGET + 20, PROD_MAX_CONNECTIONS))
                 .write("config/dev.yaml", stage("dev-db", "http://localhost:3000", """

@@ -396,15 +396,8 @@ public final class GameDay {
                 Pooler.Kind.PGBOUNCER,
                 inFlight + spare,
                 DatabaseBudget.of(config, stage).clientConnections());
-        DatabaseLimits pooled = new DatabaseLimits(
-                direct.name(),
-                direct.postgresVersion(),
-                direct.maxConnections(),
-                direct.reservedFor(),
-                direct.schema(),
-                pgbouncer,
-                direct.deployOverlapFactor(),
-                new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
+        DatabaseLimits pooled = direct.withPooler(
+                pgbouncer, new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
         return new BudgetConfig(List.of(stage.withDatabase(pooled)));
     }
 

@@ -1,6 +1,7 @@
 package com.taskdesk.gameday;
 
 import com.taskdesk.budget.PsqlScript;
+import com.taskdesk.budget.SimulationDatabase;
 import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.DatabaseLimits;
 import com.taskdesk.budget.config.StageConfig;
@@ -30,8 +31,8 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 final class GameDayDatabase implements AutoCloseable {
 
-    /** The password the roles script sets (psql's function_password); the server trusts local logins anyway. */
-    static final String FUNCTION_PASSWORD = "game-day-function-password";
+    /** The password the roles script gives every function's role; the server trusts local logins anyway. */
+    static final String FUNCTION_PASSWORD = SimulationDatabase.PASSWORD;
     /** The task desk's other endpoints, migrations, monitoring, people with psql: everything in reservedFor. */
     static final String OTHER_CLIENTS_ROLE = "rest_of_app";
 
@@ -58,6 +59,11 @@ final class GameDayDatabase implements AutoCloseable {
         new ConcurrentIndexMigrations().customize(flyway);
         flyway.load().migrate();
         database.execute("CREATE ROLE " + OTHER_CLIENTS_ROLE + " LOGIN");
+        try (Connection admin = database.superuser()) {
+            SimulationDatabase.createClientRoles(admin, limits);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the clients' roles", e);
+        }
         return database;
     }
 
@@ -113,14 +119,14 @@ final class GameDayDatabase implements AutoCloseable {
     void applyRoles(BudgetConfig config, StageConfig stage, Duration idleTimeout) {
         String script = RoleSql.script(config, stage);
         try (Connection admin = superuser()) {
-            PsqlScript.run(admin, script, Map.of(RoleSql.PASSWORD_VARIABLE, FUNCTION_PASSWORD));
+            PsqlScript.run(admin, script, SimulationDatabase.passwords(stage));
         } catch (SQLException e) {
             throw new IllegalStateException("the roles script failed", e);
         }
         for (var function : stage.functions()) {
             String role = stage.roleName(function.name());
             execute(
-                    script.contains("ALTER ROLE " + role + " SET idle_session_timeout")
+                    script.contains("ALTER ROLE \"" + role + "\" SET idle_session_timeout")
                             ? "ALTER ROLE " + role + " SET idle_session_timeout = '" + idleTimeout.toSeconds() + "s'"
                             : "ALTER ROLE " + role + " RESET idle_session_timeout");
         }

@@ -41,7 +41,7 @@ public final class PooledProject {
                       maxConnections: 20
                       reservedFor:
                         superuserReservedConnections: 3
-                        testObserver: 1              # the tests' own connection to the server
+                        testObserver: {share: 1, client: people}   # the tests' own connection to the server
                       deployOverlapFactor: 2
                       pooler: {kind: pgbouncer, serverConnections: %d, maxClientConnections: %d}
                       databaseUrl: {pgbouncer: true}

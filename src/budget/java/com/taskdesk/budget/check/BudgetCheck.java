@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * What config/ must satisfy, for every stage: each function's instance cap, pool cap and timeouts
- * here, each database's budget summed over the stages that share it ({@link DatabaseCheck}) and the
- * front door ({@link FrontDoorCheck}). The reasons behind each rule are in docs/connection-budget.md;
+ * here, each database's budget summed over the stages that share it ({@link DatabaseCheck}), its other
+ * clients' shares ({@link ClientShareCheck}) and the front door ({@link FrontDoorCheck}). The reasons behind each rule are in docs/connection-budget.md;
  * a finding names the function and the numbers.
  */
 public final class BudgetCheck {
@@ -50,6 +50,7 @@ public final class BudgetCheck {
             }
         }
         findings.addAll(DatabaseCheck.run(config));
+        findings.addAll(ClientShareCheck.run(config));
         findings.addAll(FrontDoorCheck.run(config));
         return findings;
     }

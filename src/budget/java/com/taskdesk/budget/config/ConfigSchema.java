@@ -34,7 +34,7 @@ public final class ConfigSchema {
     record DatabaseFile(
             Integer postgresVersion,
             Integer maxConnections,
-            Map<String, Integer> reservedFor,
+            Map<String, ReservedSchema.ReservedFile> reservedFor,
             String schema,
             PoolerFile pooler,
             Integer deployOverlapFactor,
@@ -43,8 +43,7 @@ public final class ConfigSchema {
             range("postgresVersion", required("postgresVersion", postgresVersion), 9, 99);
             range("maxConnections", required("maxConnections", maxConnections), 1, 262_143);
             range("deployOverlapFactor", required("deployOverlapFactor", deployOverlapFactor), 1, 10);
-            required("reservedFor", reservedFor)
-                    .forEach((item, n) -> range("reservedFor." + item, required("reservedFor." + item, n), 0, 262_143));
+            required("reservedFor", reservedFor).forEach((item, reserved) -> required("reservedFor." + item, reserved));
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
             }
@@ -93,7 +92,9 @@ public final class ConfigSchema {
             FunctionSettings defaults,
             Map<String, FunctionSettings> functions) {
         StageFile {
-            required("database", database);
+            if (!Names.isKey(required("database", database))) {
+                throw new Invalid("database", "must be " + Names.KEY_RULE + "; got " + Names.quoted(database));
+            }
             if (!REGION.matcher(required("region", region)).matches()) {
                 throw new Invalid("region", "must be an AWS region such as eu-west-1; got '" + region + "'");
             }
@@ -178,6 +179,9 @@ public final class ConfigSchema {
             if (moves != null && (moves.isEmpty() || moves.contains(null))) {
                 throw new Invalid("moves", "lists no function (leave it out to move every route of the app)");
             }
+            if (moves != null && !moves.stream().allMatch(Names::isKey)) {
+                throw new Invalid("moves", "must list function names, " + Names.KEY_RULE);
+            }
         }
     }
 
@@ -234,7 +238,7 @@ public final class ConfigSchema {
         }
     }
 
-    private static void range(String key, Integer value, int min, int max) {
+    static void range(String key, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             throw new Invalid(key, "must be between " + min + " and " + max + "; got " + value);
         }

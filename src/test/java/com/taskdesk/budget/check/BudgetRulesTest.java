@@ -372,7 +372,7 @@ class BudgetRulesTest {
                                         "maxConnections",
                                         50,
                                         "reservedFor",
-                                        Map.of("other", 20),
+                                        Map.of("other", Map.of("share", 20, "client", "people")),
                                         "deployOverlapFactor",
                                         2))
                         .set("config/staging.yaml", "database", "staging-db")
