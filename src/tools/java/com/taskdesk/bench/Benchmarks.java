@@ -1,9 +1,15 @@
 package com.taskdesk.bench;
 
 import com.taskdesk.bench.coldstart.ColdStart;
+import com.taskdesk.bench.dbtime.DatabaseTime;
+import com.taskdesk.bench.dbtime.WriteCost;
+import com.taskdesk.bench.harness.BenchDatabase;
+import com.taskdesk.bench.harness.Project;
 import com.taskdesk.bench.http.EndToEnd;
 import com.taskdesk.bench.sweep.InstanceSweep;
 import com.taskdesk.bench.sweep.SweepReport;
+import com.taskdesk.reporting.Machine;
+import com.taskdesk.reporting.ReportFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,11 +197,7 @@ public final class Benchmarks {
     }
 
     private static String machine() throws Exception {
-        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                .filter(l -> l.startsWith("model name"))
-                .findFirst()
-                .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                .orElse("unknown CPU");
+        String cpu = Machine.cpuModel();
         long memoryKb = Files.readAllLines(Path.of("/proc/meminfo")).stream()
                 .filter(l -> l.startsWith("MemTotal"))
                 .findFirst()

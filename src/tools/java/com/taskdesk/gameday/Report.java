@@ -1,11 +1,9 @@
 package com.taskdesk.gameday;
 
-import com.taskdesk.bench.ReportFile;
-import java.awt.BasicStroke;
+import com.taskdesk.reporting.Charts;
+import com.taskdesk.reporting.Machine;
+import com.taskdesk.reporting.ReportFile;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -21,9 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -409,11 +405,7 @@ final class Report {
 
     private static String machine() {
         try {
-            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
-                    .filter(l -> l.startsWith("model name"))
-                    .findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).trim())
-                    .orElse("unknown CPU");
+            String cpu = Machine.cpuModel();
             return String.format(
                     Locale.ROOT,
                     "%s, %d cores; %s %s",
@@ -504,16 +496,7 @@ final class Report {
         }
         bands(answers, end, top * 1.1);
 
-        List<XYChart> charts = List.of(connections, answers);
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT * charts.size(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        for (XYChart chart : charts) {
-            chart.paint(g, WIDTH, HEIGHT);
-            g.translate(0, HEIGHT);
-        }
-        g.dispose();
-        ImageIO.write(image, "png", png.toFile());
+        Charts.writeStacked(List.of(connections, answers), png);
     }
 
     /** Each kind of fault as shaded bands, from when it began to when it was lifted (at least half a second wide). */
@@ -545,25 +528,13 @@ final class Report {
     }
 
     private static XYChart chart(String title, String yTitle) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle("seconds since the start")
-                .yAxisTitle(yTitle)
-                .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
+        XYChart chart =
+                Charts.chart(WIDTH, HEIGHT, title, "seconds since the start", yTitle, Styler.LegendPosition.OutsideE);
         chart.getStyler().setXAxisMin(0.0);
         return chart;
     }
 
     private static void line(XYSeries series, Color color) {
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        series.setLineColor(color);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineStyle(new BasicStroke(1.2f));
+        Charts.line(series, color, 1.2f, SeriesMarkers.NONE);
     }
 }

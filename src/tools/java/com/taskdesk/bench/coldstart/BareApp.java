@@ -1,6 +1,6 @@
 package com.taskdesk.bench.coldstart;
 
-import com.taskdesk.bench.Project;
+import com.taskdesk.bench.harness.Project;
 import com.taskdesk.testing.ProjectBuild;
 import java.io.IOException;
 import java.nio.file.Files;

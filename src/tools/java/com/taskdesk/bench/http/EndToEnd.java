@@ -1,9 +1,12 @@
 package com.taskdesk.bench.http;
 
-import com.taskdesk.bench.BenchDatabase;
-import com.taskdesk.bench.ManagerToken;
-import com.taskdesk.bench.Project;
-import com.taskdesk.bench.Stats;
+import com.taskdesk.bench.harness.BenchDatabase;
+import com.taskdesk.bench.harness.ManagerToken;
+import com.taskdesk.bench.harness.Project;
+import com.taskdesk.bench.harness.Stats;
+import com.taskdesk.testing.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -38,6 +41,9 @@ public final class EndToEnd {
         }
     }
 
+    /** Both servers get the same JVM options, so neither has more heap or a different collector. */
+    static final List<String> JVM_OPTIONS = List.of("-Xms1g", "-Xmx2g", "-XX:+UseParallelGC");
+
     static final String FUNCTIONS = "functions";
     static final String ORIGINAL = "original-after";
 
@@ -50,7 +56,6 @@ public final class EndToEnd {
         String token = ManagerToken.signedWith(secret);
         int functionsPort = ServerProcess.freePort();
         int originalPort = ServerProcess.freePort();
-        Path logs = Project.OUTPUT;
         Map<String, String> functionsEnv = Map.of(
                 "DATABASE_URL",
                         database.databaseUrl("connection_limit=" + OriginalAfterServer.POOL_SIZE + "&pool_timeout=20"),
@@ -60,41 +65,57 @@ public final class EndToEnd {
                 "TASKDESK_FUNCTION_NAME", "bench",
                 "QUARKUS_HTTP_PORT", Integer.toString(functionsPort),
                 "QUARKUS_HTTP_HOST", "127.0.0.1");
-        try (ServerProcess functions = ServerProcess.start(
+        try (ServerProcess functions = startJvm(
+                        "functions-server",
                         functionsPort,
-                        List.of(
-                                "-jar",
-                                httpBuild.resolve("quarkus-app/quarkus-run.jar").toString()),
+                        "/api/health",
                         functionsEnv,
-                        logs.resolve("functions-server.log"),
-                        "/api/health");
-                ServerProcess original = ServerProcess.start(
+                        "-jar",
+                        httpBuild
+                                .resolve("quarkus-app/quarkus-run.jar")
+                                .toAbsolutePath()
+                                .toString());
+                ServerProcess original = startJvm(
+                        "original-after-server",
                         originalPort,
-                        List.of(
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                OriginalAfterServer.class.getName(),
-                                Integer.toString(originalPort),
-                                database.jdbcUrl()),
+                        "/",
                         Map.of(),
-                        logs.resolve("original-after-server.log"),
-                        "/")) {
-            Map<String, ServerProcess> servers = new LinkedHashMap<>();
-            servers.put(FUNCTIONS, functions);
-            servers.put(ORIGINAL, original);
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        OriginalAfterServer.class.getName(),
+                        Integer.toString(originalPort),
+                        database.jdbcUrl())) {
+            Map<String, String> servers = new LinkedHashMap<>(); // name, base URL
+            servers.put(FUNCTIONS, baseUrl(functionsPort));
+            servers.put(ORIGINAL, baseUrl(originalPort));
             Map<String, List<DashboardClients.Run>> results = new LinkedHashMap<>();
-            for (Map.Entry<String, ServerProcess> server : servers.entrySet()) {
-                DashboardClients.run(server.getValue().baseUrl(), token, clients, warmUp);
+            for (Map.Entry<String, String> server : servers.entrySet()) {
+                DashboardClients.run(server.getValue(), token, clients, warmUp);
                 results.put(server.getKey(), new ArrayList<>());
             }
             for (int r = 0; r < rounds; r++) {
-                for (Map.Entry<String, ServerProcess> server : servers.entrySet()) {
-                    results.get(server.getKey())
-                            .add(DashboardClients.run(server.getValue().baseUrl(), token, clients, round));
+                for (Map.Entry<String, String> server : servers.entrySet()) {
+                    results.get(server.getKey()).add(DashboardClients.run(server.getValue(), token, clients, round));
                 }
             }
             return new Result(clients, results);
         }
+    }
+
+    /** A JVM with {@link #JVM_OPTIONS} running {@code arguments}, its log in target/bench, ready once {@code probePath} answers. */
+    private static ServerProcess startJvm(
+            String name, int port, String probePath, Map<String, String> env, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of(arguments));
+        Files.createDirectories(Project.OUTPUT);
+        return ServerProcess.start(
+                name, command, Project.OUTPUT, env, baseUrl(port) + probePath, Duration.ofMinutes(2));
+    }
+
+    private static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port;
     }
 
     public static String table(Result result) {

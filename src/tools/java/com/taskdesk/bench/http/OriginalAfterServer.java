@@ -1,8 +1,8 @@
 package com.taskdesk.bench.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.taskdesk.bench.OriginalAfterFix;
-import com.taskdesk.bench.OriginalAfterFix.Query;
+import com.taskdesk.bench.dbtime.OriginalAfterFix;
+import com.taskdesk.bench.dbtime.OriginalAfterFix.Query;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.vertx.core.Vertx;

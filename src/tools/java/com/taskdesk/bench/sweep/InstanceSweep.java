@@ -1,6 +1,6 @@
 package com.taskdesk.bench.sweep;
 
-import com.taskdesk.bench.Stats;
+import com.taskdesk.bench.harness.Stats;
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.SimulatedFunction;
 import java.nio.file.Path;

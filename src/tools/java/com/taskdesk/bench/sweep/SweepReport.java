@@ -2,21 +2,15 @@ package com.taskdesk.bench.sweep;
 
 import com.taskdesk.bench.sweep.InstanceSweep.Result;
 import com.taskdesk.bench.sweep.InstanceSweep.Step;
+import com.taskdesk.reporting.Charts;
 import com.taskdesk.testing.SimulatedFunction.Outcome;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -136,15 +130,17 @@ public final class SweepReport {
             String label = setup.getKey().indexOf(':') > 0
                     ? setup.getKey().substring(0, setup.getKey().indexOf(':'))
                     : setup.getKey();
-            style(
+            Charts.line(
                     served.addSeries(
                             label,
                             x,
                             steps.stream()
                                     .mapToDouble(s -> s.count(Outcome.SERVED) / s.seconds())
                                     .toArray()),
-                    color);
-            style(
+                    color,
+                    2f,
+                    SeriesMarkers.CIRCLE);
+            Charts.line(
                     refused.addSeries(
                             label,
                             x,
@@ -153,47 +149,30 @@ public final class SweepReport {
                                             s -> (s.count(Outcome.REFUSED_53300) + s.count(Outcome.UNAVAILABLE_503))
                                                     / s.seconds())
                                     .toArray()),
-                    color);
-            style(
+                    color,
+                    2f,
+                    SeriesMarkers.CIRCLE);
+            Charts.line(
                     throttled.addSeries(
                             label,
                             x,
                             steps.stream()
                                     .mapToDouble(s -> s.count(Outcome.THROTTLED) / s.seconds())
                                     .toArray()),
-                    color);
+                    color,
+                    2f,
+                    SeriesMarkers.CIRCLE);
         }
-        List<XYChart> charts = List.of(served, refused, throttled);
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT * charts.size(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        for (XYChart chart : charts) {
-            chart.paint(g, WIDTH, HEIGHT);
-            g.translate(0, HEIGHT);
-        }
-        g.dispose();
-        ImageIO.write(image, "png", png.toFile());
+        Charts.writeStacked(List.of(served, refused, throttled), png);
     }
 
     private static XYChart chart(String title, String yTitle) {
-        XYChart chart = new XYChartBuilder()
-                .width(WIDTH)
-                .height(HEIGHT)
-                .title(title)
-                .xAxisTitle("offered concurrency (clients, each one request at a time)")
-                .yAxisTitle(yTitle)
-                .build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotBackgroundColor(Color.WHITE);
-        chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD));
-        return chart;
-    }
-
-    private static void style(XYSeries series, Color color) {
-        series.setLineColor(color);
-        series.setMarkerColor(color);
-        series.setMarker(SeriesMarkers.CIRCLE);
-        series.setLineStyle(new BasicStroke(2f));
+        return Charts.chart(
+                WIDTH,
+                HEIGHT,
+                title,
+                "offered concurrency (clients, each one request at a time)",
+                yTitle,
+                Styler.LegendPosition.InsideNW);
     }
 }

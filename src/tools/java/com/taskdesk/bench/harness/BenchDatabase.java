@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.harness;
 
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.AppSchema;
@@ -117,7 +117,7 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     /** The version of the embedded server this build runs (a short-lived server asked once). */
-    static String serverVersion() throws SQLException {
+    public static String serverVersion() throws SQLException {
         try (BenchDatabase database = start(Map.of());
                 Connection connection = database.connect();
                 Statement statement = connection.createStatement();

@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.harness;
 
 import com.taskdesk.testing.ProjectBuild;
 import java.io.IOException;

@@ -1,7 +1,9 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.dbtime;
 
 import com.taskdesk.agents.AgentsResource;
-import com.taskdesk.bench.BenchDatabase.Indexes;
+import com.taskdesk.bench.harness.BenchDatabase;
+import com.taskdesk.bench.harness.BenchDatabase.Indexes;
+import com.taskdesk.bench.harness.Stats;
 import com.taskdesk.dashboard.AgentProgressResource;
 import com.taskdesk.dashboard.MetricsResource;
 import com.taskdesk.dashboard.TodayWindow;
@@ -23,7 +25,7 @@ import java.util.Map;
  * load, its statements one after another on one connection with every row read (median of
  * interleaved rounds), and the server's own total_exec_time from pg_stat_statements.
  */
-final class DatabaseTime {
+public final class DatabaseTime {
 
     /** original-before sends 1,059 statements per load; above this size one load takes tens of seconds. */
     private static final int BEFORE_FIX_UP_TO = 100_000;
@@ -31,7 +33,7 @@ final class DatabaseTime {
     record Measured(String load, int statements, double clientMs, double serverMs) {}
 
     /** One size: for each index set, each load's figures. */
-    record SizeResult(
+    public record SizeResult(
             int tasks,
             long generatedMs,
             int rounds,
@@ -49,7 +51,7 @@ final class DatabaseTime {
 
     private final BenchDatabase database;
 
-    DatabaseTime(BenchDatabase database) {
+    public DatabaseTime(BenchDatabase database) {
         this.database = database;
     }
 
@@ -58,7 +60,7 @@ final class DatabaseTime {
     }
 
     /** Loads the data at this size and measures; leaves the database with every index migration. */
-    SizeResult measure(int tasks, int rounds, StringBuilder plans) throws SQLException {
+    public SizeResult measure(int tasks, int rounds, StringBuilder plans) throws SQLException {
         long generated = database.load(tasks);
         List<DashboardLoad> loads = new ArrayList<>();
         if (tasks <= BEFORE_FIX_UP_TO) {
@@ -156,7 +158,7 @@ final class DatabaseTime {
         return call;
     }
 
-    static String table(SizeResult size) {
+    public static String table(SizeResult size) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(
                 Locale.ROOT,
@@ -200,12 +202,12 @@ final class DatabaseTime {
     }
 
     /** functions ÷ original-after, both with every index migration: the goal is at most 0.05. */
-    static double headlineRatio(SizeResult size) {
+    public static double headlineRatio(SizeResult size) {
         return size.clientMs(Indexes.ALL, "functions") / size.clientMs(Indexes.ALL, "original-after");
     }
 
     /** The same ratio on the server's own execution time (pg_stat_statements). */
-    static double serverRatio(SizeResult size) {
+    public static double serverRatio(SizeResult size) {
         return server(size, "functions") / server(size, "original-after");
     }
 

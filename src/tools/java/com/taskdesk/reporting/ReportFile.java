@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.reporting;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.harness;
 
 import java.nio.charset.StandardCharsets;
 import org.jose4j.jws.AlgorithmIdentifiers;

@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.dbtime;
 
 import com.taskdesk.agents.AgentsResource;
 import com.taskdesk.dashboard.AgentProgressResource;

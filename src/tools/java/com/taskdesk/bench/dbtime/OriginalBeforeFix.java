@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.dbtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.harness;
 
 import java.util.Arrays;
 import java.util.Collection;

@@ -1,6 +1,8 @@
-package com.taskdesk.bench;
+package com.taskdesk.bench.dbtime;
 
-import com.taskdesk.bench.BenchDatabase.Indexes;
+import com.taskdesk.bench.harness.BenchDatabase;
+import com.taskdesk.bench.harness.BenchDatabase.Indexes;
+import com.taskdesk.bench.harness.Stats;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,7 +26,7 @@ import java.util.regex.Pattern;
  * drops (V2's ("status", "endTime"), V3's covering index): kept beside what replaced them, they
  * would cost every write and save nothing.
  */
-final class WriteCost {
+public final class WriteCost {
 
     private static final Pattern CREATE =
             Pattern.compile("CREATE INDEX (?:IF NOT EXISTS )?\"(\\w+)\"[^;]*;", Pattern.DOTALL);
@@ -36,7 +38,7 @@ final class WriteCost {
             INSERT INTO "Task" ("id", "taskType", "status", "assignedToId", "updatedAt")
             VALUES (?, 'TEXT_CLUB', 'PENDING', ?, now() AT TIME ZONE 'UTC')""";
 
-    record Cost(
+    public record Cost(
             String index,
             String origin,
             long sizeBytes,
@@ -58,7 +60,7 @@ final class WriteCost {
     private final int batch;
     private int inserted;
 
-    WriteCost(BenchDatabase database, int batch) {
+    public WriteCost(BenchDatabase database, int batch) {
         this.database = database;
         this.batch = batch;
     }
@@ -73,7 +75,7 @@ final class WriteCost {
         return indexes;
     }
 
-    List<Cost> measure(int loadRounds) throws SQLException {
+    public List<Cost> measure(int loadRounds) throws SQLException {
         List<Cost> costs = new ArrayList<>();
         try (Connection connection = database.connect()) {
             BenchDatabase.execute(connection, "SET synchronous_commit = off");
@@ -227,7 +229,7 @@ final class WriteCost {
         return Stats.median(millis);
     }
 
-    static String table(List<Cost> costs, int batch) {
+    public static String table(List<Cost> costs, int batch) {
         StringBuilder out = new StringBuilder("| index | from | size | functions' load, ms: with / without | "
                 + "status update, µs: with / without | WAL bytes | task insert, µs: with / without | WAL bytes |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
