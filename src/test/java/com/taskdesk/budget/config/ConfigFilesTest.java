@@ -103,6 +103,36 @@ class ConfigFilesTest {
                         "config/databases.yaml",
                         "prod-db.pooler.maxClientConnections"),
                 refused(
+                        "a share that names no client",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.restOfApp", 28),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp must name its client",
+                        "client: netlify, longRunning, pgbouncer, migrations, monitoring, people"),
+                refused(
+                        "a long-running app without its replicas",
+                        copy -> copy.set(
+                                "config/databases.yaml",
+                                "prod-db.reservedFor.restOfApp",
+                                Map.of("share", 28, "client", "longRunning", "role", "shop_app", "connectionLimit", 9)),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp.replicas is missing"),
+                refused(
+                        "the app without a role",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.restOfApp.role", null),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp.role is missing"),
+                refused(
+                        "a role that is not a plain PostgreSQL name",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.humans.role", "Shop People"),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.humans.role",
+                        "\"Shop People\""),
+                refused(
+                        "a function key carrying SQL",
+                        copy -> copy.set("config/prod.yaml", "functions", Map.of("agents'; DROP ROLE x; --", Map.of())),
+                        "config/prod.yaml",
+                        "functions key \"agents'; DROP ROLE x; --\" must be lower-case letters, digits and hyphens"),
+                refused(
                         "invalid YAML",
                         copy -> copy.write("config/dev.yaml", "region: eu-west-1\ndatabase: 'unclosed\n"),
                         "config/dev.yaml",
