@@ -240,6 +240,23 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void aPasswordWithAnUnencodedSlashStopsTheFunctionNamingTheCauseAndQuotingNoPartOfIt() throws Exception {
+        String url = "postgresql://canaryuser:S3cretPrefix/restCanary@localhost:" + database.port() + "/postgres";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
+                PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
+            assertEquals(78, function.waitForExit(60));
+            String output = function.output();
+            assertTrue(
+                    output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL has an '@' after its host: its "
+                            + "password (or user name) likely holds an unencoded '/', '?' or '#'; percent-encode them"),
+                    output);
+            for (String fragment : List.of("canary", "S3cret", "Prefix", "Canary")) {
+                assertFalse(output.contains(fragment), fragment + " in:\n" + output);
+            }
+        }
+    }
+
+    @Test
     void withoutJwtSecretTheFunctionDoesNotStart() throws Exception {
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {

@@ -221,6 +221,41 @@ class StoredSecretsTest {
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
     }
 
+    @Test
+    @Order(8)
+    void aStoredUrlWhosePasswordHoldsAnUnencodedSlashIs503AndNoFragmentOfThePasswordIsLogged() throws Exception {
+        String stored = StoredSecrets.databaseUrl(SECOND_PASSWORD);
+        secretsManager().put(StoredSecrets.DATABASE_URL_ID, StoredSecrets.databaseUrl("S3cretPrefix/restCanary"));
+        checkpointAndRestore();
+        try (CapturedLog log = new CapturedLog()) {
+            for (int request = 0; request < 2; request++) {
+                spamCounts(StoredSecrets.JWT_SECRET)
+                        .statusCode(503)
+                        .header("Retry-After", "2")
+                        .body(
+                                "error",
+                                equalTo("The database is busy or unreachable (the database credentials could "
+                                        + "not be read); retry in 2 s"));
+            }
+            List<String> lines = log.lines().stream()
+                    .filter(line -> line.contains("the stored URL is unusable"))
+                    .toList();
+            assertEquals(2, lines.size(), "one WARN per request: " + log.all());
+            assertTrue(
+                    lines.get(0)
+                            .contains("DATABASE_URL_SECRET_ID: the stored URL is unusable: DATABASE_URL has an '@' "
+                                    + "after its host: its password (or user name) likely holds an unencoded '/', "
+                                    + "'?' or '#'"),
+                    lines.get(0));
+            for (String fragment : List.of("S3cret", "Prefix", "Canary", StoredSecrets.ROLE)) {
+                assertFalse(log.all().contains(fragment), fragment + " in the log: " + log.all());
+            }
+        } finally {
+            secretsManager().put(StoredSecrets.DATABASE_URL_ID, stored);
+        }
+        spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
+    }
+
     private static void assertNoSecretNorStackTrace(CapturedLog log) {
         String all = log.all();
         assertFalse(all.contains("\tat "), all);
