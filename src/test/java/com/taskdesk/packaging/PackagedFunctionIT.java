@@ -272,6 +272,27 @@ class PackagedFunctionIT {
         }
     }
 
+    /** The review's probe: a 10-character secret signed tokens that reached the database. */
+    @Test
+    void aJwtSecretShorterThan32BytesStopsTheFunctionWithoutPrintingIt() throws Exception {
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        String weak = "k3y-0f-ten";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.put("JWT_SECRET", weak);
+            try (PackagedFunction function = start(env)) {
+                assertEquals(78, function.waitForExit(60));
+                assertTrue(
+                        function.output()
+                                .contains("ERROR [taskdesk] Cannot start: JWT_SECRET is 10 bytes long; an HS256 "
+                                        + "secret needs at least 32 (256 bits)"),
+                        function.output());
+                assertFalse(function.output().contains(weak), function.output());
+                assertFalse(function.output().contains("\tat "), function.output());
+            }
+        }
+    }
+
     /** The deployed bridge too: an answer far past the 8 kB output buffer, whole, without hop-by-hop headers. */
     @Test
     void aLargeAnswerLeavesFunctionZipWholeAndWithoutHopByHopHeaders() throws Exception {

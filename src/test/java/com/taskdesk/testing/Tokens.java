@@ -3,8 +3,14 @@ package com.taskdesk.testing;
 import com.taskdesk.secrets.JwtSecretCheck;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
 
 /** Tokens shaped like the existing app's (HS256, raw secret, claims userId/email/role/name, 24 h). */
 public final class Tokens {
@@ -41,6 +47,28 @@ public final class Tokens {
                 .jws()
                 .algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.HS256)
                 .signWithSecret(secret);
+    }
+
+    /**
+     * A manager token signed as the Next.js app's jsonwebtoken signs it, with a secret of any length
+     * (SmallRye's builder, through jose4j, refuses one under 32 bytes).
+     */
+    public static String managerSignedWithAnyLengthSecret(String secret) {
+        JwtClaims claims = new JwtClaims();
+        claims.setClaim("userId", MANAGER_ID);
+        claims.setClaim("role", "MANAGER");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
+        jws.setDoKeyValidation(false);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JwtClaimsBuilder claims(String userId, String role) {
