@@ -187,6 +187,27 @@ class AccessTest {
         assertNothingChanged();
     }
 
+    /** The review's probe: an Authorization header of any kind no longer exempts a cookie POST from Origin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"junk", "Bearer not-a-token", "Bearer manager"})
+    void cookiePostWithoutOriginIs403WhateverAuthorizationItCarriesAndChangesNothing(String authorization) {
+        Api.anonymous()
+                .cookie("auth-token", Tokens.manager())
+                .header(
+                        "Authorization",
+                        authorization.equals("Bearer manager") ? "Bearer " + Tokens.manager() : authorization)
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(403)
+                .body("success", equalTo(false))
+                .body(
+                        "error",
+                        equalTo("A POST signed in by cookie must come from the task desk's pages (it has no Origin)"));
+        assertNothingChanged();
+    }
+
     @Test
     void bearerPostFromAScriptWithoutOriginIsAllowed() {
         Api.asManager()
