@@ -13,15 +13,16 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies the task desk's HS256 tokens with the current token secret, asked for on every
  * token, so no configuration source ever holds it and a rotated secret is used as soon as
  * it is read. Everything else (HS256 only, no issuer, userId as subject, role as group,
- * expiry) is SmallRye JWT's own verification, configured in application.properties. Given no
+ * expiry) is SmallRye JWT's own verification, configured in application.properties, followed
+ * by {@link TokenRules} (the role claim, no more time left than the app's 24-hour lifetime). Given no
  * secret, only the local run and the tests have one to fall back on ({@link LocalTokenSecret}).
  */
 @ApplicationScoped
@@ -33,15 +34,10 @@ public class SecretKeyPrincipalFactory extends JWTCallerPrincipalFactory {
     private final Secret secret;
     private final String localFallback;
 
-    @Inject
     SecretKeyPrincipalFactory(FunctionSecrets secrets, Instance<LocalTokenSecret> local) {
-        this(secrets.jwtSecret(), local.isResolvable() ? local.get().value() : null);
-    }
-
-    /** @param localFallback the secret of a run given none; null in a deployed function */
-    SecretKeyPrincipalFactory(Secret secret, String localFallback) {
-        this.secret = secret;
-        this.localFallback = localFallback;
+        this.secret = secrets.jwtSecret();
+        // null in a deployed function: function.zip holds no LocalTokenSecret
+        this.localFallback = local.isResolvable() ? local.get().value() : null;
     }
 
     @Override
@@ -54,7 +50,10 @@ public class SecretKeyPrincipalFactory extends JWTCallerPrincipalFactory {
             // JwtSecretCheck stops a deployed function without a secret at start; this holds even if it did not
             throw new SecretUnavailableException(secret.source() + " is not set: no token can be verified");
         }
-        return verifier.parse(token, withKey(configured, value));
+        JWTCallerPrincipal verified = verifier.parse(token, withKey(configured, value));
+        // the system clock, as SmallRye's own expiry check reads it
+        TokenRules.check(verified, configured.getMaxTimeToLiveSecs(), Instant.now());
+        return verified;
     }
 
     /** The configured verification with this secret as its only key. */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
@@ -54,13 +53,21 @@ public final class Tokens {
      * (SmallRye's builder, through jose4j, refuses one under 32 bytes).
      */
     public static String managerSignedWithAnyLengthSecret(String secret) {
-        JwtClaims claims = new JwtClaims();
-        claims.setClaim("userId", MANAGER_ID);
-        claims.setClaim("role", "MANAGER");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
+        long now = Instant.now().getEpochSecond();
+        return sign(
+                "{\"userId\":\"" + MANAGER_ID + "\",\"role\":\"MANAGER\",\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                        + "}",
+                secret);
+    }
+
+    /** Exactly these claims (SmallRye's builder would add iat and jti), signed HS256 with the tests' secret. */
+    public static String withClaims(String claimsJson) {
+        return sign(claimsJson, SECRET);
+    }
+
+    private static String sign(String claimsJson, String secret) {
         JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
+        jws.setPayload(claimsJson);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
         jws.setKey(new HmacKey(secret.getBytes(StandardCharsets.UTF_8)));
         jws.setDoKeyValidation(false);
