@@ -4,7 +4,7 @@ import com.taskdesk.agents.AgentsResource;
 import com.taskdesk.bench.BenchDatabase.Indexes;
 import com.taskdesk.dashboard.AgentProgressResource;
 import com.taskdesk.dashboard.MetricsResource;
-import com.taskdesk.dashboard.TodayWindow;
+import com.taskdesk.db.DayWindow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -123,7 +123,7 @@ final class DatabaseTime {
         statements.put("agents", new Object[] {AgentsResource.SQL, OneStatementPerEndpoint.NO_FILTER});
         statements.put(
                 "agent-progress",
-                concat(AgentProgressResource.SQL, AgentProgressResource.parameters(new TodayWindow(start, end))));
+                concat(AgentProgressResource.SQL, AgentProgressResource.parameters(new DayWindow(start, end))));
         statements.put("metrics", new Object[] {MetricsResource.SQL, start, end});
         Map<String, Double> medians = new LinkedHashMap<>();
         plans.append(String.format(Locale.ROOT, "%n## %,d tasks%n", tasks));
