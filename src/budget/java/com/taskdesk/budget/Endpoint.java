@@ -2,6 +2,7 @@ package com.taskdesk.budget;
 
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -77,11 +78,11 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
 
     /**
      * One of the owning app's routes, signed in by its {@code auth-token} (every /api/manager
-     * function): the front door may move it to the API. /api/health is the functions' own probe; the
-     * app answers its own /api/health.
+     * function, and the agent portal's, open to any valid token): the front door may move it to the
+     * API. /api/health is the functions' own probe; the app answers its own /api/health.
      */
     public boolean managerRoute() {
-        return resource.isAnnotationPresent(RolesAllowed.class);
+        return resource.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(Authenticated.class);
     }
 
     public boolean writes() {
