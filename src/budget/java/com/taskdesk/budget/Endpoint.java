@@ -89,6 +89,11 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
         return declared.updates().length > 0 || declared.inserts().length > 0;
     }
 
+    /** A write that changes tasks (mark-spam and the restores), not only a user's own row (the heartbeat). */
+    public boolean changesTasks() {
+        return List.of(declared.updates()).contains(Table.TASK);
+    }
+
     /** The query string (no {@code ?}) of its sample request in events/ and the every-function tests. */
     public String sampleQuery() {
         return declared.sampleQuery();
