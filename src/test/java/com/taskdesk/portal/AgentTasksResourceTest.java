@@ -721,9 +721,14 @@ class AgentTasksResourceTest {
     }
 
     @Test
-    void noTokenIs401AndEveryAnswerIsNoStore() {
+    void noTokenOrAnInvalidOneIs401AndEveryAnswerIsNoStore() {
         Response anonymous = Api.anonymous().get(PATH);
         assertEquals(401, anonymous.statusCode());
+        assertEquals(
+                401,
+                get(Tokens.managerSignedWith("another-secret-of-the-same-good-length-0123456789"), PATH, "")
+                        .statusCode());
+        assertEquals(401, get("not.a.token", PATH, "").statusCode());
         assertEquals("no-store", get(ANN_TOKEN, PATH, "").header("Cache-Control"));
         assertEquals(
                 "no-store", get(ANN_TOKEN, PATH, "email=bob%40taskdesk.example").header("Cache-Control"));
