@@ -9,19 +9,18 @@ import static com.taskdesk.portal.PortalApi.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.taskdesk.dashboard.ShippedStagesTodayTest;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
 import com.taskdesk.testing.TestClock;
 import com.taskdesk.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,21 +32,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * GET /api/agent/completed-today (contract revision 3, §3.2) in the shipped stages' zone, Etc/GMT+8
- * (the app's UTC-8 reporting day): 2026-05-20 is [08:00Z, next day 08:00Z). Ann's tasks and Holds
+ * GET /api/agent/completed-today (contract revision 3, §3.2) in the shipped stages' zone (config/,
+ * Etc/GMT+8: the app's UTC-8 reporting day): 2026-05-20 is [08:00Z, next day 08:00Z). Ann's tasks and Holds
  * sessions of that day and around it, each built for one rule: who completed a task, Holds tasks
  * only through sessions, sessions that do not count, the day's edges, absent keys, ties.
  */
 @QuarkusTest
-@TestProfile(CompletedTodayResourceTest.ReportingDay.class)
+@TestProfile(ShippedStagesTodayTest.Prod.class) // the shipped stages' zone, and one application start fewer
 class CompletedTodayResourceTest {
-
-    public static class ReportingDay implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("taskdesk.today.time-zone", "Etc/GMT+8");
-        }
-    }
 
     private static final String PATH = "/api/agent/completed-today";
     /** 08:04:05 on 2026-05-20 in UTC-8. */
