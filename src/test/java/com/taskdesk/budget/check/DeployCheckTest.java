@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployCheckTest {
 
-    /** prod reserves 27 (config/prod.yaml's maxInstances); the quota is ample, 120 of it unreserved. */
+    /** prod reserves 35 (config/prod.yaml's maxInstances); the quota is ample, 120 of it unreserved. */
     private static final String TIGHT_ACCOUNT =
             "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 120}}";
 
@@ -30,7 +30,7 @@ class DeployCheckTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertEquals(
-                List.of("error: account: the account's other reservations leave 20 to reserve, below the 27 stage prod"
+                List.of("error: account: the account's other reservations leave 20 to reserve, below the 35 stage prod"
                         + " reserves: Lambda would refuse the deploy (it keeps 100 unreserved). Lower other functions'"
                         + " reservations or ask AWS for a quota increase; if the stage is deployed already, pass its"
                         + " stack with --deployed (its own reservations come back to it)"),
@@ -79,7 +79,7 @@ class DeployCheckTest {
     @Test
     void aFunctionMovedOntoManagedInstancesGetsANewNameSoTheCheckPasses(@TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp)
-                .onManagedInstances("metrics", 2, 2) // 3 environments x 2 connections fit prod's budget
+                .onManagedInstances("metrics", 1, 2) // 3 environments x 1 connection: prod has no room for more
                 .write("deployed.json", deployed(Map.of("Metrics", function("metrics", false, 3))));
         copy.run("render");
 

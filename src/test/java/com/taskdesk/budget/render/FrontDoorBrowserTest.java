@@ -85,6 +85,13 @@ class FrontDoorBrowserTest {
         return "http://" + host + "-app.test:" + port(host);
     }
 
+    /**
+     * The routes the page below calls (revision 2's); revision 3's agent-portal routes move when the
+     * page calls them too (issue 25's browser part).
+     */
+    private static final List<String> PAGES_ROUTES = List.of(
+            "agents", "agent-progress", "metrics", "spam-counts", "mark-spam", "spam-restore", "spam-review-restore");
+
     private static FrontDoorProject project;
     private static NextJsApp nextJs;
     private static NetlifyStandIn netlify;
@@ -101,7 +108,8 @@ class FrontDoorBrowserTest {
             project.stage(
                     host,
                     List.of(origin(host)),
-                    "frontDoor: {host: " + host + ", appOrigin: '" + origin(host) + "', apiUrl: '" + api + "'}\n");
+                    "frontDoor: {host: " + host + ", appOrigin: '" + origin(host) + "', apiUrl: '" + api + "', moves: ["
+                            + String.join(", ", PAGES_ROUTES) + "]}\n");
         }
         assertEquals(0, project.run("render").exitCode());
         FrontDoorProject.Run check = project.run("check");
@@ -110,8 +118,10 @@ class FrontDoorBrowserTest {
 
         String page = resource("front-door/desk.html");
         String setCookie = "auth-token=" + Tokens.manager() + "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict";
-        List<String> appRoutes =
-                FrontDoor.appRoutes().stream().map(Endpoint::path).toList();
+        List<String> appRoutes = FrontDoor.appRoutes().stream()
+                .filter(route -> PAGES_ROUTES.contains(route.functionName()))
+                .map(Endpoint::path)
+                .toList();
         nextJs = NextJsApp.start(
                 WORK.resolve("nextjs"),
                 project.read("front-door/nextjs/next-rewrites.js"),

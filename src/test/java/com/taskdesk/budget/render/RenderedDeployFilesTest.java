@@ -219,9 +219,12 @@ class RenderedDeployFilesTest {
 
     @Test
     void theRoutesAreTheApiContractsReadFromTheResourcesAnnotations() {
-        // ../shared/spec/api.md
+        // ../shared/spec/api.md and api-r3.md
         assertEquals(
                 Set.of(
+                        "GET /api/agent/tasks",
+                        "GET /api/agent/completed-today",
+                        "POST /api/manager/users/heartbeat",
                         "GET /api/manager/agents",
                         "GET /api/manager/dashboard/agent-progress",
                         "GET /api/manager/dashboard/metrics",

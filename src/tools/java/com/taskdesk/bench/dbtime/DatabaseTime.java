@@ -6,7 +6,7 @@ import com.taskdesk.bench.harness.BenchDatabase.Indexes;
 import com.taskdesk.bench.harness.Stats;
 import com.taskdesk.dashboard.AgentProgressResource;
 import com.taskdesk.dashboard.MetricsResource;
-import com.taskdesk.dashboard.TodayWindow;
+import com.taskdesk.db.DayWindow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -125,7 +125,7 @@ public final class DatabaseTime {
         statements.put("agents", new Object[] {AgentsResource.SQL, OneStatementPerEndpoint.NO_FILTER});
         statements.put(
                 "agent-progress",
-                concat(AgentProgressResource.SQL, AgentProgressResource.parameters(new TodayWindow(start, end))));
+                concat(AgentProgressResource.SQL, AgentProgressResource.parameters(new DayWindow(start, end))));
         statements.put("metrics", new Object[] {MetricsResource.SQL, start, end});
         Map<String, Double> medians = new LinkedHashMap<>();
         plans.append(String.format(Locale.ROOT, "%n## %,d tasks%n", tasks));

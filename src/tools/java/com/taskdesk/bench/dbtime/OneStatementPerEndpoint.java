@@ -3,7 +3,7 @@ package com.taskdesk.bench.dbtime;
 import com.taskdesk.agents.AgentsResource;
 import com.taskdesk.dashboard.AgentProgressResource;
 import com.taskdesk.dashboard.MetricsResource;
-import com.taskdesk.dashboard.TodayWindow;
+import com.taskdesk.db.DayWindow;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
@@ -23,7 +23,7 @@ final class OneStatementPerEndpoint implements DashboardLoad {
     public int run(Connection connection, LocalDateTime start, LocalDateTime end) throws SQLException {
         DashboardLoad.execute(connection, AgentsResource.SQL, NO_FILTER);
         DashboardLoad.execute(
-                connection, AgentProgressResource.SQL, AgentProgressResource.parameters(new TodayWindow(start, end)));
+                connection, AgentProgressResource.SQL, AgentProgressResource.parameters(new DayWindow(start, end)));
         DashboardLoad.execute(connection, MetricsResource.SQL, start, end);
         return 3;
     }
