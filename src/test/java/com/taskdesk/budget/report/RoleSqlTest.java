@@ -147,9 +147,10 @@ class RoleSqlTest {
             String sql = sql(stage.name());
             assertFalse(sql.matches("(?is).*PASSWORD\\s+'.*"), "no literal password");
             assertFalse(sql.contains("postgresql://"), "no connection string");
+            String first = stage.functions().get(0).name().replace('-', '_') + "_password";
             assertTrue(
-                    sql.contains("psql \"$ADMIN_DATABASE_URL\" -v health_password=\"$HEALTH_PASSWORD\" ... -f roles-"
-                            + stage.name() + ".sql"),
+                    sql.contains("psql \"$ADMIN_DATABASE_URL\" -v " + first + "=\"$" + first.toUpperCase()
+                            + "\" ... -f roles-" + stage.name() + ".sql"),
                     sql);
             for (FunctionBudget function : stage.functions()) {
                 String role = stage.roleName(function.name());
