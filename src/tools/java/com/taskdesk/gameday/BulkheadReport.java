@@ -67,8 +67,9 @@ final class BulkheadReport {
                             .sum(),
                     overrun.peakHeld()));
             out.append("The functions' requests sent meanwhile:\n\n")
-                    .append("| function | requests | 200 | 429 | 503 | 500 | median (ms) | p99 (ms) |\n")
-                    .append("|---|---|---|---|---|---|---|---|\n");
+                    .append(
+                            "| function | requests | 200 | 429 | 503 | 500 | other | median of the 200s (ms) | p99 (ms) |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
             List<Outcome> during = during(overrun, outcomes);
             for (Endpoint endpoint : Endpoint.all()) {
                 row(
@@ -100,13 +101,16 @@ final class BulkheadReport {
                 .toList());
         out.append(String.format(
                 Locale.ROOT,
-                "| %s | %,d | %,d | %,d | %,d | %,d | %s | %s |%n",
+                "| %s | %,d | %,d | %,d | %,d | %,d | %,d | %s | %s |%n",
                 name,
                 outcomes.size(),
                 count(outcomes, 200),
                 count(outcomes, 429),
                 count(outcomes, 503),
                 count(outcomes, 500),
+                outcomes.stream()
+                        .filter(o -> !List.of(200, 429, 503, 500).contains(o.status()))
+                        .count(),
                 percentile(answered, 0.5),
                 percentile(answered, 0.99)));
     }
