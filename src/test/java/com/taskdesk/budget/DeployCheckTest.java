@@ -29,7 +29,7 @@ class DeployCheckTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertEquals(
-                List.of("error: account: the account's other reservations leave 20 to reserve, below the 27 stage prod"
+                List.of("error: account: the account's other reservations leave 20 to reserve, below the 30 stage prod"
                         + " reserves: Lambda would refuse the deploy (it keeps 100 unreserved). Lower other functions'"
                         + " reservations or ask AWS for a quota increase; if the stage is deployed already, pass its"
                         + " stack with --deployed (its own reservations come back to it)"),
@@ -78,7 +78,7 @@ class DeployCheckTest {
     @Test
     void aFunctionMovedOntoManagedInstancesGetsANewNameSoTheCheckPasses(@TempDir Path temp) {
         ProjectCopy copy = ProjectCopy.of(temp)
-                .onManagedInstances("metrics", 2, 2) // 3 environments x 2 connections fit prod's budget
+                .onManagedInstances("metrics", 1, 1) // 3 environments x 1 connection: prod's budget as before
                 .write("deployed.json", deployed(Map.of("Metrics", function("metrics", false, 3))));
         copy.run("render");
 

@@ -213,9 +213,11 @@ class RenderedDeployFilesTest {
 
     @Test
     void theRoutesAreTheApiContractsReadFromTheResourcesAnnotations() {
-        // ../shared/spec/api.md
+        // ../shared/spec/api.md and api-r3.md
         assertEquals(
                 Set.of(
+                        "GET /api/holds/agents",
+                        "GET /api/holds/queues",
                         "GET /api/manager/agents",
                         "GET /api/manager/dashboard/agent-progress",
                         "GET /api/manager/dashboard/metrics",

@@ -28,7 +28,11 @@ class MethodNotAllowedTest {
     @BeforeEach
     void aHoldsTask() {
         try (Fixtures db = Fixtures.connect()) {
-            db.reset().task("holds-1").type("HOLDS").insert();
+            db.reset()
+                    .task("holds-1")
+                    .type("HOLDS")
+                    .set("holdsStatus", "Agent Research")
+                    .insert();
             before = db.snapshot();
         }
         SqlCounter.reset();
@@ -40,6 +44,34 @@ class MethodNotAllowedTest {
         try (Fixtures db = Fixtures.connect()) {
             assertEquals(before, db.snapshot());
         }
+    }
+
+    /** The app answered this PUT, which changes a task's queue, with no sign-in at all. */
+    @Test
+    void putOnHoldsQueuesWithoutATokenIs405AllowGetAndChangesNothing() {
+        Response response = Api.anonymous()
+                .contentType("application/json")
+                .body("{\"taskId\": \"holds-1\", \"holdsStatus\": \"Completed\"}")
+                .put("/api/holds/queues");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET", response.header("Allow"));
+        assertEquals("application/json", response.contentType());
+        assertEquals(BODY, response.asString());
+        assertNothingReadOrChanged();
+    }
+
+    @Test
+    void putOnHoldsQueuesWithAManagerTokenIs405Too() {
+        Response response = Api.asManager()
+                .contentType("application/json")
+                .body("{\"taskId\": \"holds-1\", \"holdsStatus\": \"Completed\"}")
+                .put("/api/holds/queues");
+
+        assertEquals(405, response.statusCode());
+        assertEquals("GET", response.header("Allow"));
+        assertEquals(BODY, response.asString());
+        assertNothingReadOrChanged();
     }
 
     /** A GET on a write's path, without the JSON a POST needs: 405, not 415. */
