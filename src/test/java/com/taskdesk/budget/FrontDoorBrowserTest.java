@@ -237,6 +237,9 @@ class FrontDoorBrowserTest {
         JsonNode queues = answer(holds.get(1), 200, called).path("body");
         assertEquals(direct("/api/holds/queues"), queues);
         assertEquals(1, queues.path("data").path("summary").path("totalTasks").asInt());
+        assertEquals(
+                json("{\"success\": true, \"requests\": []}"),
+                answer(chromium.await("desk.assistance()"), 200, called).path("body"));
 
         try (Fixtures locker = Fixtures.connect()) {
             locker.execute("BEGIN").execute("LOCK TABLE \"RawMessage\" IN ACCESS EXCLUSIVE MODE");

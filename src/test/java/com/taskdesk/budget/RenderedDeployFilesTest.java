@@ -219,6 +219,7 @@ class RenderedDeployFilesTest {
                         "GET /api/holds/agents",
                         "GET /api/holds/queues",
                         "GET /api/manager/agents",
+                        "GET /api/manager/assistance",
                         "GET /api/manager/dashboard/agent-progress",
                         "GET /api/manager/dashboard/metrics",
                         "GET /api/manager/spam/counts",
