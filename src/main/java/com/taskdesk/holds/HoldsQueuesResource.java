@@ -122,8 +122,11 @@ public class HoldsQueuesResource {
         return new HoldsQueuesResponse(true, QueuesAnswer.of(tasks(query, now), query, todayStart));
     }
 
+    /** The rows, read while the connection is held; the Holds rules run on them after it is back. */
+    private record Read(Movers movers, List<HoldsTask.Row> rows) {}
+
     private List<HoldsTask> tasks(HoldsQueuesQuery query, Instant now) {
-        return database.query(
+        Read read = database.query(
                 SQL,
                 statement -> {
                     statement.setString(1, query.queue());
@@ -132,12 +135,15 @@ public class HoldsQueuesResource {
                 rows -> {
                     rows.next(); // the movers' row comes first
                     Movers movers = movers(rows);
-                    List<HoldsTask> tasks = new ArrayList<>();
+                    List<HoldsTask.Row> tasks = new ArrayList<>();
                     while (rows.next()) {
-                        tasks.add(HoldsTask.of(row(rows), movers, now));
+                        tasks.add(row(rows));
                     }
-                    return tasks;
+                    return new Read(movers, tasks);
                 });
+        return read.rows().stream()
+                .map(row -> HoldsTask.of(row, read.movers(), now))
+                .toList();
     }
 
     private List<QueuesAnswer.StatusCount> counts(HoldsQueuesQuery query, Instant now) {
