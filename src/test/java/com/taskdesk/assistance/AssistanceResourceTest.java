@@ -435,6 +435,20 @@ class AssistanceResourceTest {
         assertEquals(1000, whole.<List<String>>path("requests.id").size());
     }
 
+    /** One attempt: a statement that cannot finish is a 503 with Retry-After, never retried. */
+    @Test
+    void aBusyDatabaseIs503WithRetryAfterAfterOneStatement() {
+        try (Fixtures locker = Fixtures.connect()) {
+            locker.execute("BEGIN").execute("LOCK TABLE \"Task\" IN ACCESS EXCLUSIVE MODE");
+            Response busy = Api.asManager().get("/api/manager/assistance");
+            assertEquals(503, busy.statusCode());
+            assertEquals("2", busy.header("Retry-After"));
+            assertEquals(false, busy.<Boolean>path("success"));
+            locker.execute("ROLLBACK");
+        }
+        assertEquals(1, SqlCounter.statements().size());
+    }
+
     @Test
     void anAgentIsForbiddenAndNoTokenIsUnauthorized() {
         Api.anonymous()

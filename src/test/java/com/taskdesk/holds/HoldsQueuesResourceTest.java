@@ -462,6 +462,25 @@ class HoldsQueuesResourceTest {
         assertEquals(16, fresh.<Integer>path("data.summary.totalTasks").intValue());
     }
 
+    /** A statement that cannot finish (the table locked past the statement timeout) is a 503; nothing is cached. */
+    @Test
+    void aBusyDatabaseIs503WithRetryAfterAndThePollIsNotCached() {
+        clock.set(Instant.parse("2031-05-07T08:00:00Z"));
+        try (Fixtures locker = Fixtures.connect()) {
+            locker.execute("BEGIN").execute("LOCK TABLE \"Task\" IN ACCESS EXCLUSIVE MODE");
+            Response busy = Api.asManager().get("/api/holds/queues");
+            assertEquals(503, busy.statusCode());
+            assertEquals("2", busy.header("Retry-After"));
+            assertEquals(false, busy.<Boolean>path("success"));
+            locker.execute("ROLLBACK");
+        }
+        SqlCounter.reset();
+        Response after = Api.asManager().get("/api/holds/queues");
+        assertEquals(200, after.statusCode());
+        assertEquals(15, after.<Integer>path("data.summary.totalTasks").intValue());
+        assertEquals(1, SqlCounter.statements().size(), "the failed read left nothing to serve from memory");
+    }
+
     @Test
     void anAgentIsForbiddenAndNoTokenIsUnauthorized() {
         Api.anonymous()
