@@ -333,9 +333,13 @@ class HoldsQueuesResourceTest {
                 ids(queues("queue=Escalated%20Call%204%2B%20Day").get("data").get("tasks")));
     }
 
+    /** debug=1 is not served (decision 7): an unknown parameter, the normal answer. */
     @Test
-    void anUnknownQueueAndTheFirstOfARepeatedParameter() {
+    void anUnknownQueueDebugAndTheFirstOfARepeatedParameter() {
         assertEquals(15, queues("queue=agent+research").get("data").get("tasks").size());
+        JsonNode debug = queues("debug=1");
+        assertEquals(List.of("data", "success"), List.copyOf(new TreeSet<>(keys(debug))));
+        assertEquals(NEVER_WORKED_FIRST, ids(debug.get("data").get("tasks")));
         assertEquals(
                 List.of("h-just-under-3d", "h-mover-name-contains"),
                 ids(queues("queue=Escalated+Call+4%2B+Day&queue=Completed")
