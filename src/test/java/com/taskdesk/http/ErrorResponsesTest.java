@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.CapturedLog;
 import com.taskdesk.testing.Fixtures;
