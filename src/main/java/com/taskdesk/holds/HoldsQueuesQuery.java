@@ -1,6 +1,7 @@
 package com.taskdesk.holds;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
@@ -64,7 +65,7 @@ record HoldsQueuesQuery(String queue, boolean includeAging, Sort sort, Filter fi
         }
 
         /** {@code todayStart}: today's 00:00 in the stage's zone (the app used its host's midnight) [fix]. */
-        Predicate<HoldsTask> keeps(java.time.Instant todayStart) {
+        Predicate<HoldsTask> keeps(Instant todayStart) {
             return switch (this) {
                 case NEVER_WORKED -> task -> !task.hasBeenWorked();
                 case REWORKED -> HoldsTask::isRework;

@@ -46,14 +46,6 @@ final class QueueHistory {
         return new QueueHistory(elements);
     }
 
-    boolean isArray() {
-        return this != NONE;
-    }
-
-    int size() {
-        return elements.size();
-    }
-
     /** When the task entered its current queue: the last element's enteredAt, if it has a usable one. */
     Optional<Instant> enteredCurrentQueue() {
         return elements.isEmpty() ? Optional.empty() : enteredAt(elements.get(elements.size() - 1));

@@ -28,7 +28,7 @@ public record WorkMetadata(
     private static final long HOUR_MILLIS = 3_600_000;
     private static final long DAY_MILLIS = 24 * HOUR_MILLIS;
 
-    /** What a task's work metadata is made of; {@code completer} is the "completedBy" user, if any. */
+    /** What a task's work metadata is made of; {@code completerName} is the "completedBy" user's name. */
     record Worked(
             String holdsStatus, String completedBy, Instant completedAt, String completerName, QueueHistory history) {}
 
