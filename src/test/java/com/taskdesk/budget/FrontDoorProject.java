@@ -28,13 +28,16 @@ public final class FrontDoorProject {
         this.dir = dir;
     }
 
-    /** databases.yaml (one database, 100 connections, none reserved) and functions.yaml (15 s functions). */
+    /**
+     * databases.yaml (one database with room for two stages of every function: 1,000 connections, 10 reserved)
+     * and functions.yaml (15 s functions).
+     */
     public static FrontDoorProject in(Path dir) {
         FrontDoorProject project = new FrontDoorProject(dir);
         return project.write("config/databases.yaml", """
                         shop:
                           postgresVersion: 16
-                          maxConnections: 100
+                          maxConnections: 1000
                           reservedFor: {restOfApp: 10}
                           deployOverlapFactor: 2
                         """).write("config/functions.yaml", """

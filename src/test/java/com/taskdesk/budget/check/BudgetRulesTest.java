@@ -370,7 +370,8 @@ class BudgetRulesTest {
                                         "postgresVersion",
                                         16,
                                         "maxConnections",
-                                        50,
+                                        // 20 reserved; every function once, agents 3 times, twice over: it fits exactly
+                                        20 + 2 * (SampleProject.FUNCTIONS - 1 + 3),
                                         "reservedFor",
                                         Map.of("other", 20),
                                         "deployOverlapFactor",

@@ -86,11 +86,20 @@ class FrontDoorBrowserTest {
     }
 
     /**
-     * The routes the page below calls (revision 2's); revision 3's agent-portal routes move when the
-     * page calls them too (issue 25's browser part).
+     * The routes the page below calls (revision 2's, the Holds overview's and the assistance badge's);
+     * the agent portal's routes move when the page calls them too (issue 25's browser part).
      */
     private static final List<String> PAGES_ROUTES = List.of(
-            "agents", "agent-progress", "metrics", "spam-counts", "mark-spam", "spam-restore", "spam-review-restore");
+            "agents",
+            "agent-progress",
+            "metrics",
+            "spam-counts",
+            "mark-spam",
+            "spam-restore",
+            "spam-review-restore",
+            "holds-agents",
+            "holds-queues",
+            "assistance");
 
     private static FrontDoorProject project;
     private static NextJsApp nextJs;
