@@ -9,7 +9,8 @@ import java.util.List;
  * The functions' own settings, under {@code taskdesk.*} in application.properties
  * (environment: {@code TASKDESK_*}). The pool's cap and timeouts are Quarkus datasource
  * settings, derived from DATABASE_URL and the per-function DB_* variables ({@link ConnectionSettings})
- * by com.taskdesk.db.DatasourceConfigSource.
+ * by com.taskdesk.db.DatasourceConfigSource, which also gives the values of config/'s function settings
+ * read here ({@link FunctionSetting}: their variable, else their default).
  */
 @ConfigMapping(prefix = "taskdesk")
 public interface DeskConfig {
@@ -28,6 +29,8 @@ public interface DeskConfig {
 
     Db db();
 
+    Results results();
+
     Cors cors();
 
     Secrets secrets();
@@ -45,13 +48,20 @@ public interface DeskConfig {
     }
 
     interface Db {
-        /** Longest a single statement may run before it is cancelled (DB_STATEMENT_TIMEOUT_SECONDS). */
-        @WithDefault("" + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS)
+        /** Longest a single statement may run before it is cancelled ({@link FunctionSetting#STATEMENT_TIMEOUT}). */
         int statementTimeoutSeconds();
 
         /** Retry-After of a 503: when the caller should try again. */
         @WithDefault("2")
         int retryAfterSeconds();
+    }
+
+    interface Results {
+        /**
+         * Rows one list answers at most; a longer list is 200 with its first rows, X-Result-Truncated
+         * and a warning in the log ({@link FunctionSetting#MAX_ROWS}: config/'s maxRows).
+         */
+        int maxRows();
     }
 
     interface Secrets {
