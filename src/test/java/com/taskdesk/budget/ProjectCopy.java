@@ -64,8 +64,9 @@ public final class ProjectCopy {
     }
 
     /**
-     * A config/ with the shipped functions.yaml's defaults only (no function of its own; what no layer
-     * sets is the application's default, FunctionSetting): stages and databases come from {@link #stage}.
+     * A config/ with the shipped functions.yaml's defaults only (no function of its own, no shared
+     * maxInstances; what no layer sets is the application's default, FunctionSetting): stages and
+     * databases come from {@link #stage}.
      */
     public static ProjectCopy empty(Path tempDir) {
         try {
@@ -79,7 +80,8 @@ public final class ProjectCopy {
         }
         return new ProjectCopy(tempDir)
                 .write("config/databases.yaml", "{}\n")
-                .set("config/functions.yaml", "functions", null);
+                .set("config/functions.yaml", "functions", null)
+                .set("config/functions.yaml", "defaults.maxInstances", null);
     }
 
     /**

@@ -13,7 +13,8 @@ import java.util.Map;
  * The functions behind a real PgBouncer in transaction mode, set up from the budget tool's own
  * pgbouncer.ini settings for {@link PooledProject}, with what DATABASE_URL's
  * pgbouncer=true gives them (no server-side prepared statements); the fixtures connect to the
- * PostgreSQL behind it directly. The endpoint tests run again under this profile (*ThroughPgBouncerTest).
+ * PostgreSQL behind it directly. Every function's endpoint test runs again under this profile
+ * (*ThroughPgBouncerTest, which the build writes from Endpoint.all(): src/generate).
  */
 public class ThroughPgBouncer implements QuarkusTestProfile {
 
