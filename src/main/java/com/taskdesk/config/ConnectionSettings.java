@@ -85,27 +85,27 @@ public record ConnectionSettings(
      * These settings with another DATABASE_URL (one stored in Secrets Manager, read per connection):
      * its parameters count where no variable set the value; the environment is not read again.
      */
-    public ConnectionSettings withDatabaseUrl(DatabaseUrl newUrl) {
-        Map<String, String> parameters = newUrl == null ? Map.of() : newUrl.parameters();
+    public ConnectionSettings withDatabaseUrl(DatabaseUrl url) {
+        Map<String, String> parameters = url == null ? Map.of() : url.parameters();
         List<String> ignored = new ArrayList<>();
         for (String name : parameters.keySet()) {
             if (!KNOWN_PARAMETERS.contains(name)) {
                 ignored.add(name);
             }
         }
-        String newSslMode = parameters.get("sslmode");
-        if (newSslMode != null && !SSL_MODES.contains(newSslMode)) {
+        String sslMode = parameters.get("sslmode");
+        if (sslMode != null && !SSL_MODES.contains(sslMode)) {
             throw new InvalidSettingException("DATABASE_URL sslmode must be one of "
                     + String.join(", ", List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full"))
-                    + "; got '" + DatabaseUrl.safe(newSslMode) + "'");
+                    + "; got '" + DatabaseUrl.safe(sslMode) + "'");
         }
-        String newPgbouncer = parameters.getOrDefault("pgbouncer", "false");
-        if (!newPgbouncer.equals("true") && !newPgbouncer.equals("false")) {
+        String pgbouncer = parameters.getOrDefault("pgbouncer", "false");
+        if (!pgbouncer.equals("true") && !pgbouncer.equals("false")) {
             throw new InvalidSettingException(
-                    "DATABASE_URL pgbouncer must be true or false; got '" + DatabaseUrl.safe(newPgbouncer) + "'");
+                    "DATABASE_URL pgbouncer must be true or false; got '" + DatabaseUrl.safe(pgbouncer) + "'");
         }
-        String newSchema = parameters.get("schema");
-        if (newSchema != null && newSchema.isBlank()) {
+        String schema = parameters.get("schema");
+        if (schema != null && schema.isBlank()) {
             throw new InvalidSettingException("DATABASE_URL schema is empty");
         }
         Map<FunctionSetting, Setting> resolved = new EnumMap<>(FunctionSetting.class);
@@ -122,7 +122,7 @@ public record ConnectionSettings(
             }
         }
         return new ConnectionSettings(
-                newUrl,
+                url,
                 functionName,
                 role,
                 Collections.unmodifiableMap(resolved),
@@ -130,9 +130,9 @@ public record ConnectionSettings(
                         resolved.get(FunctionSetting.STATEMENT_TIMEOUT),
                         resolved.get(FunctionSetting.TIMEOUT_MARGIN),
                         parameters.get("socket_timeout")),
-                newSslMode,
-                newSchema,
-                newPgbouncer.equals("true"),
+                sslMode,
+                schema,
+                pgbouncer.equals("true"),
                 List.copyOf(ignored));
     }
 

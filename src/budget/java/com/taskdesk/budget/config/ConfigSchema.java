@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.taskdesk.config.FunctionSetting;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -196,14 +197,14 @@ public final class ConfigSchema {
      * A function's settings, or the defaults of several; every one optional where it is written. The
      * numbers are the application's {@link FunctionSetting}s, each checked against its range.
      */
-    public record FunctionSettings(
+    record FunctionSettings(
             DeploymentType deploymentType,
             ManagedInstances lambdaManagedInstances,
             @JsonAnySetter Map<String, Object> numbers) {
         static final FunctionSettings NONE = new FunctionSettings(null, null, Map.of());
 
-        public FunctionSettings {
-            numbers = numbers == null ? Map.of() : Map.copyOf(withoutNulls(numbers));
+        FunctionSettings {
+            numbers = numbers == null ? Map.of() : Collections.unmodifiableMap(withoutNulls(numbers));
             for (Map.Entry<String, Object> entry : numbers.entrySet()) {
                 FunctionSetting setting = FunctionSetting.forKey(entry.getKey())
                         .orElseThrow(() -> new Invalid(
@@ -221,6 +222,7 @@ public final class ConfigSchema {
             return (Integer) numbers.get(setting.key());
         }
 
+        /** In the file's order, so the first refusal is the first key that has one. */
         private static Map<String, Object> withoutNulls(Map<String, Object> numbers) {
             Map<String, Object> given = new LinkedHashMap<>(numbers);
             given.values().removeIf(Objects::isNull);
