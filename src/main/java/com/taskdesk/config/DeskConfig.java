@@ -27,9 +27,9 @@ public interface DeskConfig {
 
     Metrics metrics();
 
-    Db db();
-
     Results results();
+
+    Db db();
 
     Cors cors();
 
@@ -58,8 +58,9 @@ public interface DeskConfig {
 
     interface Results {
         /**
-         * Rows one list answers at most; a longer list is 200 with its first rows, X-Result-Truncated
-         * and a warning in the log ({@link FunctionSetting#MAX_ROWS}: config/'s maxRows).
+         * Most rows one list of an answer carries (agent tasks, assistance: contract revision 3,
+         * decision 1); a longer list is cut to its first rows, marked X-Result-Truncated
+         * ({@link FunctionSetting#MAX_ROWS}: config/'s maxRows, its default and range).
          */
         int maxRows();
     }

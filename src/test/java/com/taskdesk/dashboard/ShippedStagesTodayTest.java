@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ShippedStagesTodayTest.Prod.class)
-class ShippedStagesTodayTest {
+public class ShippedStagesTodayTest {
 
     public static class Prod implements QuarkusTestProfile {
         @Override

@@ -137,7 +137,8 @@ class VerdictTest {
                 broken(verdict));
         String found = verdict.violations().toString();
         assertTrue(
-                found.contains("the functions held " + (agentsLimit + 61) + " connections, above the budget of 60"),
+                found.contains("the functions held " + (agentsLimit + 61) + " connections, above the budget of "
+                        + PHASE.connectionBudget()),
                 found);
         assertTrue(found.contains(PROD.roleName("agents") + " held " + (agentsLimit + 1)), found);
         assertTrue(found.contains(PROD.roleName("metrics") + " held 60"), found);

@@ -2,6 +2,7 @@ package com.taskdesk.budget.config;
 
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -77,15 +78,20 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
 
     /**
      * One of the owning app's routes, signed in by its {@code auth-token} (every /api/manager
-     * function): the front door may move it to the API. /api/health is the functions' own probe; the
-     * app answers its own /api/health.
+     * function, and the agent portal's, open to any valid token): the front door may move it to the
+     * API. /api/health is the functions' own probe; the app answers its own /api/health.
      */
     public boolean managerRoute() {
-        return resource.isAnnotationPresent(RolesAllowed.class);
+        return resource.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(Authenticated.class);
     }
 
     public boolean writes() {
         return declared.updates().length > 0 || declared.inserts().length > 0;
+    }
+
+    /** A write that changes tasks (mark-spam and the restores), not only a user's own row (the heartbeat). */
+    public boolean changesTasks() {
+        return List.of(declared.updates()).contains(Table.TASK);
     }
 
     /** The query string (no {@code ?}) of its sample request in events/ and the every-function tests. */

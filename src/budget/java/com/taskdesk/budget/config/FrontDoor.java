@@ -76,11 +76,14 @@ public record FrontDoor(Host host, String appOrigin, String apiUrl, List<Endpoin
         return apiUrl + endpoint.path();
     }
 
-    /** The writes (mark-spam and the restores): they move together or not at all. */
+    /**
+     * The writes that change tasks (mark-spam and the restores): they move together or not at all. The
+     * heartbeat, which changes only its caller's own "User" row, moves on its own, as the reads do.
+     */
     public static List<Endpoint> writes() {
         return Endpoint.all().stream()
                 .filter(Endpoint::managerRoute)
-                .filter(Endpoint::writes)
+                .filter(Endpoint::changesTasks)
                 .toList();
     }
 

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import com.taskdesk.budget.FrontDoorProject;
+import com.taskdesk.budget.ProjectCopy;
+import com.taskdesk.budget.config.ConfigFiles;
 import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.budget.config.FrontDoor;
+import com.taskdesk.budget.config.StageConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +107,43 @@ class FrontDoorFilesTest {
         assertFalse(project.exists("front-door/shop/netlify.toml"));
         assertTrue(project.exists("front-door/shop/next-rewrites.js"));
         assertEquals(0, project.run("check").exitCode(), project.run("check").err());
+    }
+
+    /**
+     * A rule is its route's exact path, never a prefix or a pattern: /api/agent/tasks moves, and the
+     * agents' writes under it (/api/agent/tasks/{id}/start, complete, assistance...) stay with the app.
+     * Netlify matches a {@code from} without {@code *} or {@code :name} exactly; Next.js a {@code source}
+     * without {@code :name}, {@code *} or {@code (...)} likewise.
+     */
+    @Test
+    void everyShippedRuleIsItsRoutesExactPathSoTheAgentsWritesUnderItStayWithTheApp() throws Exception {
+        List<String> paths = Endpoint.all().stream().map(Endpoint::path).toList();
+        List<String> sources = new ArrayList<>();
+        for (StageConfig stage : ConfigFiles.load(ProjectCopy.PROJECT).stages()) {
+            if (stage.frontDoor() == null) {
+                continue;
+            }
+            String file = FrontDoorFiles.file(stage);
+            String text = java.nio.file.Files.readString(ProjectCopy.PROJECT.resolve(file));
+            if (file.endsWith(".toml")) {
+                new TomlMapper()
+                        .readTree(text)
+                        .path("redirects")
+                        .forEach(rule -> sources.add(rule.path("from").asText()));
+            } else {
+                String exported = text.substring(text.indexOf("module.exports = ") + "module.exports = ".length());
+                new ObjectMapper()
+                        .readTree(exported.substring(0, exported.lastIndexOf(';')))
+                        .path("beforeFiles")
+                        .forEach(rule -> sources.add(rule.path("source").asText()));
+            }
+        }
+
+        assertTrue(sources.contains("/api/agent/tasks"), sources.toString());
+        for (String source : sources) {
+            assertTrue(paths.contains(source), source + " is a function's exact path");
+            assertFalse(source.matches(".*[*:(].*"), source + " has no splat, placeholder or pattern");
+        }
     }
 
     @Test

@@ -265,4 +265,25 @@ class LiveCheckTest {
             assertFalse((run.out() + run.err()).contains("live-secret-7f3"));
         }
     }
+
+    @Test
+    void aMalformedUrlNamesTheLikelyCauseAndQuotesNoPartOfItsUserInfo(@TempDir Path temp) {
+        ProjectCopy.ToolRun run = stage(temp)
+                .runWith(
+                        Map.of("DATABASE_URL", "postgresql://canaryadmin:S3cretPrefix/restCanary@localhost:1/postgres"),
+                        "check",
+                        "--live",
+                        "--stage",
+                        STAGE);
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(
+                List.of("error: check --live: DATABASE_URL has an '@' after its host: its password (or user name)"
+                        + " likely holds an unencoded '/', '?' or '#'; percent-encode them (%2F, %3F, %23; an '@'"
+                        + " meant literally after the host is %40)"),
+                run.errors());
+        for (String fragment : List.of("canary", "S3cret", "Prefix", "Canary")) {
+            assertFalse((run.out() + run.err()).contains(fragment), fragment + " in: " + run.out() + run.err());
+        }
+    }
 }

@@ -227,6 +227,7 @@ class RoleLimitsOnDatabaseTest {
                     statement.setArray(i, ids);
                 }
                 case "bool" -> statement.setBoolean(i, true);
+                case "int2", "int4", "int8" -> statement.setInt(i, 1);
                 default -> statement.setString(i, "manager-1");
             }
         }
