@@ -2,8 +2,8 @@
 //   ./budget render
 // (./mvnw verify fails while this file differs from what config/ renders.)
 // The task desk app's side of stage prod's database taskdesk-prod (config/databases.yaml,
-// reservedFor.restOfApp: netlify, share 18, role taskdesk_app; docs/connection-budget.md, "The app's side").
-// Its role's CONNECTION LIMIT 18 (roles) refuses a connection past the share.
+// reservedFor.restOfApp: netlify, share 8, role taskdesk_app; docs/connection-budget.md, "The app's side").
+// Its role's CONNECTION LIMIT 8 (roles) refuses a connection past the share.
 // Prisma 7 (driver adapter @prisma/adapter-pg, which ignores the URL's pool parameters):
 //   const { PrismaPg } = require('@prisma/adapter-pg');
 //   const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, ...require('./restOfApp-pg-pool.js') });

@@ -151,7 +151,7 @@ class PackagedFunctionIT {
             assertTrue(
                     log.contains("connection budget: function=spam-counts database=localhost:" + database.port()
                             + "/postgres user=postgres connectionLimit=1 (DATABASE_URL connection_limit) "
-                            + "poolTimeoutSeconds=2 (DATABASE_URL pool_timeout) connectTimeoutSeconds=3 (default) "
+                            + "poolTimeoutSeconds=2 (DATABASE_URL pool_timeout) connectTimeoutSeconds=2 (default) "
                             + "statementTimeoutSeconds=4 (DB_STATEMENT_TIMEOUT_SECONDS)"),
                     log);
 
@@ -232,7 +232,7 @@ class PackagedFunctionIT {
             String output = function.output();
             assertTrue(
                     output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL connection_limit must be a whole "
-                            + "number of at least 1; got 'ten'"),
+                            + "number between 1 and 1000; got 'ten'"),
                     output);
             assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
             assertFalse(output.contains(PASSWORD), output);

@@ -47,18 +47,7 @@ public final class PooledProject {
                       databaseUrl: {pgbouncer: true}
                     """.formatted(
                             STATEMENTS_IN_FLIGHT + 1, 2 * STATEMENTS_IN_FLIGHT));
-            Files.writeString(config.resolve("functions.yaml"), """
-                    defaults:
-                      connectionLimit: 1
-                      poolTimeoutSeconds: 2
-                      connectTimeoutSeconds: 2
-                      statementTimeoutSeconds: 5
-                      timeoutMarginSeconds: 3
-                      functionTimeoutSeconds: 15
-                      memoryMb: 1024
-                      typicalLatencyMs: 200
-                      deploymentType: AllAtOnce
-                    """);
+            Files.copy(Path.of("config", "functions.yaml"), config.resolve("functions.yaml"));
             Files.writeString(config.resolve(STAGE + ".yaml"), """
                     database: behind-pgbouncer
                     region: eu-west-1

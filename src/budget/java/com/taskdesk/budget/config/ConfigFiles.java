@@ -5,11 +5,14 @@ import com.taskdesk.budget.config.ConfigSchema.DatabaseFile;
 import com.taskdesk.budget.config.ConfigSchema.FunctionSettings;
 import com.taskdesk.budget.config.ConfigSchema.SharedFile;
 import com.taskdesk.budget.config.ConfigSchema.StageFile;
+import com.taskdesk.config.FunctionSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -216,22 +219,27 @@ public final class ConfigFiles {
         return settings == null ? FunctionSettings.NONE : settings;
     }
 
-    /** One function's settings, most specific first: the first layer that sets a key wins. */
+    /**
+     * One function's settings, most specific first: the first layer that sets a key wins; a number no
+     * layer sets is the application's default ({@link FunctionSetting}).
+     */
     private record Layers(String where, Endpoint endpoint, List<FunctionSettings> layers) {
 
         FunctionBudget resolve() {
+            Map<FunctionSetting, Integer> numbers = new EnumMap<>(FunctionSetting.class);
+            for (FunctionSetting setting : FunctionSetting.values()) {
+                Integer value = optional(layer -> layer.value(setting));
+                if (value == null) {
+                    value = setting.defaultValue();
+                }
+                if (value != null) {
+                    numbers.put(setting, value);
+                }
+            }
             ConfigSchema.ManagedInstances managed = optional(FunctionSettings::lambdaManagedInstances);
             return new FunctionBudget(
                     endpoint,
-                    optional(FunctionSettings::maxInstances),
-                    required("connectionLimit", FunctionSettings::connectionLimit),
-                    required("poolTimeoutSeconds", FunctionSettings::poolTimeoutSeconds),
-                    required("connectTimeoutSeconds", FunctionSettings::connectTimeoutSeconds),
-                    required("statementTimeoutSeconds", FunctionSettings::statementTimeoutSeconds),
-                    required("timeoutMarginSeconds", FunctionSettings::timeoutMarginSeconds),
-                    required("functionTimeoutSeconds", FunctionSettings::functionTimeoutSeconds),
-                    required("memoryMb", FunctionSettings::memoryMb),
-                    required("typicalLatencyMs", FunctionSettings::typicalLatencyMs),
+                    Collections.unmodifiableMap(numbers),
                     required("deploymentType", FunctionSettings::deploymentType),
                     managed == null ? null : managed.perExecutionEnvironmentMaxConcurrency());
         }

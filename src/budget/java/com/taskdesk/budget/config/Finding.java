@@ -19,7 +19,6 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
     public enum Kind {
         NO_INSTANCE_CAP,
         ZERO_INSTANCES,
-        CAP_BELOW_NEED,
         CAP_ABOVE_USE,
         TIMEOUTS_DO_NOT_NEST,
         ABOVE_HTTP_API_LIMIT,

@@ -6,7 +6,6 @@ import static com.taskdesk.budget.SampleProject.PROD_BUDGET;
 import static com.taskdesk.budget.SampleProject.PROD_WORST_CASE;
 import static com.taskdesk.budget.config.Finding.Kind.ABOVE_HTTP_API_LIMIT;
 import static com.taskdesk.budget.config.Finding.Kind.CAP_ABOVE_USE;
-import static com.taskdesk.budget.config.Finding.Kind.CAP_BELOW_NEED;
 import static com.taskdesk.budget.config.Finding.Kind.CLIENT_OVER_SHARE;
 import static com.taskdesk.budget.config.Finding.Kind.CLIENT_ROLE_SHARED;
 import static com.taskdesk.budget.config.Finding.Kind.MANAGED_INSTANCES_MEMORY;
@@ -163,13 +162,6 @@ class BudgetRulesTest {
                         "prod/mark-spam",
                         "31",
                         "30 s"),
-                finding(
-                        "a pool cap below what the handler needs",
-                        set("prod.yaml", "functions.spam-counts.connectionLimit", 0),
-                        CAP_BELOW_NEED,
-                        "prod/spam-counts",
-                        "connectionLimit 0",
-                        "1 connection"),
                 // 4 requests in waves of 1, 200 ms each: the last waits 3 x 200 ms, within the 2 s pool timeout.
                 finding(
                         "Managed Instances: requests beyond the pool cap queue on it (a warning)",
@@ -416,7 +408,8 @@ class BudgetRulesTest {
                                         "postgresVersion",
                                         16,
                                         "maxConnections",
-                                        50,
+                                        // 20 reserved; every function once, agents 3 times, twice over: it fits exactly
+                                        20 + 2 * (SampleProject.FUNCTIONS - 1 + 3),
                                         "reservedFor",
                                         Map.of("other", Map.of("share", 20, "client", "people")),
                                         "deployOverlapFactor",

@@ -55,15 +55,25 @@ class ConfigFilesTest {
                         "128",
                         "64"),
                 refused(
-                        "a setting no layer gives",
-                        copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
-                        "config/dev.yaml",
-                        "functions."
-                                + Endpoint.functionNames().stream()
-                                        .filter(name -> !name.equals("mark-spam"))
-                                        .findFirst()
-                                        .orElseThrow()
-                                + ".typicalLatencyMs"),
+                        "a pool cap below the one connection a request needs",
+                        copy -> copy.set("config/prod.yaml", "functions.spam-counts.connectionLimit", 0),
+                        "config/prod.yaml",
+                        "functions.spam-counts.connectionLimit",
+                        "between 1 and 1000",
+                        "got 0"),
+                refused(
+                        "a setting no layer gives and the application has no default for",
+                        copy -> copy.set("config/functions.yaml", "defaults.deploymentType", null),
+                        "config/prod.yaml",
+                        "functions." + Endpoint.functionNames().get(0) + ".deploymentType",
+                        "is missing"),
+                refused(
+                        "a result cap out of the application's range",
+                        copy -> copy.set("config/staging.yaml", "defaults.maxRows", 0),
+                        "config/staging.yaml",
+                        "defaults.maxRows",
+                        "between 1 and 100000",
+                        "got 0"),
                 refused(
                         "a function the application does not have",
                         copy -> copy.set("config/prod.yaml", "functions.reports", Map.of("maxInstances", 1)),
