@@ -2,7 +2,7 @@
 //   ./budget render
 // (./mvnw verify fails while this file differs from what config/ renders.)
 // The front door of stage dev (config/dev.yaml; docs/front-door.md):
-// nextjs at http://localhost:3000 proxies 7 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
+// nextjs at http://localhost:3000 proxies 10 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
 // In the app's next.config.js:
 //   async rewrites() { return require('./next-rewrites.js'); },
 // (or put its beforeFiles first in the beforeFiles the app already returns). beforeFiles
@@ -10,6 +10,14 @@
 // the stage's API, query string and cookies included. Roll-back: remove them.
 module.exports = {
   "beforeFiles": [
+    {
+      "source": "/api/agent/completed-today",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/agent/completed-today"
+    },
+    {
+      "source": "/api/agent/tasks",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/agent/tasks"
+    },
     {
       "source": "/api/manager/agents",
       "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/agents"
@@ -37,6 +45,10 @@ module.exports = {
     {
       "source": "/api/manager/tasks/mark-spam",
       "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/tasks/mark-spam"
+    },
+    {
+      "source": "/api/manager/users/heartbeat",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/users/heartbeat"
     }
   ]
 };

@@ -4,16 +4,32 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A Prisma-style {@code DATABASE_URL}:
  * {@code postgresql://user:password@host:port/database?connection_limit=1&pool_timeout=2}.
- * Parsing never puts the password into a message.
+ * Split as Prisma's own (WHATWG) URL parser splits it: the authority ends at the first '/', '?'
+ * or '#', and its last '@' ends the user info. No message ever quotes any part of the user
+ * info, nor anything that could be part of it. Hand-written because java.net.URI does not fit:
+ * it drops the host of a password holding an '@' (which Prisma accepts), and its exception for
+ * a character it refuses quotes the whole URL, password included.
  */
 public record DatabaseUrl(
         String host, int port, String database, String user, String password, Map<String, String> parameters) {
 
     public static final int DEFAULT_PORT = 5432;
+
+    /**
+     * An unencoded '/', '?' or '#' in the user info ends the authority early, so the user info's
+     * '@' turns up after it; a URL where that happens is refused whole, before any part of it
+     * could reach a message as a port, a database or a parameter.
+     */
+    static final String UNENCODED_USER_INFO = "DATABASE_URL has an '@' after its host: its password (or user"
+            + " name) likely holds an unencoded '/', '?' or '#'; percent-encode them (%2F, %3F, %23; an '@'"
+            + " meant literally after the host is %40)";
+
+    private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
     @Override
     public String toString() {
@@ -32,13 +48,17 @@ public record DatabaseUrl(
         int schemeEnd = url.indexOf("://");
         String scheme = schemeEnd < 0 ? "" : url.substring(0, schemeEnd);
         if (!scheme.equals("postgresql") && !scheme.equals("postgres")) {
+            // only a scheme-shaped text is quoted: anything else may be part of a password
             throw new InvalidSettingException("DATABASE_URL must start with postgresql:// or postgres://"
-                    + (schemeEnd < 0 ? "" : " (its scheme is '" + safe(scheme) + "')"));
+                    + (SCHEME.matcher(scheme).matches() ? " (its scheme is '" + safe(scheme) + "')" : ""));
         }
         String rest = url.substring(schemeEnd + 3);
         int at = authorityEnd(rest);
         String authority = rest.substring(0, at);
         String pathAndQuery = rest.substring(at);
+        if (pathAndQuery.indexOf('@') >= 0) {
+            throw new InvalidSettingException(UNENCODED_USER_INFO);
+        }
 
         String user = null;
         String password = null;
@@ -117,8 +137,8 @@ public record DatabaseUrl(
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InvalidSettingException(
-                "DATABASE_URL port must be a number from 1 to 65535, got '" + safe(text) + "'");
+        // not quoted: in a URL whose '@host' is missing, this text is the password
+        throw new InvalidSettingException("DATABASE_URL port must be a number from 1 to 65535");
     }
 
     private static Map<String, String> parameters(String query) {

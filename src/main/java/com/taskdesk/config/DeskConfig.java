@@ -26,6 +26,8 @@ public interface DeskConfig {
 
     Metrics metrics();
 
+    Results results();
+
     Db db();
 
     Cors cors();
@@ -42,6 +44,15 @@ public interface DeskConfig {
         /** How long one instance may serve the Text Club metrics from memory; 0 disables the cache. */
         @WithDefault("10")
         int cacheSeconds();
+    }
+
+    interface Results {
+        /**
+         * Most rows one list of an answer carries (agent tasks, assistance: contract revision 3,
+         * decision 1); a longer list is cut to its first rows, marked X-Result-Truncated.
+         */
+        @WithDefault("1000")
+        int maxRows();
     }
 
     interface Db {

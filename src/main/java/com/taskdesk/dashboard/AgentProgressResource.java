@@ -2,6 +2,7 @@ package com.taskdesk.dashboard;
 
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
+import com.taskdesk.db.DayWindow;
 import com.taskdesk.db.Timestamps;
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
@@ -88,7 +89,7 @@ public class AgentProgressResource {
             """;
 
     /** The statement's parameters: today's start and end in UTC, once for each of its three day ranges. */
-    public static Object[] parameters(TodayWindow today) {
+    public static Object[] parameters(DayWindow today) {
         return new Object[] {
             today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc(), today.startUtc(), today.endUtc()
         };
@@ -112,7 +113,7 @@ public class AgentProgressResource {
 
     @GET
     public AgentProgressResponse agentProgress() {
-        TodayWindow today = TodayWindow.of(clock, config.today().timeZone());
+        DayWindow today = DayWindow.today(clock, config.today().timeZone());
         List<AgentProgress> progress = database.query(
                 SQL,
                 statement -> {

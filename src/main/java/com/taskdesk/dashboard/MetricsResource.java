@@ -2,6 +2,7 @@ package com.taskdesk.dashboard;
 
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.db.Database;
+import com.taskdesk.db.DayWindow;
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,7 +94,7 @@ public class MetricsResource {
     }
 
     private Metrics read() {
-        TodayWindow today = TodayWindow.of(clock, config.today().timeZone());
+        DayWindow today = DayWindow.today(clock, config.today().timeZone());
         return database.query(
                 SQL,
                 statement -> {

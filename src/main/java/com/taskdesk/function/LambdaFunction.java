@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * Makes a JAX-RS resource one Lambda function: its route is the resource's {@code @Path} and its one
  * {@code @GET} or {@code @POST} method; this says the rest. It is the only place a function is
  * declared: the budget tool (config/, the deploy files, the roles, events/) and every test that
- * needs "every function" read the list from these annotations (com.taskdesk.budget.Endpoint), and a
+ * needs "every function" read the list from these annotations (com.taskdesk.budget.config.Endpoint), and a
  * resource without one is refused there, so no route is served locally and never deployed.
  */
 @Documented

@@ -6,7 +6,8 @@ public enum Table {
     TASK("Task"),
     TASK_HISTORY("TaskHistory"),
     RAW_MESSAGE("RawMessage"),
-    SPAM_RULE("SpamRule");
+    SPAM_RULE("SpamRule"),
+    TASK_WORK_SESSION("TaskWorkSession");
 
     private final String prismaName;
 

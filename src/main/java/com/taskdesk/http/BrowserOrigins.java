@@ -18,9 +18,10 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Cookies travel with cross-site requests, so:
  * <ul>
  * <li>a request whose Origin is not on the list is refused (403) whatever its credentials;</li>
- * <li>a POST signed in by the auth-token cookie must carry an allowed Origin. A Bearer
- * token is never attached by a browser on its own, so a Bearer POST without Origin (a
- * script, curl) passes.</li>
+ * <li>a POST that carries the auth-token cookie must carry an allowed Origin, whatever else it
+ * sends: the cookie is what signs it in (it wins over a Bearer token). Only a POST without the
+ * cookie may come without Origin: a Bearer token is never attached by a browser on its own,
+ * so that is a script or curl.</li>
  * </ul>
  */
 public class BrowserOrigins {
@@ -59,8 +60,7 @@ public class BrowserOrigins {
         }
         if (origin == null
                 && HttpMethod.POST.equals(request.getMethod())
-                && request.getCookies().containsKey("auth-token")
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+                && request.getCookies().containsKey("auth-token")) {
             return ErrorResponses.json(
                     403, "A POST signed in by cookie must come from the task desk's pages (it has no Origin)");
         }

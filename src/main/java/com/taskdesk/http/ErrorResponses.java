@@ -30,6 +30,11 @@ public class ErrorResponses {
     }
 
     @ServerExceptionMapper
+    public Response refused(RefusedException e) {
+        return json(e.status(), e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response databaseUnavailable(DatabaseUnavailableException e) {
         LOG.warnf("503: %s (%s)", e.getMessage(), describe(e.getCause()));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)

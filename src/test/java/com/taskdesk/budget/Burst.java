@@ -22,19 +22,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * sending requests one after another. Meanwhile an observer connection samples how many client
  * connections the server holds, to report the peak.
  */
-final class Burst {
+public final class Burst {
 
     /** What a burst saw. */
-    record Result(Map<SimulatedFunction.Outcome, Integer> outcomes, int peakClientConnections) {
+    public record Result(Map<SimulatedFunction.Outcome, Integer> outcomes, int peakClientConnections) {
 
-        int count(SimulatedFunction.Outcome outcome) {
+        public int count(SimulatedFunction.Outcome outcome) {
             return outcomes.getOrDefault(outcome, 0);
         }
     }
 
     private Burst() {}
 
-    static Result run(
+    public static Result run(
             List<SimulatedFunction> functions,
             int threadsPerFunction,
             int requestsPerThread,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.budget.render.CfnYaml;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.budget.check.BudgetCheck;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.Finding;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +20,7 @@ import java.util.stream.Stream;
  * A config/ of its own for the front door's tests: one database with room for every function, and
  * stages a test writes with the front door it is about (none of the shipped config/'s numbers).
  */
-final class FrontDoorProject {
+public final class FrontDoorProject {
 
     private final Path dir;
 
@@ -25,7 +29,7 @@ final class FrontDoorProject {
     }
 
     /** databases.yaml (one database, 100 connections, none reserved) and functions.yaml (15 s functions). */
-    static FrontDoorProject in(Path dir) {
+    public static FrontDoorProject in(Path dir) {
         FrontDoorProject project = new FrontDoorProject(dir);
         return project.write("config/databases.yaml", """
                         shop:
@@ -54,14 +58,14 @@ final class FrontDoorProject {
      * @param corsOrigins the stage's allowed origins
      * @param more        YAML lines of the stage file (frontDoor, functions, domain), as written
      */
-    FrontDoorProject stage(String stage, List<String> corsOrigins, String more) {
+    public FrontDoorProject stage(String stage, List<String> corsOrigins, String more) {
         return write(
                 "config/" + stage + ".yaml",
                 "database: shop\nregion: eu-west-1\ncorsOrigins: [" + String.join(", ", corsOrigins)
                         + "]\ntodayTimeZone: UTC\nmetricsCacheSeconds: 10\n" + more);
     }
 
-    FrontDoorProject write(String relative, String text) {
+    public FrontDoorProject write(String relative, String text) {
         try {
             Files.createDirectories(dir.resolve(relative).getParent());
             Files.writeString(dir.resolve(relative), text);
@@ -71,7 +75,7 @@ final class FrontDoorProject {
         }
     }
 
-    String read(String relative) {
+    public String read(String relative) {
         try {
             return Files.readString(dir.resolve(relative));
         } catch (IOException e) {
@@ -79,28 +83,28 @@ final class FrontDoorProject {
         }
     }
 
-    boolean exists(String relative) {
+    public boolean exists(String relative) {
         return Files.exists(dir.resolve(relative));
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    BudgetConfig config() {
+    public BudgetConfig config() {
         return ConfigFiles.load(dir);
     }
 
     /** The findings of the check (every rule, the front door's among them). */
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return BudgetCheck.run(config());
     }
 
     /** What one run of the tool printed and returned. */
-    record Run(int exitCode, String out, String err) {}
+    public record Run(int exitCode, String out, String err) {}
 
     /** Runs the tool's command line on this project. */
-    Run run(String... args) {
+    public Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] withDir = Stream.concat(Arrays.stream(args), Stream.of("--dir", dir.toString()))

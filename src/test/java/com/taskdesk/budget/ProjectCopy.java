@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.taskdesk.budget.check.BudgetCheck;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.Finding;
+import com.taskdesk.budget.render.DeployFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,9 +27,9 @@ import java.util.stream.Stream;
  * result: the tests' own ({@link SampleProject}), an empty one whose stages a test writes, or a copy
  * of the shipped one (for what must hold of it, whatever its numbers).
  */
-final class ProjectCopy {
+public final class ProjectCopy {
 
-    static final Path PROJECT = Path.of("").toAbsolutePath();
+    public static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Path dir;
@@ -36,7 +42,7 @@ final class ProjectCopy {
      * The shipped config/, copied, with the deploy files it renders (not the committed ones: their
      * check is CheckCommandTest's, which a stale committed file fails alone, with its diff).
      */
-    static ProjectCopy of(Path tempDir) {
+    public static ProjectCopy of(Path tempDir) {
         try {
             Files.createDirectories(tempDir.resolve("config"));
             try (Stream<Path> files = Files.list(PROJECT.resolve("config"))) {
@@ -51,13 +57,13 @@ final class ProjectCopy {
     }
 
     /** With the deploy files its config/ renders. */
-    ProjectCopy rendered() {
+    public ProjectCopy rendered() {
         DeployFiles.write(dir, DeployFiles.render(config()));
         return this;
     }
 
     /** A config/ with the shared function defaults only: stages and databases come from {@link #stage}. */
-    static ProjectCopy empty(Path tempDir) {
+    public static ProjectCopy empty(Path tempDir) {
         ProjectCopy copy = new ProjectCopy(tempDir);
         try {
             Files.createDirectories(tempDir.resolve("config"));
@@ -84,7 +90,7 @@ final class ProjectCopy {
      *                     database's URL then says pgbouncer=true
      * @param maxInstances per function; a function left out gets no maxInstances (no cap)
      */
-    ProjectCopy stage(
+    public ProjectCopy stage(
             String stage,
             String database,
             int maxConnections,
@@ -119,7 +125,7 @@ final class ProjectCopy {
      * A function of the shipped config/ on Lambda Managed Instances in every stage (config/functions.yaml,
      * with the memory one environment has), and every stage in a VPC, as its capacity provider needs.
      */
-    ProjectCopy onManagedInstances(String function, int connectionLimit, int requestsPerEnvironment) {
+    public ProjectCopy onManagedInstances(String function, int connectionLimit, int requestsPerEnvironment) {
         set(
                 "config/functions.yaml",
                 "functions." + function,
@@ -140,17 +146,17 @@ final class ProjectCopy {
     }
 
     /** Every function the same number of instances. */
-    static Map<String, Integer> each(int instances) {
+    public static Map<String, Integer> each(int instances) {
         Map<String, Integer> map = new java.util.LinkedHashMap<>();
         Endpoint.functionNames().forEach(name -> map.put(name, instances));
         return map;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    String read(String relative) {
+    public String read(String relative) {
         try {
             return Files.readString(dir.resolve(relative));
         } catch (IOException e) {
@@ -158,7 +164,7 @@ final class ProjectCopy {
         }
     }
 
-    ProjectCopy write(String relative, String text) {
+    public ProjectCopy write(String relative, String text) {
         try {
             Files.writeString(dir.resolve(relative), text);
             return this;
@@ -167,7 +173,7 @@ final class ProjectCopy {
         }
     }
 
-    ProjectCopy delete(String relative) {
+    public ProjectCopy delete(String relative) {
         try {
             Files.delete(dir.resolve(relative));
             return this;
@@ -177,7 +183,7 @@ final class ProjectCopy {
     }
 
     /** Replaces text that must occur exactly once. */
-    ProjectCopy replace(String relative, String from, String to) {
+    public ProjectCopy replace(String relative, String from, String to) {
         String text = read(relative);
         int first = text.indexOf(from);
         assertTrue(first >= 0 && text.indexOf(from, first + 1) < 0, relative + " must contain exactly once: " + from);
@@ -185,7 +191,7 @@ final class ProjectCopy {
     }
 
     /** Sets a value in a config file by dotted path ("functions.agents.maxInstances"); null removes it. */
-    ProjectCopy set(String relative, String path, Object value) {
+    public ProjectCopy set(String relative, String path, Object value) {
         try {
             JsonNode root = YAML.readTree(dir.resolve(relative).toFile());
             String[] steps = path.split("\\.");
@@ -206,21 +212,21 @@ final class ProjectCopy {
         }
     }
 
-    BudgetConfig config() {
+    public BudgetConfig config() {
         return ConfigFiles.load(dir);
     }
 
-    List<Finding> findings() {
+    public List<Finding> findings() {
         return BudgetCheck.run(config());
     }
 
     /** Runs the tool's command line against this copy. */
-    ToolRun run(String... args) {
+    public ToolRun run(String... args) {
         return runWith(Map.of(), args);
     }
 
     /** Runs the tool's command line against this copy, with this environment. */
-    ToolRun runWith(Map<String, String> env, String... args) {
+    public ToolRun runWith(Map<String, String> env, String... args) {
         return ToolRun.of(
                 env,
                 Stream.concat(Stream.of(args), Stream.of("--dir", dir.toString()))
@@ -228,7 +234,7 @@ final class ProjectCopy {
     }
 
     /** What one run of the tool printed and returned. */
-    record ToolRun(int exitCode, String out, String err) {
+    public record ToolRun(int exitCode, String out, String err) {
 
         static ToolRun of(String... args) {
             return of(Map.of(), args);
@@ -246,7 +252,7 @@ final class ProjectCopy {
         }
 
         /** The lines starting "error: ". */
-        List<String> errors() {
+        public List<String> errors() {
             return err.lines().filter(line -> line.startsWith("error: ")).toList();
         }
     }

@@ -1,5 +1,6 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.budget.config.Endpoint;
 import java.nio.file.Path;
 
 /**
@@ -17,21 +18,21 @@ import java.nio.file.Path;
  * </ul>
  * Its deploy files are rendered from it.
  */
-final class SampleProject {
+public final class SampleProject {
 
     /** Every stage holds every function: the worst cases grow with their number. */
-    static final int FUNCTIONS = Endpoint.functionNames().size();
+    public static final int FUNCTIONS = Endpoint.functionNames().size();
 
-    static final int DEV_BUDGET = 4 * FUNCTIONS + 2;
-    static final int PROD_MAX_CONNECTIONS = 4 * FUNCTIONS + 52;
-    static final int PROD_RESERVED = 40;
-    static final int PROD_BUDGET = PROD_MAX_CONNECTIONS - PROD_RESERVED;
-    static final int PROD_INSTANCES = 2 * (FUNCTIONS - 1) + 5;
-    static final int PROD_WORST_CASE = 2 * PROD_INSTANCES;
+    public static final int DEV_BUDGET = 4 * FUNCTIONS + 2;
+    public static final int PROD_MAX_CONNECTIONS = 4 * FUNCTIONS + 52;
+    public static final int PROD_RESERVED = 40;
+    public static final int PROD_BUDGET = PROD_MAX_CONNECTIONS - PROD_RESERVED;
+    public static final int PROD_INSTANCES = 2 * (FUNCTIONS - 1) + 5;
+    public static final int PROD_WORST_CASE = 2 * PROD_INSTANCES;
 
     private SampleProject() {}
 
-    static ProjectCopy in(Path dir) {
+    public static ProjectCopy in(Path dir) {
         return ProjectCopy.empty(dir)
                 .write("config/functions.yaml", """
                         defaults:
@@ -82,7 +83,7 @@ final class SampleProject {
     }
 
     /** Its config/prod.yaml. */
-    static String prodFile() {
+    public static String prodFile() {
         return stage("prod-db", "https://desk.example.com", """
                 defaults:
                   maxInstances: 2

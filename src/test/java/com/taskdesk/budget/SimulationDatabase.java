@@ -1,5 +1,12 @@
 package com.taskdesk.budget;
 
+import com.taskdesk.budget.check.DatabaseBudget;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.DatabaseLimits;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.FunctionBudget;
+import com.taskdesk.budget.config.StageConfig;
+import com.taskdesk.budget.report.RoleSql;
 import com.taskdesk.local.EmbeddedDatabase;
 import com.taskdesk.testing.AppSchema;
 import java.io.IOException;
@@ -23,15 +30,15 @@ import java.util.Properties;
  * MAX_CONNECTIONS - 4 reserved (superuser_reserved_connections 3 and the tests' own observer
  * connection) = (2 for agents + 1 for each other function) instances x 1 connection x overlap 2.
  */
-final class SimulationDatabase {
+public final class SimulationDatabase {
 
-    static final String PASSWORD = "sim-function-password";
+    public static final String PASSWORD = "sim-function-password";
     /** Every function at one instance, agents at two, each with one connection, deploy overlap x2. */
-    static final int BUDGET = (Endpoint.all().size() + 1) * 2;
+    public static final int BUDGET = (Endpoint.all().size() + 1) * 2;
     /** The budget exactly, above what the server keeps: 3 for superusers and 1 for the test's observer. */
-    static final int MAX_CONNECTIONS = BUDGET + 4;
+    public static final int MAX_CONNECTIONS = BUDGET + 4;
     /** The original app's user: one role for everything, no per-role limit. */
-    static final String APP_ROLE = "taskdesk_app";
+    public static final String APP_ROLE = "taskdesk_app";
 
     private static SimulationDatabase instance;
 
@@ -43,7 +50,7 @@ final class SimulationDatabase {
         this.config = config;
     }
 
-    static synchronized SimulationDatabase get() {
+    public static synchronized SimulationDatabase get() {
         if (instance == null) {
             instance = start();
         }
@@ -75,7 +82,7 @@ final class SimulationDatabase {
      * Adds a stage on this server to a project: 2 instances of agents and 1 of every other function,
      * 1 connection each, overlap 2, reserved superuser_reserved_connections 3 and the tests' observer 1.
      */
-    static ProjectCopy withStage(ProjectCopy copy, String stage) {
+    public static ProjectCopy withStage(ProjectCopy copy, String stage) {
         Map<String, Integer> instances = new LinkedHashMap<>(ProjectCopy.each(1));
         instances.put("agents", 2);
         return copy.stage(stage, "embedded", MAX_CONNECTIONS, 4, 2, null, 1, instances)
@@ -85,32 +92,32 @@ final class SimulationDatabase {
                         Map.of(DatabaseLimits.SUPERUSER_RESERVED, 3, "testObserver", 1));
     }
 
-    BudgetConfig config() {
+    public BudgetConfig config() {
         return config;
     }
 
-    StageConfig stage() {
+    public StageConfig stage() {
         return config.stage("sim");
     }
 
-    int port() {
+    public int port() {
         return server.port();
     }
 
-    String url() {
+    public String url() {
         return "jdbc:postgresql://localhost:" + server.port() + "/postgres";
     }
 
-    Connection superuser() throws SQLException {
+    public Connection superuser() throws SQLException {
         return DriverManager.getConnection(server.jdbcUrl());
     }
 
-    Connection connectAs(String role) throws SQLException {
+    public Connection connectAs(String role) throws SQLException {
         return connectAs(role, "PostgreSQL JDBC Driver");
     }
 
     /** A connection as a function's role that says which function it is, as the functions do (application_name). */
-    Connection connectAs(String role, String applicationName) throws SQLException {
+    public Connection connectAs(String role, String applicationName) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", role);
         properties.setProperty("password", PASSWORD);
@@ -119,24 +126,24 @@ final class SimulationDatabase {
     }
 
     /** The superuser's DATABASE_URL, as an administrator gives it to check --live. */
-    String adminDatabaseUrl() {
+    public String adminDatabaseUrl() {
         return "postgresql://postgres@localhost:" + server.port() + "/postgres";
     }
 
     /** Creates (or updates) the stage's roles with the roles command's SQL, as psql would run it. */
-    void applyRoles() throws SQLException {
+    public void applyRoles() throws SQLException {
         applyRoles(config, stage());
     }
 
     /** Creates (or updates) a stage's roles on this server, as roles --stage and psql would. */
-    void applyRoles(BudgetConfig budget, StageConfig stage) throws SQLException {
+    public void applyRoles(BudgetConfig budget, StageConfig stage) throws SQLException {
         try (Connection admin = superuser()) {
             PsqlScript.run(admin, RoleSql.script(budget, stage), Map.of(RoleSql.PASSWORD_VARIABLE, PASSWORD));
         }
     }
 
     /** Client connections of the given roles now open. */
-    int connectionsOf(Connection observer, List<String> roles) throws SQLException {
+    public int connectionsOf(Connection observer, List<String> roles) throws SQLException {
         try (Statement statement = observer.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE usename = ANY('{"
                         + String.join(",", roles) + "}')")) {
@@ -146,7 +153,7 @@ final class SimulationDatabase {
     }
 
     /** Waits until the roles' connections are gone (closed pools take a moment to end their backends). */
-    void awaitNoConnections(List<String> roles) throws SQLException, InterruptedException {
+    public void awaitNoConnections(List<String> roles) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         try (Connection observer = superuser()) {
             while (connectionsOf(observer, roles) > 0) {
@@ -158,15 +165,15 @@ final class SimulationDatabase {
         }
     }
 
-    List<String> roleNames() {
+    public List<String> roleNames() {
         return stage().functions().stream().map(f -> stage().roleName(f.name())).toList();
     }
 
-    Map<String, Integer> roleLimits() {
+    public Map<String, Integer> roleLimits() {
         Map<String, Integer> limits = new LinkedHashMap<>();
         DatabaseBudget database = DatabaseBudget.of(config, stage());
         for (FunctionBudget function : stage().functions()) {
-            limits.put(stage().roleName(function.name()), RoleSql.connectionLimit(database, function));
+            limits.put(stage().roleName(function.name()), database.roleConnectionLimit(function));
         }
         return limits;
     }

@@ -93,11 +93,42 @@ class ConnectionSettingsTest {
     }
 
     @Test
-    void anAtSignInTheQueryIsNotTakenForTheUserInfo() {
-        Map<String, String> c = connection("postgresql://u:p@host/db?schema=a@b");
+    void anAtSignAfterTheHostMustBePercentEncoded() {
+        assertEquals(DatabaseUrl.UNENCODED_USER_INFO, rejection("postgresql://u:p@host/db?schema=a@b"));
+        Map<String, String> c = connection("postgresql://u:p@host/db?schema=a%40b");
         assertEquals("host", c.get("PGHOST"));
         assertEquals("u", c.get("user"));
         assertEquals("a@b", c.get("currentSchema"));
+    }
+
+    /**
+     * An unencoded '/', '?' or '#' in the password ends the host part early, so the rest of the
+     * password would be read as a port, a database or a parameter: the URL is refused naming the
+     * likely cause, and no fragment of the user name or password is in the message.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            slash                       | postgresql://canaryuser:S3cretPrefix/restCanary@db.example/desk
+            slash after digits          | postgresql://canaryuser:5433/restCanary@db.example:5432/desk
+            question mark               | postgresql://canaryuser:S3cretPrefix?restCanary@db.example/desk
+            question mark and equals    | postgresql://canaryuser:S3cretPrefix?sslmode=restCanary@db.example/desk
+            hash                        | postgresql://canaryuser:S3cretPrefix#restCanary@db.example/desk
+            at sign then slash          | postgresql://canaryuser:S3cret@Prefix/restCanary@db.example/desk
+            slash in the user name      | postgresql://canary/user:S3cretPrefix@db.example/desk
+            """)
+    void anUnencodedSlashQuestionMarkOrHashInTheUserInfoIsNamedAndNeverQuoted(String what, String url) {
+        String message = rejection(url);
+        assertEquals(DatabaseUrl.UNENCODED_USER_INFO, message);
+        for (String fragment : List.of("canary", "S3cret", "Prefix", "5433", "Canary")) {
+            assertFalse(message.contains(fragment), fragment + " in: " + message);
+        }
+    }
+
+    @Test
+    void textThatIsNotASchemeIsNotQuotedEither() {
+        assertEquals(
+                "DATABASE_URL must start with postgresql:// or postgres://",
+                rejection("canaryuser:S3cret://Prefix@db.example/desk"));
     }
 
     @Test
@@ -250,7 +281,8 @@ class ConnectionSettingsTest {
             no scheme             | u:p@h/db                                   | DATABASE_URL must start with postgresql:// or postgres://
             no database           | postgresql://u:p@h:5432                    | DATABASE_URL names no database (expected .../<database>)
             no host               | postgresql://u:p@/db                       | DATABASE_URL has no host
-            bad port              | postgresql://u:p@h:port/db                 | DATABASE_URL port must be a number from 1 to 65535, got 'port'
+            bad port              | postgresql://u:p@h:port/db                 | DATABASE_URL port must be a number from 1 to 65535
+            missing at-host       | postgresql://app:S3cretPw/db               | DATABASE_URL port must be a number from 1 to 65535
             bad sslmode           | postgresql://u:p@h/db?sslmode=sometimes    | DATABASE_URL sslmode must be one of disable, allow, prefer, require, verify-ca, verify-full; got 'sometimes'
             bad pgbouncer         | postgresql://u:p@h/db?pgbouncer=yes        | DATABASE_URL pgbouncer must be true or false; got 'yes'
             broken encoding       | postgresql://u:p%zzsecret@h.example/db     | DATABASE_URL: the password is not valid percent-encoding

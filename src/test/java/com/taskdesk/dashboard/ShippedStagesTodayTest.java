@@ -3,8 +3,8 @@ package com.taskdesk.dashboard;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.taskdesk.budget.ConfigFiles;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.TestClock;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(ShippedStagesTodayTest.Prod.class)
-class ShippedStagesTodayTest {
+public class ShippedStagesTodayTest {
 
     public static class Prod implements QuarkusTestProfile {
         @Override

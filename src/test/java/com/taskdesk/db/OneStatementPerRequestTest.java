@@ -2,7 +2,7 @@ package com.taskdesk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.SqlCounter;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Counted at the JDBC boundary (CountingDriver, PoolCheckouts): every manager request
  * sends exactly one statement on one pooled connection, and gives it back: every function of
- * the application (com.taskdesk.budget.Endpoint), with its sample request.
+ * the application (com.taskdesk.budget.config.Endpoint), with its sample request.
  */
 @QuarkusTest
 class OneStatementPerRequestTest {

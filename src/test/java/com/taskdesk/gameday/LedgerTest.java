@@ -3,10 +3,10 @@ package com.taskdesk.gameday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.ConfigFiles;
-import com.taskdesk.budget.Endpoint;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.db.Database;
 import com.taskdesk.spam.MarkSpamResource.MarkSpamResult;
 import java.nio.file.Path;

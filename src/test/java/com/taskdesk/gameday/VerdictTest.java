@@ -3,10 +3,10 @@ package com.taskdesk.gameday;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.ConfigFiles;
-import com.taskdesk.budget.Endpoint;
-import com.taskdesk.budget.StageConfig;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.db.DatabaseUnavailableException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -137,7 +137,8 @@ class VerdictTest {
                 broken(verdict));
         String found = verdict.violations().toString();
         assertTrue(
-                found.contains("the functions held " + (agentsLimit + 61) + " connections, above the budget of 60"),
+                found.contains("the functions held " + (agentsLimit + 61) + " connections, above the budget of "
+                        + PHASE.connectionBudget()),
                 found);
         assertTrue(found.contains(PROD.roleName("agents") + " held " + (agentsLimit + 1)), found);
         assertTrue(found.contains(PROD.roleName("metrics") + " held 60"), found);

@@ -133,6 +133,63 @@ class AccessTest {
         agentsWithBearer(tampered).statusCode(401);
     }
 
+    private static String managerClaims(String times) {
+        return "{\"userId\":\"manager-1\",\"role\":\"MANAGER\"" + times + "}";
+    }
+
+    private static long now() {
+        return java.time.Instant.now().getEpochSecond();
+    }
+
+    /** The review's probe: tokens 10 years long were accepted. The app's own live 24 h. */
+    @Test
+    void aTokenThatLivesLongerThan24HoursIs401() {
+        long now = now();
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + now + ",\"exp\":" + (now + 10L * 365 * 86400))))
+                .statusCode(401);
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + (now - 3600) + ",\"exp\":" + (now + 86400))))
+                .statusCode(401);
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + (now - 3600) + ",\"exp\":" + (now + 82800))))
+                .statusCode(200);
+    }
+
+    /** An iat in the future would stretch a 24-hour token over years; and iat is required. */
+    @Test
+    void aTokenWithMoreThan24HoursLeftOrWithoutIatIs401() {
+        long inAYear = now() + 365L * 86400;
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + inAYear + ",\"exp\":" + (inAYear + 3600))))
+                .statusCode(401);
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + (now() + 30) + ",\"exp\":" + (now() + 3600))))
+                .statusCode(200);
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"exp\":" + (now() + 3600))))
+                .statusCode(401);
+    }
+
+    @Test
+    void aTokenIssuedAlmost24HoursAgoStillWorksUntilItExpires() {
+        long now = now();
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + (now - 86000) + ",\"exp\":" + (now + 400))))
+                .statusCode(200);
+    }
+
+    /** The review's probe: a groups claim counted when role was missing. Role wins when both are there. */
+    @Test
+    void onlyTheRoleClaimGrantsARole() {
+        long exp = now() + 3600;
+        agentsWithBearer(Tokens.withClaims("{\"userId\":\"manager-1\",\"groups\":[\"MANAGER\"],\"iat\":" + now()
+                        + ",\"exp\":" + exp + "}"))
+                .statusCode(401);
+        agentsWithBearer(
+                        Tokens.withClaims("{\"userId\":\"agent-1\",\"role\":\"AGENT\",\"groups\":[\"MANAGER\"],\"iat\":"
+                                + now() + ",\"exp\":" + exp + "}"))
+                .statusCode(403);
+        agentsWithBearer(Tokens.withClaims(
+                        "{\"userId\":\"manager-1\",\"role\":[\"MANAGER\"],\"iat\":" + now() + ",\"exp\":" + exp + "}"))
+                .statusCode(401);
+        agentsWithBearer(Tokens.withClaims(managerClaims(",\"iat\":" + now() + ",\"exp\":" + exp)))
+                .statusCode(200);
+    }
+
     @Test
     void agentRoleIs403Json() {
         agentsWithBearer(Tokens.withRole("agent-1", "AGENT"))
@@ -184,6 +241,27 @@ class AccessTest {
                 .then()
                 .statusCode(403)
                 .body("success", equalTo(false));
+        assertNothingChanged();
+    }
+
+    /** The review's probe: an Authorization header of any kind no longer exempts a cookie POST from Origin. */
+    @ParameterizedTest
+    @ValueSource(strings = {"junk", "Bearer not-a-token", "Bearer manager"})
+    void cookiePostWithoutOriginIs403WhateverAuthorizationItCarriesAndChangesNothing(String authorization) {
+        Api.anonymous()
+                .cookie("auth-token", Tokens.manager())
+                .header(
+                        "Authorization",
+                        authorization.equals("Bearer manager") ? "Bearer " + Tokens.manager() : authorization)
+                .contentType("application/json")
+                .body("{\"ids\": [\"r-1\"]}")
+                .post("/api/manager/tasks/mark-spam")
+                .then()
+                .statusCode(403)
+                .body("success", equalTo(false))
+                .body(
+                        "error",
+                        equalTo("A POST signed in by cookie must come from the task desk's pages (it has no Origin)"));
         assertNothingChanged();
     }
 

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
+import com.taskdesk.testing.SampleEvents;
 import com.taskdesk.testing.TestClock;
+import com.taskdesk.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The function driven the way Lambda drives it: a file from events/ (what `sam local
- * invoke -e` takes) posted raw to the mock event server, and the response event checked.
+ * invoke -e` takes), signed in with a current token, posted raw to the mock event server, and
+ * the response event checked.
  */
 @QuarkusTest
 class ApiGatewayEventTest {
@@ -43,7 +44,7 @@ class ApiGatewayEventTest {
                     .raw("r3", "SPAM_REVIEW")
                     .raw("r4", "PROMOTED");
         }
-        String event = Files.readString(Path.of("events", "spam-counts.json"));
+        String event = SampleEvents.withCookie("spam-counts", Tokens.manager()).toString();
 
         String responseEvent = Api.anonymous()
                 .contentType("application/json")
@@ -72,7 +73,7 @@ class ApiGatewayEventTest {
                     .endTime(LocalDateTime.of(2020, 1, 1, 0, 0))
                     .insert();
         }
-        String event = Files.readString(Path.of("events", "metrics.json"));
+        String event = SampleEvents.withCookie("metrics", Tokens.manager()).toString();
         String responseEvent = Api.anonymous()
                 .contentType("application/json")
                 .body(event)

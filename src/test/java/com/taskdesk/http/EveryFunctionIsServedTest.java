@@ -2,7 +2,7 @@ package com.taskdesk.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;

@@ -240,6 +240,23 @@ class PackagedFunctionIT {
     }
 
     @Test
+    void aPasswordWithAnUnencodedSlashStopsTheFunctionNamingTheCauseAndQuotingNoPartOfIt() throws Exception {
+        String url = "postgresql://canaryuser:S3cretPrefix/restCanary@localhost:" + database.port() + "/postgres";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime();
+                PackagedFunction function = start(lambdaEnvironment(runtime, url))) {
+            assertEquals(78, function.waitForExit(60));
+            String output = function.output();
+            assertTrue(
+                    output.contains("ERROR [taskdesk] Cannot start: DATABASE_URL has an '@' after its host: its "
+                            + "password (or user name) likely holds an unencoded '/', '?' or '#'; percent-encode them"),
+                    output);
+            for (String fragment : List.of("canary", "S3cret", "Prefix", "Canary")) {
+                assertFalse(output.contains(fragment), fragment + " in:\n" + output);
+            }
+        }
+    }
+
+    @Test
     void withoutJwtSecretTheFunctionDoesNotStart() throws Exception {
         String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
         try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
@@ -250,6 +267,27 @@ class PackagedFunctionIT {
                 assertTrue(
                         function.output().contains("ERROR [taskdesk] Cannot start: JWT_SECRET is not set"),
                         function.output());
+                assertFalse(function.output().contains("\tat "), function.output());
+            }
+        }
+    }
+
+    /** The review's probe: a 10-character secret signed tokens that reached the database. */
+    @Test
+    void aJwtSecretShorterThan32BytesStopsTheFunctionWithoutPrintingIt() throws Exception {
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        String weak = "k3y-0f-ten";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.put("JWT_SECRET", weak);
+            try (PackagedFunction function = start(env)) {
+                assertEquals(78, function.waitForExit(60));
+                assertTrue(
+                        function.output()
+                                .contains("ERROR [taskdesk] Cannot start: JWT_SECRET is 10 bytes long; an HS256 "
+                                        + "secret needs at least 32 (256 bits)"),
+                        function.output());
+                assertFalse(function.output().contains(weak), function.output());
                 assertFalse(function.output().contains("\tat "), function.output());
             }
         }

@@ -221,6 +221,73 @@ class StoredSecretsTest {
         spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
     }
 
+    @Test
+    @Order(8)
+    void aStoredUrlWhosePasswordHoldsAnUnencodedSlashIs503AndNoFragmentOfThePasswordIsLogged() throws Exception {
+        String stored = StoredSecrets.databaseUrl(SECOND_PASSWORD);
+        secretsManager().put(StoredSecrets.DATABASE_URL_ID, StoredSecrets.databaseUrl("S3cretPrefix/restCanary"));
+        checkpointAndRestore();
+        try (CapturedLog log = new CapturedLog()) {
+            for (int request = 0; request < 2; request++) {
+                spamCounts(StoredSecrets.JWT_SECRET)
+                        .statusCode(503)
+                        .header("Retry-After", "2")
+                        .body(
+                                "error",
+                                equalTo("The database is busy or unreachable (the database credentials could "
+                                        + "not be read); retry in 2 s"));
+            }
+            List<String> lines = log.lines().stream()
+                    .filter(line -> line.contains("the stored URL is unusable"))
+                    .toList();
+            assertEquals(2, lines.size(), "one WARN per request: " + log.all());
+            assertTrue(
+                    lines.get(0)
+                            .contains("DATABASE_URL_SECRET_ID: the stored URL is unusable: DATABASE_URL has an '@' "
+                                    + "after its host: its password (or user name) likely holds an unencoded '/', "
+                                    + "'?' or '#'"),
+                    lines.get(0));
+            for (String fragment : List.of("S3cret", "Prefix", "Canary", StoredSecrets.ROLE)) {
+                assertFalse(log.all().contains(fragment), fragment + " in the log: " + log.all());
+            }
+        } finally {
+            secretsManager().put(StoredSecrets.DATABASE_URL_ID, stored);
+        }
+        spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
+    }
+
+    /** A rotation to a secret too weak to sign with is not taken: sign-in is a 503 until a usable one is stored. */
+    @Test
+    @Order(9)
+    void aRotatedTokenSecretUnder32BytesIs503WithRetryAfterAndALogLineThatNeverQuotesIt() throws Exception {
+        String weak = "rotated-weak-9f";
+        secretsManager().put(StoredSecrets.JWT_SECRET_ID, weak);
+        checkpointAndRestore();
+        try (CapturedLog log = new CapturedLog()) {
+            Api.anonymous()
+                    .header("Authorization", "Bearer " + Tokens.managerSignedWithAnyLengthSecret(weak))
+                    .get("/api/manager/spam/counts")
+                    .then()
+                    .statusCode(503)
+                    .header("Retry-After", "2")
+                    .body("error", equalTo("Sign-in cannot be checked right now; retry in 2 s"));
+            List<String> lines = log.lines().stream()
+                    .filter(line -> line.contains("the stored value"))
+                    .toList();
+            assertEquals(1, lines.size(), log.all());
+            assertTrue(
+                    lines.get(0)
+                            .startsWith("WARN com.taskdesk.http.ErrorResponses: 503: JWT_SECRET_ID: the stored value "
+                                    + "is 15 bytes long; an HS256 secret needs at least 32 (256 bits)"),
+                    lines.get(0));
+            assertFalse(log.all().contains(weak), log.all());
+            assertNoSecretNorStackTrace(log);
+        } finally {
+            secretsManager().put(StoredSecrets.JWT_SECRET_ID, StoredSecrets.JWT_SECRET);
+        }
+        spamCounts(StoredSecrets.JWT_SECRET).statusCode(200);
+    }
+
     private static void assertNoSecretNorStackTrace(CapturedLog log) {
         String all = log.all();
         assertFalse(all.contains("\tat "), all);

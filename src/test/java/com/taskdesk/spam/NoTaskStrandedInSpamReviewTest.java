@@ -3,7 +3,7 @@ package com.taskdesk.spam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package com.taskdesk.testing;
 
 import static io.restassured.RestAssured.given;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.ConfigProvider;

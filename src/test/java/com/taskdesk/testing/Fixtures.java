@@ -206,7 +206,7 @@ public final class Fixtures implements AutoCloseable {
         return raw(id).status(status).insert();
     }
 
-    /** A raw message to insert: READY, no brand, previewMatches NULL. */
+    /** A raw message to insert: READY, text {@code "text"}, no brand or phone, previewMatches NULL. */
     public RawRow raw(String id) {
         return new RawRow(id);
     }
@@ -215,6 +215,8 @@ public final class Fixtures implements AutoCloseable {
         private final String id;
         private String status = "READY";
         private String brand;
+        private String phone;
+        private String text = "text";
         private String previewMatches;
 
         private RawRow(String id) {
@@ -231,6 +233,17 @@ public final class Fixtures implements AutoCloseable {
             return this;
         }
 
+        public RawRow phone(String phone) {
+            this.phone = phone;
+            return this;
+        }
+
+        /** null stores NULL. */
+        public RawRow text(String text) {
+            this.text = text;
+            return this;
+        }
+
         /** "previewMatches" as JSON text, e.g. {@code ["free money"]} or {@code "free money"}; null stores NULL. */
         public RawRow previewMatches(String json) {
             this.previewMatches = json;
@@ -242,11 +255,13 @@ public final class Fixtures implements AutoCloseable {
                     "INSERT INTO \"ImportBatch\" (\"id\", \"sourceName\") VALUES ('batch', 'test.csv') ON CONFLICT DO NOTHING");
             return execute(
                     "INSERT INTO \"RawMessage\" (\"id\", \"importBatchId\", \"status\", \"hashKey\", \"text\", "
-                            + "\"brand\", \"previewMatches\") VALUES (?, 'batch', ?::\"RawStatus\", ?, 'text', ?, ?::jsonb)",
+                            + "\"brand\", \"phone\", \"previewMatches\") VALUES (?, 'batch', ?::\"RawStatus\", ?, ?, ?, ?, ?::jsonb)",
                     id,
                     status,
                     "hash-" + id,
+                    text,
                     brand,
+                    phone,
                     previewMatches);
         }
     }
@@ -274,78 +289,134 @@ public final class Fixtures implements AutoCloseable {
         return new TaskRow(id);
     }
 
-    /** A task to insert; unset columns take the schema's defaults (PENDING, TEXT_CLUB, unassigned). */
+    /**
+     * A task to insert: PENDING, TEXT_CLUB, unassigned, created and updated at {@link #EPOCH}; every
+     * other column NULL or its schema default unless set, by its method or by {@link #set}.
+     */
     public final class TaskRow {
-        private final String id;
-        private String type = "TEXT_CLUB";
-        private String status = "PENDING";
-        private String assignedTo;
-        private String rawMessage;
-        private String sentBackBy;
-        private String completedBy;
-        private LocalDateTime endTime;
-        private LocalDateTime updatedAt = EPOCH;
+        private final Map<String, Object> columns = new LinkedHashMap<>();
 
         private TaskRow(String id) {
-            this.id = id;
+            columns.put("id", id);
+            columns.put("taskType", "TEXT_CLUB");
+            columns.put("status", "PENDING");
+            columns.put("createdAt", EPOCH);
+            columns.put("updatedAt", EPOCH);
+        }
+
+        /**
+         * Any column of "Task" by its name ({@code "holdsStatus"}, {@code "amount"}), with a value of
+         * its type or its text: {@code new BigDecimal("0")} or {@code "100.000"} for a Decimal, JSON
+         * text for {@code "holdsQueueHistory"}, an enum's name; null stores NULL.
+         */
+        public TaskRow set(String column, Object value) {
+            columns.put(column, value);
+            return this;
         }
 
         public TaskRow type(String type) {
-            this.type = type;
-            return this;
+            return set("taskType", type);
         }
 
         public TaskRow status(String status) {
-            this.status = status;
-            return this;
+            return set("status", status);
         }
 
         public TaskRow assignedTo(String userId) {
-            this.assignedTo = userId;
-            return this;
+            return set("assignedToId", userId);
         }
 
         public TaskRow rawMessage(String rawMessageId) {
-            this.rawMessage = rawMessageId;
-            return this;
+            return set("rawMessageId", rawMessageId);
         }
 
         public TaskRow sentBackBy(String userId) {
-            this.sentBackBy = userId;
-            return this;
+            return set("sentBackBy", userId);
         }
 
         public TaskRow completedBy(String userId) {
-            this.completedBy = userId;
-            return this;
+            return set("completedBy", userId);
         }
 
         public TaskRow endTime(LocalDateTime endTime) {
-            this.endTime = endTime;
-            return this;
+            return set("endTime", endTime);
+        }
+
+        public TaskRow createdAt(LocalDateTime createdAt) {
+            return set("createdAt", createdAt);
         }
 
         public TaskRow updatedAt(LocalDateTime updatedAt) {
-            this.updatedAt = updatedAt;
+            return set("updatedAt", updatedAt);
+        }
+
+        public Fixtures insert() {
+            return insertRow("Task", columns);
+        }
+    }
+
+    /**
+     * A "TaskWorkSession" row to insert: a HOLDS session of this task and agent, ended at {@code
+     * endedAt}, outcome {@code "RESOLVED"}, counting toward productivity, not a final resolution,
+     * created and updated at {@link #EPOCH}; every other column NULL or its default unless set.
+     */
+    public SessionRow workSession(String id, String taskId, String agentId, LocalDateTime endedAt) {
+        return new SessionRow(id, taskId, agentId, endedAt);
+    }
+
+    public final class SessionRow {
+        private final Map<String, Object> columns = new LinkedHashMap<>();
+
+        private SessionRow(String id, String taskId, String agentId, LocalDateTime endedAt) {
+            columns.put("id", id);
+            columns.put("taskId", taskId);
+            columns.put("agentId", agentId);
+            columns.put("taskType", "HOLDS");
+            columns.put("endedAt", endedAt);
+            columns.put("outcomeType", "RESOLVED");
+            columns.put("createdAt", EPOCH);
+            columns.put("updatedAt", EPOCH);
+        }
+
+        /** Any column of "TaskWorkSession" by its name, as {@link TaskRow#set}. */
+        public SessionRow set(String column, Object value) {
+            columns.put(column, value);
             return this;
         }
 
         public Fixtures insert() {
-            return execute(
-                    "INSERT INTO \"Task\" (\"id\", \"taskType\", \"status\", \"assignedToId\", \"rawMessageId\", "
-                            + "\"sentBackBy\", \"completedBy\", \"endTime\", \"createdAt\", \"updatedAt\") "
-                            + "VALUES (?, ?::\"TaskType\", ?::\"TaskStatus\", ?, ?, ?, ?, ?, ?, ?)",
-                    id,
-                    type,
-                    status,
-                    assignedTo,
-                    rawMessage,
-                    sentBackBy,
-                    completedBy,
-                    endTime,
-                    EPOCH,
-                    updatedAt);
+            return insertRow("TaskWorkSession", columns);
         }
+    }
+
+    /** The SQL types of a table's columns, as format_type writes them, read once per connection. */
+    private final Map<String, Map<String, String>> columnTypes = new LinkedHashMap<>();
+
+    /** Inserts one row, each value cast to its column's type, so text stands for any type. */
+    private Fixtures insertRow(String table, Map<String, Object> values) {
+        Map<String, String> types = columnTypes.computeIfAbsent(table, t -> {
+            Map<String, String> read = new LinkedHashMap<>();
+            rows(
+                            "SELECT attname, format_type(atttypid, atttypmod) AS type FROM pg_attribute "
+                                    + "WHERE attrelid = CAST(? AS regclass) AND attnum > 0 AND NOT attisdropped",
+                            '"' + t + '"')
+                    .forEach(row -> read.put((String) row.get("attname"), (String) row.get("type")));
+            return read;
+        });
+        List<String> names = new ArrayList<>();
+        List<String> casts = new ArrayList<>();
+        for (String column : values.keySet()) {
+            String type = types.get(column);
+            if (type == null) {
+                throw new IllegalArgumentException("\"" + table + "\" has no column \"" + column + "\"");
+            }
+            names.add('"' + column + '"');
+            casts.add("CAST(? AS " + type + ")");
+        }
+        return execute(
+                "INSERT INTO \"" + table + "\" (" + String.join(", ", names) + ") VALUES (" + String.join(", ", casts)
+                        + ")",
+                values.values().toArray());
     }
 
     /** Inserts {@code count} tasks with these settings, ids prefix-1 .. prefix-count. */
@@ -398,7 +469,7 @@ public final class Fixtures implements AutoCloseable {
     /** A digest of every row the functions may touch: equal digests mean nothing changed. */
     public String snapshot() {
         StringBuilder all = new StringBuilder();
-        for (String table : List.of("User", "RawMessage", "Task", "TaskHistory", "SpamRule")) {
+        for (String table : List.of("User", "RawMessage", "Task", "TaskHistory", "SpamRule", "TaskWorkSession")) {
             all.append(table)
                     .append(rows(
                             "SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest, count(*) AS n FROM \""

@@ -2,7 +2,7 @@ package com.taskdesk.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.taskdesk.budget.FrontDoor;
+import com.taskdesk.budget.config.FrontDoor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

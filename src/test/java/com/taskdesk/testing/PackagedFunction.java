@@ -1,6 +1,6 @@
 package com.taskdesk.testing;
 
-import com.taskdesk.budget.DeployContract;
+import com.taskdesk.budget.render.DeployContract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,14 +106,7 @@ public final class PackagedFunction implements AutoCloseable {
                 List.of("-cp", classPath(root), "com.amazonaws.services.lambda.runtime.api.client.AWSLambda", HANDLER));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.directory(root.toFile());
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("DATABASE_URL")
-                        || name.startsWith("DB_")
-                        || name.startsWith("QUARKUS_")
-                        || name.startsWith("TASKDESK_")
-                        || name.startsWith("JWT_SECRET")
-                        || name.startsWith("AWS_"));
+        ServerProcess.dropOurSettings(builder.environment());
         builder.environment().put("LAMBDA_TASK_ROOT", root.toString());
         builder.environment().put("_HANDLER", HANDLER);
         builder.environment().putAll(env);

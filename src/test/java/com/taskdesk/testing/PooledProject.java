@@ -1,6 +1,6 @@
 package com.taskdesk.testing;
 
-import com.taskdesk.budget.Endpoint;
+import com.taskdesk.budget.config.Endpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

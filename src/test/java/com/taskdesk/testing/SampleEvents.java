@@ -14,12 +14,23 @@ public final class SampleEvents {
     private SampleEvents() {}
 
     /**
-     * events/FUNCTION.json with this bearer token in place of its auth-token cookie: the cookie is signed
-     * with the local demo secret and would win over the token.
+     * events/FUNCTION.json with this bearer token in place of its auth-token cookie, which would win
+     * over the token.
      */
     public static ObjectNode withBearer(String function, String token) throws IOException {
         ObjectNode event = withoutCredentials(function);
         ((ObjectNode) event.get("headers")).put("authorization", "Bearer " + token);
+        return event;
+    }
+
+    /**
+     * events/FUNCTION.json as the front end sends it, with this token as its auth-token cookie: the
+     * file's own token, signed with the local demo secret to expire in 2100, lives longer than any
+     * token a function accepts.
+     */
+    public static ObjectNode withCookie(String function, String token) throws IOException {
+        ObjectNode event = withoutCredentials(function);
+        event.putArray("cookies").add("auth-token=" + token);
         return event;
     }
 

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A server a test starts (Next.js, nginx) as a child process, its output in a log file, and ready
- * once a URL of it answers; closing it ends the process and its children.
+ * A server a test or a benchmark starts (Next.js, nginx, a JVM) as a child process, its output in a
+ * log file, and ready once a URL of it answers; closing it ends the process and its children.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -36,8 +36,11 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the command in {@code directory}, then waits until {@code readyUrl} answers (any status). */
-    static ServerProcess start(
+    /**
+     * Starts the command in {@code directory} (its log there, NAME.log) with only this environment of
+     * ours, then waits until {@code readyUrl} answers (any status).
+     */
+    public static ServerProcess start(
             String name,
             List<String> command,
             Path directory,
@@ -49,6 +52,7 @@ public final class ServerProcess implements AutoCloseable {
                 .directory(directory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        dropOurSettings(builder.environment());
         builder.environment().putAll(env);
         ServerProcess server;
         try {
@@ -58,6 +62,21 @@ public final class ServerProcess implements AutoCloseable {
         }
         server.awaitAnswer(readyUrl, wait);
         return server;
+    }
+
+    /**
+     * Removes the project's own variables (database, secrets, Quarkus, ours, AWS) a child process would
+     * otherwise inherit from the shell, so it runs on what it is given only.
+     */
+    public static void dropOurSettings(Map<String, String> environment) {
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("DATABASE_URL")
+                        || name.startsWith("DB_")
+                        || name.startsWith("QUARKUS_")
+                        || name.startsWith("TASKDESK_")
+                        || name.startsWith("JWT_SECRET")
+                        || name.startsWith("AWS_"));
     }
 
     private void awaitAnswer(String url, Duration wait) {

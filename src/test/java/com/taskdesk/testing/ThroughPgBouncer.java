@@ -1,9 +1,9 @@
 package com.taskdesk.testing;
 
-import com.taskdesk.budget.BudgetConfig;
-import com.taskdesk.budget.ConfigFiles;
-import com.taskdesk.budget.DatabaseBudget;
-import com.taskdesk.budget.PgBouncerSettings;
+import com.taskdesk.budget.check.DatabaseBudget;
+import com.taskdesk.budget.config.BudgetConfig;
+import com.taskdesk.budget.config.ConfigFiles;
+import com.taskdesk.budget.report.PgBouncerSettings;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.List;

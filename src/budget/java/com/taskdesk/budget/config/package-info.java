@@ -1,0 +1,8 @@
+/**
+ * What config/ and the application's compiled functions say, read and validated once: the stages,
+ * their databases and each function's settings; the findings and failures every layer above reports.
+ */
+@MayUse({"function"})
+package com.taskdesk.budget.config;
+
+import com.taskdesk.MayUse;

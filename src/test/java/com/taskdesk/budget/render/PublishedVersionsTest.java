@@ -1,0 +1,103 @@
+package com.taskdesk.budget.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.taskdesk.budget.ProjectCopy;
+import com.taskdesk.budget.config.Endpoint;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A change of config/ reaches the version the live alias serves: CloudFormation publishes a new
+ * Lambda version only when the version's logical id changes, which SAM (AutoPublishAlias) derives
+ * from the function's properties as the template states them. Each test renders two configurations
+ * that differ in one setting, transforms the stage's template with the SAM translator, and compares
+ * the versions' logical ids.
+ */
+class PublishedVersionsTest {
+
+    @Test
+    void anUnchangedConfigPublishesNoNewVersion(@TempDir Path temp) throws Exception {
+        assertEquals(
+                Set.of(),
+                changedVersions(temp, copy -> copy.set("config/prod.yaml", "functions.agents.maxInstances", 5)));
+    }
+
+    @Test
+    void aFunctionsConnectionLimitPublishesANewVersionOfThatFunctionOnly(@TempDir Path temp) throws Exception {
+        assertEquals(
+                Set.of("agents"),
+                changedVersions(temp, copy -> copy.set("config/prod.yaml", "functions.agents.connectionLimit", 2)));
+    }
+
+    @Test
+    void aFunctionsTimeoutPublishesANewVersionOfThatFunctionOnly(@TempDir Path temp) throws Exception {
+        assertEquals(
+                Set.of("agents"),
+                changedVersions(
+                        temp, copy -> copy.set("config/prod.yaml", "functions.agents.functionTimeoutSeconds", 16)));
+    }
+
+    @Test
+    void aFunctionsMemoryPublishesANewVersionOfThatFunctionOnly(@TempDir Path temp) throws Exception {
+        assertEquals(
+                Set.of("agents"),
+                changedVersions(temp, copy -> copy.set("config/prod.yaml", "functions.agents.memoryMb", 2048)));
+    }
+
+    @Test
+    void theOriginsReachEveryFunctionWhichChecksThemOnEachPost(@TempDir Path temp) throws Exception {
+        assertEquals(
+                new TreeSet<>(Endpoint.functionNames()),
+                changedVersions(
+                        temp,
+                        copy -> copy.set(
+                                "config/prod.yaml",
+                                "corsOrigins",
+                                List.of("https://desk.example.com", "https://desk2.example.com"))));
+    }
+
+    /** The functions whose prod version the change publishes anew. */
+    private static Set<String> changedVersions(Path temp, UnaryOperator<ProjectCopy> change) throws Exception {
+        Map<String, String> before = prodVersions(ProjectCopy.of(temp.resolve("before")));
+        Map<String, String> after = prodVersions(change.apply(ProjectCopy.of(temp.resolve("after"))));
+        assertEquals(before.keySet(), after.keySet());
+        return before.keySet().stream()
+                .filter(function -> !before.get(function).equals(after.get(function)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** Function name to the logical id of the version SAM publishes for it, in prod's stack. */
+    private static Map<String, String> prodVersions(ProjectCopy copy) throws Exception {
+        assertEquals(0, copy.run("render").exitCode());
+        JsonNode resources = DeployTools.samTransform(
+                        copy.dir().resolve(SamTemplate.file(copy.config().stage("prod"))), Map.of())
+                .path("Resources");
+        Map<String, String> versions = new TreeMap<>();
+        for (Endpoint endpoint : Endpoint.all()) {
+            String function = AwsResources.logicalName(endpoint.functionName()) + "Function";
+            resources.fields().forEachRemaining(resource -> {
+                if (resource.getValue().path("Type").asText().equals("AWS::Lambda::Version")
+                        && resource.getValue()
+                                .path("Properties")
+                                .path("FunctionName")
+                                .path("Ref")
+                                .asText()
+                                .equals(function)) {
+                    versions.put(endpoint.functionName(), resource.getKey());
+                }
+            });
+        }
+        assertEquals(Endpoint.all().size(), versions.size(), "one published version per function: " + versions);
+        return versions;
+    }
+}
