@@ -30,7 +30,7 @@ class DeployCheckTest {
 
         assertEquals(1, run.exitCode(), run.out());
         assertEquals(
-                List.of("error: account: the account's other reservations leave 20 to reserve, below the 35 stage prod"
+                List.of("error: account: the account's other reservations leave 20 to reserve, below the 40 stage prod"
                         + " reserves: Lambda would refuse the deploy (it keeps 100 unreserved). Lower other functions'"
                         + " reservations or ask AWS for a quota increase; if the stage is deployed already, pass its"
                         + " stack with --deployed (its own reservations come back to it)"),

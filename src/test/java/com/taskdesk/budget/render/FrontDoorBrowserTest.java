@@ -240,6 +240,20 @@ class FrontDoorBrowserTest {
                 answer(chromium.await("desk.restore(['raw-ready'])"), 200, called)
                         .path("body"));
 
+        // The Holds overview: its active specialists, and the queues (the Holds task has no queue).
+        List<?> holds = (List<?>) chromium.await("desk.holdsOverview()");
+        assertEquals(json("""
+                        {"success": true, "agents": [
+                          {"id": "agent-holds", "email": "agent-holds@taskdesk.example", "name": "Holly",
+                           "isLive": false, "lastSeen": null, "agentTypes": ["HOLDS"], "holdsCount": 1}]}
+                        """), answer(holds.get(0), 200, called).path("body"));
+        JsonNode queues = answer(holds.get(1), 200, called).path("body");
+        assertEquals(direct("/api/holds/queues"), queues);
+        assertEquals(1, queues.path("data").path("summary").path("totalTasks").asInt());
+        assertEquals(
+                json("{\"success\": true, \"requests\": []}"),
+                answer(chromium.await("desk.assistance()"), 200, called).path("body"));
+
         try (Fixtures locker = Fixtures.connect()) {
             locker.execute("BEGIN").execute("LOCK TABLE \"RawMessage\" IN ACCESS EXCLUSIVE MODE");
             JsonNode busy = answer(chromium.await("desk.spamCounts()"), 503, called);

@@ -1,0 +1,12 @@
+package com.taskdesk.holds;
+
+import com.taskdesk.testing.NeedsPgBouncer;
+import com.taskdesk.testing.ThroughPgBouncer;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** HoldsQueuesResourceTest's fixtures and exact answers, with the function behind PgBouncer (transaction mode). */
+@QuarkusTest
+@TestProfile(ThroughPgBouncer.class)
+@NeedsPgBouncer
+class HoldsQueuesThroughPgBouncerTest extends HoldsQueuesResourceTest {}
