@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             RolesCommand.class,
             RenderCommand.class,
+            ArtifactDigestCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
