@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
             RolesCommand.class,
             RenderCommand.class,
             ArtifactDigestCommand.class,
+            TokenCommand.class,
+            SmokeTestCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
@@ -99,7 +101,9 @@ public final class BudgetTool implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no command given (check, plan, roles, render)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "no command given (check, plan, roles, render, artifact-digest, token, smoke-test)");
     }
 
     BudgetConfig config() {

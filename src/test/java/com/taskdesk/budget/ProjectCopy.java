@@ -255,11 +255,11 @@ public final class ProjectCopy {
     /** What one run of the tool printed and returned. */
     public record ToolRun(int exitCode, String out, String err) {
 
-        static ToolRun of(String... args) {
+        public static ToolRun of(String... args) {
             return of(Map.of(), args);
         }
 
-        static ToolRun of(Map<String, String> env, String... args) {
+        public static ToolRun of(Map<String, String> env, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code;
