@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -125,5 +126,25 @@ class DeployWorkflowTest {
         assertTrue(stepWith("prod", "aws cloudformation execute-change-set") >= 0);
         assertEquals(-1, stepWith("prod", "sam deploy"), "after the approval only the approved change set runs");
         assertEquals(-1, stepWith("prod", "actions/checkout"), "after the approval nothing is read from the branch");
+    }
+
+    /** docs/deploy.md (which README's deploy line links) walks the commands the workflow runs, by job. */
+    @Test
+    void theDeployPageWalksTheCommandsThePipelineRuns() throws IOException {
+        String page = Files.readString(ProjectCopy.PROJECT.resolve("docs/deploy.md"));
+        Map<String, List<String>> commands = Map.of(
+                "build", List.of("./mvnw -B verify", "./budget artifact-digest"),
+                "staging", List.of("./budget check --stage", "sam deploy --config-env staging", "./budget smoke-test"),
+                "prod-change-set", List.of("sam deploy --config-env prod --no-execute-changeset"),
+                "prod", List.of("aws cloudformation execute-change-set"));
+        commands.forEach((job, runs) -> runs.forEach(command -> {
+            try {
+                assertTrue(stepWith(job, command) >= 0, job + " runs " + command);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertTrue(page.contains(command), "docs/deploy.md names " + command);
+        }));
+        assertTrue(Files.readString(ProjectCopy.PROJECT.resolve("README.md")).contains("merge to `main`"));
     }
 }
