@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>the change-set role, for the GitHub environment {@code <stage>-change-set}: upload the code,
  *       create and show a change set of the stage's stack; it cannot execute one;
  *   <li>the deploy role, for the GitHub environment {@code <stage>} (prod's has required reviewers):
- *       the same, and execute a change set, and read the stage's token secret for the smoke test;
+ *       the same, and execute a change set; on a stage deployed without review (staging) also read
+ *       the stage's token secret, for the smoke test;
  *   <li>the CloudFormation execution role the change sets run with, which alone may create the
  *       stack's resources, and only those named after the stack.
  * </ul>
@@ -101,14 +102,19 @@ final class DeployRoleTemplate {
         deploy.add(statement(
                 List.of("cloudformation:ExecuteChangeSet", "cloudformation:DescribeStackEvents"),
                 sub(ARN + "cloudformation:" + HERE + ":stack/" + stack + "/*")));
-        deploy.add(statement(
-                List.of("secretsmanager:GetSecretValue"),
-                sub(ARN + "secretsmanager:" + HERE + ":secret:" + stage.secretId(DeployContract.JWT_SECRET) + "-*")));
+        // a stage whose change sets a person reviews (prod) is smoke-tested through staging: no secret read
+        if (!stage.confirmChangeset()) {
+            deploy.add(statement(
+                    List.of("secretsmanager:GetSecretValue"),
+                    sub(ARN + "secretsmanager:" + HERE + ":secret:" + stage.secretId(DeployContract.JWT_SECRET)
+                            + "-*")));
+        }
         resources.put(
                 "DeployRole",
                 githubRole(
                         stage.name(),
-                        "Creates and executes change sets of " + stack + ", and signs the smoke test's token",
+                        "Creates and executes change sets of " + stack
+                                + (stage.confirmChangeset() ? "" : ", and signs the smoke test's token"),
                         deploy));
         template.put("Resources", resources);
         template.put(

@@ -51,11 +51,13 @@ class DeployRoleTemplateTest {
 
         assertFalse(actions(resources.path("ChangeSetRole")).contains("cloudformation:ExecuteChangeSet"));
         assertTrue(actions(resources.path("DeployRole")).contains("cloudformation:ExecuteChangeSet"));
-        // neither may touch the stack's resources itself: CloudFormation does, with its own role
+        // neither may touch the stack's resources itself: CloudFormation does, with its own role; prod's
+        // reads no secret (the smoke test runs on staging, whose deploy role reads staging's token secret)
         assertEquals(Set.of("cloudformation", "iam", "lambda", "s3"), services(resources.path("ChangeSetRole")));
+        assertEquals(Set.of("cloudformation", "iam", "lambda", "s3"), services(resources.path("DeployRole")));
         assertEquals(
                 Set.of("cloudformation", "iam", "lambda", "s3", "secretsmanager"),
-                services(resources.path("DeployRole")));
+                services(resources(temp.resolve("staging"), "staging").path("DeployRole")));
     }
 
     private static Set<String> services(JsonNode role) {
@@ -65,8 +67,12 @@ class DeployRoleTemplateTest {
     }
 
     private static JsonNode prodResources(Path temp) throws Exception {
+        return resources(temp.resolve("prod"), "prod");
+    }
+
+    private static JsonNode resources(Path temp, String stage) throws Exception {
         ProjectCopy copy = ProjectCopy.of(temp);
-        Path template = copy.dir().resolve(DeployRoleTemplate.file(copy.config().stage("prod")));
+        Path template = copy.dir().resolve(DeployRoleTemplate.file(copy.config().stage(stage)));
         // Jackson reads a short tag's value and drops the tag: !Sub 'x' is "x"
         return new YAMLMapper().readTree(template.toFile()).path("Resources");
     }
