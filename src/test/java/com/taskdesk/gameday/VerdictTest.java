@@ -33,6 +33,7 @@ class VerdictTest {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<ConnectionSampler.Sample> samples = new ArrayList<>();
     private final List<Faults.Window> faults = new ArrayList<>();
+    private final List<AppOverrun.Result> overruns = new ArrayList<>();
 
     private void answered(Endpoint endpoint, long sentMs, Answer answer) {
         outcomes.add(new Outcome("direct", Call.get(endpoint, Map.of(), "m", "test"), 1, sentMs, sentMs + 50, answer));
@@ -47,7 +48,7 @@ class VerdictTest {
             samples.add(new ConnectionSampler.Sample(ms, Map.of(PROD.roleName("agents"), 3), 30, false));
         }
         Ledger.Verdict ledger = new Ledger.Verdict(Map.of(), Map.of(), 0, 0, 0, 0, 1, 1, 0, 10, List.of(), List.of());
-        return new Verdict(List.of(PHASE), outcomes, samples, faults, ledger);
+        return new Verdict(List.of(PHASE), outcomes, samples, faults, overruns, ledger);
     }
 
     private static List<Verdict.Invariant> broken(Verdict verdict) {
@@ -104,6 +105,42 @@ class VerdictTest {
                 List.of(Verdict.Invariant.EXPLAINED, Verdict.Invariant.EXPLAINED, Verdict.Invariant.EXPLAINED),
                 broken(verdict()),
                 "the three agents 503s; mark-spam's, under the lock, is explained");
+    }
+
+    /** The app's overrun: 600 attempts every 100 ms over 60 s, from 10 s; its share 28. */
+    private void overrun(int refused, Map<String, Integer> otherFailures, int peakHeld) {
+        AppOverrun.Result result = new AppOverrun.Result(
+                "direct", 10_000, 70_000, "taskdesk_app", 28, 600, 0, refused, otherFailures, peakHeld);
+        overruns.add(result);
+        faults.add(result.window());
+    }
+
+    @Test
+    void theAppRefusedPastItsShareWithItsRolesErrorHolds() {
+        overrun(600, Map.of(), 28);
+        answered(AGENTS, 30_000, OK);
+
+        assertTrue(verdict().holds());
+    }
+
+    @Test
+    void theAppsOverrunExplainsNoFunctionsFailure() {
+        overrun(600, Map.of(), 28);
+        answered(AGENTS, 30_000, UNAVAILABLE);
+        answered(AGENTS, 31_000, OK);
+
+        assertEquals(List.of(Verdict.Invariant.EXPLAINED), broken(verdict()));
+    }
+
+    @Test
+    void theAppPastItsShareOrRefusedOtherwiseOrNeverRefusedBreaksTheBulkhead() {
+        overrun(590, Map.of("53300 sorry, too many clients already", 10), 29);
+        overrun(0, Map.of(), 28);
+
+        assertEquals(
+                List.of(Verdict.Invariant.BULKHEAD, Verdict.Invariant.BULKHEAD, Verdict.Invariant.BULKHEAD),
+                broken(verdict()),
+                "refused by the server, not the role; held 29 of 28; never refused");
     }
 
     @Test
