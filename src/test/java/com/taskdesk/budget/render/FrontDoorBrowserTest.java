@@ -11,6 +11,7 @@ import com.taskdesk.budget.FrontDoorProject;
 import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.budget.config.FrontDoor;
 import com.taskdesk.testing.Api;
+import com.taskdesk.testing.AppSite;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.HeadlessChromium;
 import com.taskdesk.testing.NeedsBrowserPath;
@@ -116,20 +117,11 @@ class FrontDoorBrowserTest {
                 .filter(route -> moved.contains(route.functionName()))
                 .map(Endpoint::path)
                 .toList();
+        AppSite site = new AppSite(page, Map.of("manager-1@taskdesk.example", setCookie), appRoutes, List.of());
         nextJs = NextJsApp.start(
-                WORK.resolve("nextjs"),
-                project.read("front-door/nextjs/next-rewrites.js"),
-                appRoutes,
-                page,
-                setCookie,
-                port("nextjs"));
+                WORK.resolve("nextjs"), project.read("front-door/nextjs/next-rewrites.js"), site, port("nextjs"));
         netlify = NetlifyStandIn.start(
-                WORK.resolve("netlify"),
-                project.read("front-door/netlify/netlify.toml"),
-                appRoutes,
-                page,
-                setCookie,
-                port("netlify"));
+                WORK.resolve("netlify"), project.read("front-door/netlify/netlify.toml"), site, port("netlify"));
         chromium = HeadlessChromium.start(Files.createTempDirectory("chromium"));
     }
 
