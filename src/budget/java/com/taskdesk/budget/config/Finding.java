@@ -36,6 +36,14 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         FRONT_DOOR_PROXY_LIMIT,
         /** The app's origin is not allowed: a POST through the front door carries it as its Origin. */
         FRONT_DOOR_ORIGIN,
+        /** A production stage's alarms notify no one, and no waiver says why. */
+        PRODUCTION_ALARMS_PAGE_NO_ONE,
+        /** A production stage's front door points at an example, or a hand-copied execute-api address. */
+        PRODUCTION_API_URL_NOT_REAL,
+        /** A production stage's database URL does not verify the server's certificate (verify-full, a CA bundle). */
+        PRODUCTION_DATABASE_TLS,
+        /** A moved route's throttle burst is below what one page of the app sends it at once. */
+        BURST_BELOW_PAGE,
         ACCOUNT_QUOTA,
         /** The account's other reservations leave the stage less than its reserved concurrency. */
         ACCOUNT_UNRESERVED,

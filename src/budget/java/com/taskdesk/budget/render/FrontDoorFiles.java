@@ -118,7 +118,15 @@ public final class FrontDoorFiles {
         return "The front door of stage " + stage.name() + " (" + stage.fileName() + "; docs/front-door.md):\n"
                 + door.host().configName() + " at " + door.appOrigin() + " proxies "
                 + door.moved().size()
-                + " route(s) to " + door.apiUrl() + ".";
+                + " route(s) to " + door.apiUrl() + "."
+                + (door.apiUrlFromStack()
+                        ? "\n" + FrontDoor.API_URL
+                                + " is the stack's ApiUrl output, filled in as the rules are installed:"
+                                + "\n  api=$(aws cloudformation describe-stacks --region " + stage.region()
+                                + " --stack-name " + DeployContract.SAM_STACK_PREFIX + stage.name()
+                                + " --query \"Stacks[0].Outputs[?OutputKey=='ApiUrl'].OutputValue\" --output text)"
+                                + "\n  sed \"s|\\${API_URL}|$api|g\" " + file(stage)
+                        : "");
     }
 
     private static String write(Map<String, Object> rule) {
