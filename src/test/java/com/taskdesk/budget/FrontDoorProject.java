@@ -29,8 +29,9 @@ public final class FrontDoorProject {
     }
 
     /**
-     * databases.yaml (one database, 100 connections, 10 reserved) and the shipped functions.yaml's defaults,
-     * 2 instances each (holds-queues 3, for the burst the Holds page needs).
+     * databases.yaml (one database with room for two stages of every function: 1,000 connections, 10
+     * reserved) and the shipped functions.yaml's defaults, 2 instances each (holds-queues 3, for the
+     * burst the Holds page needs).
      */
     public static FrontDoorProject in(Path dir) {
         ProjectCopy.empty(dir)
@@ -39,7 +40,7 @@ public final class FrontDoorProject {
         return new FrontDoorProject(dir).write("config/databases.yaml", """
                 shop:
                   postgresVersion: 16
-                  maxConnections: 100
+                  maxConnections: 1000
                   reservedFor: {restOfApp: {share: 10, client: netlify, role: shop_app}}
                   deployOverlapFactor: 2
                 """);
