@@ -88,6 +88,10 @@ public final class ConfigFiles {
             throw BudgetException.configuration(where + ": database '" + file.database() + "' is not in " + DIRECTORY
                     + "/" + DATABASES + " (" + String.join(", ", databases.keySet()) + ")");
         }
+        if (file.edge() != null && file.domain() == null) {
+            throw BudgetException.configuration(where + ": edge needs the stage's domain: CloudFront reaches the API"
+                    + " at it, and its execute-api address is disabled (give domain: {name, certificateArn})");
+        }
         knownFunctions(where, file.functions());
         knownFunctions(DIRECTORY + "/" + SHARED, shared.functions());
         List<FunctionBudget> functions = new ArrayList<>();
@@ -112,6 +116,7 @@ public final class ConfigFiles {
                 file.domain(),
                 file.alarmNotifications(),
                 file.alarmWaiver(),
+                file.edge(),
                 file.permissionsBoundary(),
                 Boolean.TRUE.equals(file.confirmChangeset()),
                 file.frontDoor() == null ? null : frontDoor(where, file.frontDoor(), file.domain()),

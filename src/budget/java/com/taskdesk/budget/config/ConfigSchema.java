@@ -111,6 +111,7 @@ public final class ConfigSchema {
             Domain domain,
             AlarmNotifications alarmNotifications,
             String alarmWaiver,
+            EdgeConfig edge,
             String permissionsBoundary,
             Boolean confirmChangeset,
             FrontDoorFile frontDoor,

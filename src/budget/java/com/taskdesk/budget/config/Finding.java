@@ -44,6 +44,8 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         PRODUCTION_DATABASE_TLS,
         /** A moved route's throttle burst is below what one page of the app sends it at once. */
         BURST_BELOW_PAGE,
+        /** The stage has an edge, but its front door sends the routes to the API's own domain, past WAF. */
+        FRONT_DOOR_BYPASSES_EDGE,
         ACCOUNT_QUOTA,
         /** The account's other reservations leave the stage less than its reserved concurrency. */
         ACCOUNT_UNRESERVED,

@@ -13,6 +13,7 @@ import java.util.List;
  * @param domain              null: the API answers on its execute-api address only
  * @param alarmNotifications  null: the alarms notify no one (they still roll deploys back)
  * @param alarmWaiver         why the alarms page no one, in the stage's own words; null: no waiver
+ * @param edge                null: the API answers on its own address, its route throttles shared by every client
  * @param permissionsBoundary null: the stack's roles get no permissions boundary
  * @param confirmChangeset    sam deploy shows the change set and waits for a yes
  * @param frontDoor           null: the app's host hands no route to the API (no rules rendered)
@@ -29,6 +30,7 @@ public record StageConfig(
         ConfigSchema.Domain domain,
         ConfigSchema.AlarmNotifications alarmNotifications,
         String alarmWaiver,
+        EdgeConfig edge,
         String permissionsBoundary,
         boolean confirmChangeset,
         FrontDoor frontDoor,
@@ -55,6 +57,7 @@ public record StageConfig(
                 domain,
                 alarmNotifications,
                 alarmWaiver,
+                edge,
                 permissionsBoundary,
                 confirmChangeset,
                 frontDoor,

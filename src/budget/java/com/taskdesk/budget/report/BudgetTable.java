@@ -143,6 +143,7 @@ public final class BudgetTable {
         out.println("  (concurrency: requests the instances run statements for at once; the HTTP API answers 429 beyond"
                 + " rate and burst: " + FunctionBudget.THROTTLE_PERCENT
                 + "% of concurrency x 1000 / latency, and of concurrency)");
+        AnonymousReach.print(out, stage);
         out.println();
         out.println("  Account concurrency stage " + stage.name() + " needs: " + stage.reservedConcurrency()
                 + " reserved + " + Advice.LAMBDA_UNRESERVED_MINIMUM + " Lambda keeps unreserved = "
