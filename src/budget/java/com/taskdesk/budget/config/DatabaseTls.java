@@ -16,5 +16,11 @@ public final class DatabaseTls {
 
     public static final String VERIFY_FULL = "verify-full";
 
+    /** Where Lambda unpacks function.zip. */
+    public static final String FUNCTION_ROOT = "/var/task/";
+
+    /** What Quarkus adds to function.zip as it is (quarkus-amazon-lambda's FunctionZipProcessor: zip.jvm). */
+    public static final String ZIP_ROOT = "src/main/zip.jvm";
+
     private DatabaseTls() {}
 }

@@ -63,6 +63,8 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         PROXY_PINS(Severity.WARNING),
         /** A client of the database can open more than its share of reservedFor by its own settings. */
         CLIENT_OVER_SHARE,
+        /** The database URL's CA bundle is not where function.zip takes it from: every connection would fail. */
+        CA_BUNDLE_MISSING(Severity.WARNING),
         /** Two shares, or a share and a function, name one role: PostgreSQL keeps one CONNECTION LIMIT per role. */
         CLIENT_ROLE_SHARED,
         /** check --live: the server's max_connections is below what config/ assumes. */

@@ -164,6 +164,25 @@ class ProductionStageTest {
     }
 
     @Test
+    void checkWarnsWhileTheCaBundleIsNotWhereFunctionZipTakesItFrom() throws Exception {
+        ProjectCopy copy = ProjectCopy.of(temp);
+        String warning = "warning: prod/database: sslrootcert /var/task/rds-ca/global-bundle.pem (config/databases.yaml"
+                + " taskdesk-prod.databaseUrl) is not in function.zip: src/main/zip.jvm/rds-ca/global-bundle.pem is"
+                + " missing, so every connection would fail with a 503; put AWS's RDS CA bundle there before building"
+                + " (docs/deploy.md, step 2)";
+
+        ProjectCopy.ToolRun without = copy.run("check", "--stage", "prod");
+        assertEquals(0, without.exitCode(), without.err());
+        assertTrue(without.out().lines().anyMatch(warning::equals), without.out());
+
+        Path bundle = copy.dir().resolve("src/main/zip.jvm/rds-ca/global-bundle.pem");
+        java.nio.file.Files.createDirectories(bundle.getParent());
+        java.nio.file.Files.writeString(bundle, "-----BEGIN CERTIFICATE-----\n");
+        ProjectCopy.ToolRun with = copy.run("check", "--stage", "prod");
+        assertFalse(with.out().contains("warning: prod/database"), with.out());
+    }
+
+    @Test
     void aStageThatDoesNotSayProductionNeedsNoneOfIt() {
         ProjectCopy copy = ProjectCopy.of(temp)
                 .set("config/prod.yaml", "production", null)
