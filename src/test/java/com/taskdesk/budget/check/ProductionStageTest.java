@@ -77,6 +77,20 @@ class ProductionStageTest {
     }
 
     @Test
+    void aWaiverWithoutAReasonIsRefusedNamingTheFileAndKey() {
+        ProjectCopy copy = ProjectCopy.of(temp)
+                .set("config/prod.yaml", "alarmNotifications", null)
+                .set("config/prod.yaml", "alarmWaiver", "n/a");
+
+        ProjectCopy.ToolRun check = copy.run("check", "--stage", "prod");
+
+        assertEquals(
+                List.of("error: config/prod.yaml: alarmWaiver must give the reason no one is paged, in a sentence (at"
+                        + " least 20 characters); got 'n/a'"),
+                check.errors());
+    }
+
+    @Test
     void everyStandingAlarmOfTheShippedProdHasAnAction() throws Exception {
         BudgetConfig config = ProjectCopy.of(temp).config();
         String template = DeployFiles.render(config).get("template-prod.yaml");
