@@ -36,7 +36,7 @@ public final class CaBundleCheck {
                                     + stage.database().name()
                                     + ".databaseUrl) is not in function.zip: " + project.relativize(file)
                                     + " is missing, so every connection would fail with a 503; put AWS's RDS CA"
-                                    + " bundle there before building (docs/deploy.md, step 2)"));
+                                    + " bundle there before building (docs/deploy.md, step 1)"));
                 }
             }
         }

@@ -183,7 +183,7 @@ class ProductionStageTest {
         String warning = "warning: prod/database: sslrootcert /var/task/rds-ca/global-bundle.pem (config/databases.yaml"
                 + " taskdesk-prod.databaseUrl) is not in function.zip: src/main/zip.jvm/rds-ca/global-bundle.pem is"
                 + " missing, so every connection would fail with a 503; put AWS's RDS CA bundle there before building"
-                + " (docs/deploy.md, step 2)";
+                + " (docs/deploy.md, step 1)";
 
         ProjectCopy.ToolRun without = copy.run("check", "--stage", "prod");
         assertEquals(0, without.exitCode(), without.err());
