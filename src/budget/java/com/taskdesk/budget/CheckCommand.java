@@ -1,6 +1,7 @@
 package com.taskdesk.budget;
 
 import com.taskdesk.budget.check.BudgetCheck;
+import com.taskdesk.budget.check.CaBundleCheck;
 import com.taskdesk.budget.check.DatabaseBudget;
 import com.taskdesk.budget.check.DeployedStack;
 import com.taskdesk.budget.check.LiveDatabase;
@@ -94,6 +95,7 @@ final class CheckCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream()
                 .filter(f -> f.concernsAny(names))
                 .toList());
+        findings.addAll(CaBundleCheck.run(tool.project, selected));
         findings.addAll(DeployFiles.stale(tool.project, deployFiles));
         if (deployed != null && stage == null) {
             throw BudgetException.usage("check --deployed FILE is one stage's stack: give --stage too");

@@ -17,7 +17,9 @@ import java.util.Set;
  *
  * @param role   DB_USER, the function's own database role (from the budget tool's roles SQL), which
  *               wins over the URL's user; null: the URL's
- * @param values every setting of the table a function reads from its environment
+ * @param values      every setting of the table a function reads from its environment
+ * @param sslRootCert the URL's {@code sslrootcert}: the CA bundle pgjdbc checks the server's certificate
+ *                    against (with verify-ca or verify-full); null: pgjdbc's own default, ~/.postgresql/root.crt
  */
 public record ConnectionSettings(
         DatabaseUrl url,
@@ -26,6 +28,7 @@ public record ConnectionSettings(
         Map<FunctionSetting, Setting> values,
         Setting socketTimeoutSeconds,
         String sslMode,
+        String sslRootCert,
         String schema,
         boolean pgbouncer,
         List<String> ignoredParameters) {
@@ -47,7 +50,14 @@ public record ConnectionSettings(
             FunctionSetting.CONNECT_TIMEOUT, "connect_timeout");
 
     private static final Set<String> KNOWN_PARAMETERS = Set.of(
-            "connection_limit", "pool_timeout", "connect_timeout", "socket_timeout", "sslmode", "schema", "pgbouncer");
+            "connection_limit",
+            "pool_timeout",
+            "connect_timeout",
+            "socket_timeout",
+            "sslmode",
+            "sslrootcert",
+            "schema",
+            "pgbouncer");
 
     /** A value and where it came from: an environment variable, a URL parameter, or the default. */
     public record Setting(int value, String source) {
@@ -73,6 +83,7 @@ public record ConnectionSettings(
                         env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME),
                         user == null || user.isBlank() ? null : user,
                         given,
+                        null,
                         null,
                         null,
                         null,
@@ -108,6 +119,10 @@ public record ConnectionSettings(
         if (schema != null && schema.isBlank()) {
             throw new InvalidSettingException("DATABASE_URL schema is empty");
         }
+        String sslRootCert = parameters.get("sslrootcert");
+        if (sslRootCert != null && sslRootCert.isBlank()) {
+            throw new InvalidSettingException("DATABASE_URL sslrootcert is empty");
+        }
         Map<FunctionSetting, Setting> resolved = new EnumMap<>(FunctionSetting.class);
         for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
             Setting given = values.get(setting);
@@ -131,6 +146,7 @@ public record ConnectionSettings(
                         resolved.get(FunctionSetting.TIMEOUT_MARGIN),
                         parameters.get("socket_timeout")),
                 sslMode,
+                sslRootCert,
                 schema,
                 pgbouncer.equals("true"),
                 List.copyOf(ignored));
@@ -221,6 +237,9 @@ public record ConnectionSettings(
         if (sslMode != null) {
             properties.put(jdbc + "sslmode", sslMode);
         }
+        if (sslRootCert != null) {
+            properties.put(jdbc + "sslrootcert", sslRootCert);
+        }
         if (schema != null) {
             properties.put(jdbc + "currentSchema", schema);
         }
@@ -276,6 +295,7 @@ public record ConnectionSettings(
                 Collections.unmodifiableMap(effective),
                 socketTimeoutSeconds,
                 sslMode,
+                sslRootCert,
                 schema,
                 pgbouncer,
                 ignoredParameters);
@@ -309,6 +329,7 @@ public record ConnectionSettings(
                 + " statementTimeoutSeconds=" + statementTimeoutSeconds()
                 + " socketTimeoutSeconds=" + socketTimeoutSeconds
                 + (sslMode == null ? "" : " sslmode=" + sslMode)
+                + (sslRootCert == null ? "" : " sslrootcert=" + sslRootCert)
                 + (schema == null ? "" : " schema=" + schema)
                 + " pgbouncer=" + pgbouncer
                 + (ignoredParameters.isEmpty() ? "" : " ignoredUrlParameters=" + ignoredParameters);

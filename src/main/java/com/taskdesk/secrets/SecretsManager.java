@@ -1,5 +1,6 @@
 package com.taskdesk.secrets;
 
+import com.taskdesk.config.ColdStart;
 import com.taskdesk.config.Environment;
 import java.net.URI;
 import java.time.Duration;
@@ -22,7 +23,7 @@ public final class SecretsManager implements AutoCloseable {
     static final String ENDPOINT = "AWS_ENDPOINT_URL_SECRETS_MANAGER";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(ColdStart.SECRET_READ_SECONDS);
 
     private final Environment environment;
     private SecretsManagerClient client;

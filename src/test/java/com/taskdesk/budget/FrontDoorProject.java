@@ -28,9 +28,15 @@ public final class FrontDoorProject {
         this.dir = dir;
     }
 
-    /** databases.yaml (one database with room for two stages of every function: 1,000 connections, 10 reserved) and the shipped functions.yaml, 2 instances each. */
+    /**
+     * databases.yaml (one database with room for two stages of every function: 1,000 connections, 10
+     * reserved) and the shipped functions.yaml's defaults, 2 instances each (holds-queues 3, for the
+     * burst the Holds page needs).
+     */
     public static FrontDoorProject in(Path dir) {
-        ProjectCopy.empty(dir).set("config/functions.yaml", "defaults.maxInstances", 2);
+        ProjectCopy.empty(dir)
+                .set("config/functions.yaml", "defaults.maxInstances", 2)
+                .set("config/functions.yaml", "functions.holds-queues.maxInstances", 3); // the Holds page's 2 at once
         return new FrontDoorProject(dir).write("config/databases.yaml", """
                 shop:
                   postgresVersion: 16

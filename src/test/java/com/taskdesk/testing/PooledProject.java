@@ -59,6 +59,8 @@ public final class PooledProject {
                     functions:
                       agents:
                         maxInstances: 2
+                      holds-queues:
+                        maxInstances: 1
                     """);
             return dir;
         } catch (IOException e) {

@@ -425,7 +425,7 @@ public final class GameDay {
                 inFlight + spare,
                 DatabaseBudget.of(config, stage).clientConnections());
         DatabaseLimits pooled = direct.withPooler(
-                pgbouncer, new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
+                pgbouncer, new DatabaseUrlParameters(true, direct.databaseUrl().schema(), null, null));
         return new BudgetConfig(List.of(stage.withDatabase(pooled)));
     }
 

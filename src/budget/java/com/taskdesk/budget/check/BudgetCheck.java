@@ -51,6 +51,8 @@ public final class BudgetCheck {
         findings.addAll(DatabaseCheck.run(config));
         findings.addAll(ClientShareCheck.run(config));
         findings.addAll(FrontDoorCheck.run(config));
+        findings.addAll(PageBurstCheck.run(config));
+        findings.addAll(ProductionCheck.run(config));
         return findings;
     }
 
@@ -106,20 +108,26 @@ public final class BudgetCheck {
                         : ", within the pool timeout");
     }
 
-    /** pool + connect + statement + margin &lt; function timeout &lt;= 30 s. */
+    /**
+     * restore + secret read + pool + connect + statement + margin &lt; function timeout &lt;= 30 s: the
+     * first request after a SnapStart restore still answers its own 503 before Lambda cuts it off.
+     */
     private static void timeouts(List<Finding> findings, StageConfig stage, FunctionBudget function) {
-        if (function.timeoutChainSeconds() >= function.functionTimeoutSeconds()) {
+        if (function.coldChainSeconds() >= function.functionTimeoutSeconds()) {
             findings.add(Finding.of(
                     TIMEOUTS_DO_NOT_NEST,
                     stage,
                     function,
-                    "poolTimeoutSeconds "
+                    "SnapStart restore " + FunctionBudget.RESTORE_SECONDS + " + secret read "
+                            + FunctionBudget.SECRET_READ_SECONDS + " + poolTimeoutSeconds "
                             + function.poolTimeoutSeconds() + " + connectTimeoutSeconds "
                             + function.connectTimeoutSeconds()
                             + " + statementTimeoutSeconds " + function.statementTimeoutSeconds()
                             + " + timeoutMarginSeconds "
-                            + function.timeoutMarginSeconds() + " = " + function.timeoutChainSeconds()
-                            + " s is not below functionTimeoutSeconds " + function.functionTimeoutSeconds()));
+                            + function.timeoutMarginSeconds() + " = " + function.coldChainSeconds()
+                            + " s is not below functionTimeoutSeconds " + function.functionTimeoutSeconds()
+                            + ": the first request after a restore could outlast the function; set"
+                            + " functionTimeoutSeconds to at least " + (function.coldChainSeconds() + 1)));
         }
         if (function.poolTimeoutSeconds() < function.connectTimeoutSeconds()) {
             findings.add(Finding.of(

@@ -1,5 +1,6 @@
 package com.taskdesk.budget.check;
 
+import static com.taskdesk.budget.config.Finding.Kind.FRONT_DOOR_BYPASSES_EDGE;
 import static com.taskdesk.budget.config.Finding.Kind.FRONT_DOOR_ORIGIN;
 import static com.taskdesk.budget.config.Finding.Kind.FRONT_DOOR_PROXY_LIMIT;
 import static com.taskdesk.budget.config.Finding.Kind.FRONT_DOOR_SPLITS_WRITES;
@@ -31,6 +32,7 @@ final class FrontDoorCheck {
                 writesTogether(findings, stage, door);
                 withinTheProxyLimit(findings, stage, door);
                 originAllowed(findings, stage, door);
+                throughTheEdge(findings, stage, door);
             }
         }
         return findings;
@@ -87,6 +89,20 @@ final class FrontDoorCheck {
                     "appOrigin " + door.appOrigin() + " is not in corsOrigins " + stage.corsOrigins()
                             + ": a POST through the front door carries the app's own Origin, which the functions"
                             + " refuse (403); add " + door.appOrigin() + " to corsOrigins"));
+        }
+    }
+
+    /** With an edge, the rules send the routes to CloudFront: to the API's own domain they would skip WAF. */
+    private static void throughTheEdge(List<Finding> findings, StageConfig stage, FrontDoor door) {
+        if (stage.edge() != null
+                && door.apiUrl().equals("https://" + stage.domain().name())) {
+            findings.add(Finding.of(
+                    FRONT_DOOR_BYPASSES_EDGE,
+                    subject(stage),
+                    List.of(stage.name()),
+                    "apiUrl " + door.apiUrl() + " is the API's own domain, which the stage's edge puts behind"
+                            + " CloudFront: the rules would skip its WAF; give apiUrl: " + FrontDoor.FROM_STACK
+                            + " (the edge stack's EdgeUrl) or the edge's own address"));
         }
     }
 

@@ -88,6 +88,10 @@ public final class ConfigFiles {
             throw BudgetException.configuration(where + ": database '" + file.database() + "' is not in " + DIRECTORY
                     + "/" + DATABASES + " (" + String.join(", ", databases.keySet()) + ")");
         }
+        if (file.edge() != null && file.domain() == null) {
+            throw BudgetException.configuration(where + ": edge needs the stage's domain: CloudFront reaches the API"
+                    + " at it, and its execute-api address is disabled (give domain: {name, certificateArn})");
+        }
         knownFunctions(where, file.functions());
         knownFunctions(DIRECTORY + "/" + SHARED, shared.functions());
         List<FunctionBudget> functions = new ArrayList<>();
@@ -102,6 +106,7 @@ public final class ConfigFiles {
         }
         return new StageConfig(
                 name,
+                Boolean.TRUE.equals(file.production()),
                 limits(file.database(), database),
                 file.region(),
                 List.copyOf(file.corsOrigins()),
@@ -110,6 +115,8 @@ public final class ConfigFiles {
                 file.network(),
                 file.domain(),
                 file.alarmNotifications(),
+                file.alarmWaiver(),
+                file.edge(),
                 file.permissionsBoundary(),
                 Boolean.TRUE.equals(file.confirmChangeset()),
                 file.frontDoor() == null ? null : frontDoor(where, file.frontDoor(), file.domain()),
@@ -121,7 +128,8 @@ public final class ConfigFiles {
         String apiUrl = file.apiUrl();
         if (apiUrl == null && domain == null) {
             throw BudgetException.configuration(where + ": frontDoor.apiUrl is missing: the stage's API"
-                    + " (the stack's ApiUrl output after its first deploy), or give the stage a domain");
+                    + " (the stack's ApiUrl output after its first deploy, or " + FrontDoor.FROM_STACK
+                    + " to fill it in when the rules are installed), or give the stage a domain");
         }
         List<Endpoint> moved = FrontDoor.appRoutes();
         if (file.moves() != null) {
@@ -146,6 +154,9 @@ public final class ConfigFiles {
             moved = moved.stream()
                     .filter(endpoint -> file.moves().contains(endpoint.functionName()))
                     .toList();
+        }
+        if (FrontDoor.FROM_STACK.equals(apiUrl)) {
+            apiUrl = FrontDoor.API_URL;
         }
         return new FrontDoor(
                 file.host(), file.appOrigin(), apiUrl == null ? "https://" + domain.name() : apiUrl, moved);
@@ -194,7 +205,9 @@ public final class ConfigFiles {
                         ? DatabaseUrlParameters.NONE
                         : new DatabaseUrlParameters(
                                 Boolean.TRUE.equals(file.databaseUrl().pgbouncer()),
-                                file.databaseUrl().schema()));
+                                file.databaseUrl().schema(),
+                                file.databaseUrl().sslmode(),
+                                file.databaseUrl().sslrootcert()));
     }
 
     private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {

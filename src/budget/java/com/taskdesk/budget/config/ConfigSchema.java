@@ -23,6 +23,8 @@ public final class ConfigSchema {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
     private static final String IAM_POLICY = "arn:aws[a-z-]*:iam::[0-9]{12}:policy/[A-Za-z0-9+=,.@_/-]+";
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /** pgjdbc's sslmode values, weakest first. */
+    static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
     /** Every key a function's settings may have, in the order a refusal lists them. */
     private static final List<String> KNOWN_FUNCTION_SETTINGS = Stream.concat(
                     Stream.of(FunctionSetting.values()).map(FunctionSetting::key),
@@ -62,11 +64,20 @@ public final class ConfigSchema {
         }
     }
 
-    /** database.databaseUrl: what the stages' DATABASE_URL secret carries after its '?' (absent: neither). */
-    record DatabaseUrlFile(Boolean pgbouncer, String schema) {
+    /** database.databaseUrl: what the stages' DATABASE_URL secret carries after its '?' (absent: none of it). */
+    record DatabaseUrlFile(Boolean pgbouncer, String schema, String sslmode, String sslrootcert) {
         DatabaseUrlFile {
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
+            }
+            if (sslmode != null && !SSL_MODES.contains(sslmode)) {
+                throw new Invalid("sslmode", "must be one of " + SSL_MODES + "; got '" + sslmode + "'");
+            }
+            if (sslrootcert != null && !sslrootcert.matches("/[A-Za-z0-9._/-]+")) {
+                throw new Invalid(
+                        "sslrootcert",
+                        "must be an absolute path such as " + DatabaseTls.RDS_CA_BUNDLE + "; got '" + sslrootcert
+                                + "'");
             }
         }
     }
@@ -91,6 +102,7 @@ public final class ConfigSchema {
     /** config/&lt;stage&gt;.yaml. */
     record StageFile(
             String database,
+            Boolean production,
             String region,
             List<String> corsOrigins,
             String todayTimeZone,
@@ -98,6 +110,8 @@ public final class ConfigSchema {
             Network network,
             Domain domain,
             AlarmNotifications alarmNotifications,
+            String alarmWaiver,
+            EdgeConfig edge,
             String permissionsBoundary,
             Boolean confirmChangeset,
             FrontDoorFile frontDoor,
@@ -122,6 +136,12 @@ public final class ConfigSchema {
                 throw new Invalid("todayTimeZone", "is not an IANA time zone; got '" + todayTimeZone + "'");
             }
             range("metricsCacheSeconds", required("metricsCacheSeconds", metricsCacheSeconds), 0, 3600);
+            if (alarmWaiver != null && alarmWaiver.strip().length() < 20) {
+                throw new Invalid(
+                        "alarmWaiver",
+                        "must give the reason no one is paged, in a sentence (at least 20 characters); got '"
+                                + alarmWaiver + "'");
+            }
             if (permissionsBoundary != null && !permissionsBoundary.matches(IAM_POLICY)) {
                 throw new Invalid(
                         "permissionsBoundary",
@@ -178,14 +198,15 @@ public final class ConfigSchema {
     /**
      * The stage's front door: the app's host proxies the moved routes to the API (absent: no rules).
      *
-     * @param apiUrl absent: https:// and the stage's domain
+     * @param apiUrl absent: https:// and the stage's domain; {@value FrontDoor#FROM_STACK}: the stack's ApiUrl
+     *               output, filled in when the rules are installed
      * @param moves  the functions whose routes move; absent: every route of the app
      */
     record FrontDoorFile(FrontDoor.Host host, String appOrigin, String apiUrl, List<String> moves) {
         FrontDoorFile {
             required("host", host);
             origin("appOrigin", required("appOrigin", appOrigin));
-            if (apiUrl != null) {
+            if (apiUrl != null && !apiUrl.equals(FrontDoor.FROM_STACK)) {
                 origin("apiUrl", apiUrl);
             }
             if (moves != null && (moves.isEmpty() || moves.contains(null))) {

@@ -36,6 +36,16 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         FRONT_DOOR_PROXY_LIMIT,
         /** The app's origin is not allowed: a POST through the front door carries it as its Origin. */
         FRONT_DOOR_ORIGIN,
+        /** A production stage's alarms notify no one, and no waiver says why. */
+        PRODUCTION_ALARMS_PAGE_NO_ONE,
+        /** A production stage's front door points at an example, or a hand-copied execute-api address. */
+        PRODUCTION_API_URL_NOT_REAL,
+        /** A production stage's database URL does not verify the server's certificate (verify-full, a CA bundle). */
+        PRODUCTION_DATABASE_TLS,
+        /** A moved route's throttle burst is below what one page of the app sends it at once. */
+        BURST_BELOW_PAGE,
+        /** The stage has an edge, but its front door sends the routes to the API's own domain, past WAF. */
+        FRONT_DOOR_BYPASSES_EDGE,
         ACCOUNT_QUOTA,
         /** The account's other reservations leave the stage less than its reserved concurrency. */
         ACCOUNT_UNRESERVED,
@@ -53,6 +63,8 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         PROXY_PINS(Severity.WARNING),
         /** A client of the database can open more than its share of reservedFor by its own settings. */
         CLIENT_OVER_SHARE,
+        /** The database URL's CA bundle is not where function.zip takes it from: every connection would fail. */
+        CA_BUNDLE_MISSING(Severity.WARNING),
         /** Two shares, or a share and a function, name one role: PostgreSQL keeps one CONNECTION LIMIT per role. */
         CLIENT_ROLE_SHARED,
         /** check --live: the server's max_connections is below what config/ assumes. */

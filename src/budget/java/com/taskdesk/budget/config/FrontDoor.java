@@ -16,6 +16,19 @@ import java.util.List;
  */
 public record FrontDoor(Host host, String appOrigin, String apiUrl, List<Endpoint> moved) {
 
+    /**
+     * config/'s word for "the stack's ApiUrl output": known only once the stage is deployed, and new
+     * each time its stack is created again, so the rules carry {@link #API_URL} and the installer fills it.
+     */
+    public static final String FROM_STACK = "fromStack";
+    /** What the rendered rules carry in place of the API's address when config/ says {@link #FROM_STACK}. */
+    public static final String API_URL = "${API_URL}";
+
+    /** Whether the rules carry {@link #API_URL}, filled in from the stack's output when they are installed. */
+    public boolean apiUrlFromStack() {
+        return API_URL.equals(apiUrl);
+    }
+
     /** What serves the app's host, and so runs the rules. */
     public enum Host {
         /**

@@ -1,5 +1,6 @@
 package com.taskdesk.budget.config;
 
+import com.taskdesk.config.ColdStart;
 import com.taskdesk.config.FunctionSetting;
 import java.util.Map;
 
@@ -26,6 +27,11 @@ public record FunctionBudget(
     public static final int MANAGED_INSTANCES_MIN_MEMORY_MB = 2048;
     /** Lambda keeps three execution environments of a Managed Instances version by default, one per Availability Zone. */
     static final int MANAGED_INSTANCES_DEFAULT_MIN_ENVIRONMENTS = 3;
+
+    /** What the first request after a SnapStart restore pays first (the function's own bounds, ColdStart). */
+    public static final int RESTORE_SECONDS = ColdStart.SNAPSTART_RESTORE_SECONDS;
+
+    public static final int SECRET_READ_SECONDS = ColdStart.SECRET_READ_SECONDS;
 
     /** The route's throttle on the HTTP API stage: steady requests per second, and at once. */
     public record Throttle(int ratePerSecond, int burst) {}
@@ -164,6 +170,14 @@ public record FunctionBudget(
     /** poolTimeout + connectTimeout + statementTimeout + margin: how long a request may take at worst. */
     public int timeoutChainSeconds() {
         return poolTimeoutSeconds() + connectTimeoutSeconds() + statementTimeoutSeconds() + timeoutMarginSeconds();
+    }
+
+    /**
+     * The first request after a SnapStart restore, at worst: the restore, a Secrets Manager read,
+     * then the whole warm chain ({@link #timeoutChainSeconds()}).
+     */
+    public int coldChainSeconds() {
+        return RESTORE_SECONDS + SECRET_READ_SECONDS + timeoutChainSeconds();
     }
 
     /** How long the driver waits for an answer on a dead network (inside the chain above). */

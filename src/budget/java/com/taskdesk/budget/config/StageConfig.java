@@ -6,15 +6,21 @@ import java.util.List;
  * One stage of config/, resolved: its database, what it deploys, and its seven functions'
  * budgets (config/functions.yaml and the stage's file merged), in {@link Endpoint} order.
  *
+ * @param production          the stage says it is production: it must page someone, verify the database's
+ *                            certificate and reach its API at an address no example stands in for
+ *                            ({@code ProductionCheck})
  * @param network             null: the functions run outside any VPC
  * @param domain              null: the API answers on its execute-api address only
  * @param alarmNotifications  null: the alarms notify no one (they still roll deploys back)
+ * @param alarmWaiver         why the alarms page no one, in the stage's own words; null: no waiver
+ * @param edge                null: the API answers on its own address, its route throttles shared by every client
  * @param permissionsBoundary null: the stack's roles get no permissions boundary
  * @param confirmChangeset    sam deploy shows the change set and waits for a yes
  * @param frontDoor           null: the app's host hands no route to the API (no rules rendered)
  */
 public record StageConfig(
         String name,
+        boolean production,
         DatabaseLimits database,
         String region,
         List<String> corsOrigins,
@@ -23,6 +29,8 @@ public record StageConfig(
         ConfigSchema.Network network,
         ConfigSchema.Domain domain,
         ConfigSchema.AlarmNotifications alarmNotifications,
+        String alarmWaiver,
+        EdgeConfig edge,
         String permissionsBoundary,
         boolean confirmChangeset,
         FrontDoor frontDoor,
@@ -39,6 +47,7 @@ public record StageConfig(
     public StageConfig withDatabase(DatabaseLimits other) {
         return new StageConfig(
                 name,
+                production,
                 other,
                 region,
                 corsOrigins,
@@ -47,6 +56,8 @@ public record StageConfig(
                 network,
                 domain,
                 alarmNotifications,
+                alarmWaiver,
+                edge,
                 permissionsBoundary,
                 confirmChangeset,
                 frontDoor,

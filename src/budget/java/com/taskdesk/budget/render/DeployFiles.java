@@ -31,6 +31,7 @@ public final class DeployFiles {
         for (StageConfig stage : config.stages()) {
             files.put(SamTemplate.file(stage), SamTemplate.render(stage));
         }
+        files.putAll(EdgeStack.render(config));
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
         files.putAll(EventFiles.render());
@@ -97,7 +98,8 @@ public final class DeployFiles {
         }
         try (var listed = Files.list(project)) {
             listed.map(path -> path.getFileName().toString())
-                    .filter(name -> name.matches(SamTemplate.FILE_PATTERN) && !files.containsKey(name))
+                    .filter(name -> (name.matches(SamTemplate.FILE_PATTERN) || name.matches(EdgeStack.FILE_PATTERN))
+                            && !files.containsKey(name))
                     .sorted()
                     .forEach(name -> findings.add(new Finding(
                             Finding.Kind.DEPLOY_FILE_STALE,

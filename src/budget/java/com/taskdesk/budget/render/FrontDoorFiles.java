@@ -118,7 +118,24 @@ public final class FrontDoorFiles {
         return "The front door of stage " + stage.name() + " (" + stage.fileName() + "; docs/front-door.md):\n"
                 + door.host().configName() + " at " + door.appOrigin() + " proxies "
                 + door.moved().size()
-                + " route(s) to " + door.apiUrl() + ".";
+                + " route(s) to " + door.apiUrl() + "."
+                + (door.apiUrlFromStack()
+                        ? "\n" + FrontDoor.API_URL + " is the stack's " + output(stage)
+                                + " output, filled in as the rules are installed:"
+                                + "\n  api=$(aws cloudformation describe-stacks --region "
+                                + (stage.edge() == null ? stage.region() : EdgeStack.REGION) + " --stack-name "
+                                + (stage.edge() == null
+                                        ? DeployContract.SAM_STACK_PREFIX + stage.name()
+                                        : EdgeStack.stackName(stage))
+                                + " --query \"Stacks[0].Outputs[?OutputKey=='" + output(stage)
+                                + "'].OutputValue\" --output text)"
+                                + "\n  sed \"s|\\${API_URL}|$api|g\" " + file(stage)
+                        : "");
+    }
+
+    /** With an edge the front door sends the routes to CloudFront (EdgeUrl), else to the API (ApiUrl). */
+    private static String output(StageConfig stage) {
+        return stage.edge() == null ? "ApiUrl" : "EdgeUrl";
     }
 
     private static String write(Map<String, Object> rule) {

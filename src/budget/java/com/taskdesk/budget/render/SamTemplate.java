@@ -153,6 +153,8 @@ final class SamTemplate {
                                 getAtt(ACCESS_LOG_GROUP + ".Arn"),
                                 "Format",
                                 AwsResources.ACCESS_LOG_FORMAT),
+                        "DisableExecuteApiEndpoint",
+                        stage.edge() == null ? null : true, // edge: CloudFront's origin is the domain
                         "DefaultRouteSettings",
                         map("DetailedMetricsEnabled", true),
                         "RouteSettings",

@@ -103,7 +103,7 @@ public final class BudgetTable {
                 "nests");
         for (FunctionBudget function : stage.functions()) {
             FrontDoor door = stage.frontDoor();
-            boolean nests = function.timeoutChainSeconds() < function.functionTimeoutSeconds()
+            boolean nests = function.coldChainSeconds() < function.functionTimeoutSeconds()
                     && function.functionTimeoutSeconds() <= BudgetCheck.HTTP_API_TIMEOUT_SECONDS
                     && (door == null
                             || !door.moves(function.endpoint())
@@ -115,12 +115,13 @@ public final class BudgetTable {
                     function.connectTimeoutSeconds(),
                     function.statementTimeoutSeconds(),
                     function.timeoutMarginSeconds(),
-                    function.timeoutChainSeconds(),
+                    function.coldChainSeconds(),
                     function.functionTimeoutSeconds(),
                     function.socketReadTimeoutSeconds(),
                     nests ? "yes" : "NO");
         }
-        out.println("  (seconds: pool + connect + statement + margin < functionTimeout <= "
+        out.println("  (seconds: total = SnapStart restore " + FunctionBudget.RESTORE_SECONDS + " + secret read "
+                + FunctionBudget.SECRET_READ_SECONDS + " + pool + connect + statement + margin < functionTimeout <= "
                 + BudgetCheck.HTTP_API_TIMEOUT_SECONDS
                 + "; the socket read timeout, statement + margin, is inside that chain)");
         frontDoor(out, stage);
@@ -142,6 +143,7 @@ public final class BudgetTable {
         out.println("  (concurrency: requests the instances run statements for at once; the HTTP API answers 429 beyond"
                 + " rate and burst: " + FunctionBudget.THROTTLE_PERCENT
                 + "% of concurrency x 1000 / latency, and of concurrency)");
+        AnonymousReach.print(out, stage);
         out.println();
         out.println("  Account concurrency stage " + stage.name() + " needs: " + stage.reservedConcurrency()
                 + " reserved + " + Advice.LAMBDA_UNRESERVED_MINIMUM + " Lambda keeps unreserved = "

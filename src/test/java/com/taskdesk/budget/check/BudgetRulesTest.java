@@ -125,21 +125,26 @@ class BudgetRulesTest {
                         "= " + DEV_BUDGET + " by 2",
                         "dev/agents 1 x 1 x 2 = 2",
                         "staging/agents 3 x 1 x 2 = 6"),
-                // 2 + 2 + 8 + 3 = 15, not below 15.
+                // After a restore: 1 + 5 (a secret read) + 2 + 2 + 6 + 3 = 19, not below 19.
                 finding(
                         "a timeout chain reaching the function timeout",
-                        set("prod.yaml", "functions.agents.statementTimeoutSeconds", 8),
+                        set("prod.yaml", "functions.agents.statementTimeoutSeconds", 6),
                         TIMEOUTS_DO_NOT_NEST,
                         "prod/agents",
+                        "SnapStart restore 1",
+                        "secret read 5",
                         "poolTimeoutSeconds 2",
                         "connectTimeoutSeconds 2",
-                        "statementTimeoutSeconds 8",
+                        "statementTimeoutSeconds 6",
                         "timeoutMarginSeconds 3",
-                        "= 15 s",
-                        "functionTimeoutSeconds 15"),
+                        "= 19 s",
+                        "functionTimeoutSeconds 19"),
                 finding(
                         "a connect timeout the pool timeout cuts short",
-                        set("prod.yaml", "functions.agents.connectTimeoutSeconds", 3),
+                        set(
+                                "prod.yaml",
+                                "functions.agents",
+                                Map.of("maxInstances", 5, "connectTimeoutSeconds", 3, "functionTimeoutSeconds", 20)),
                         POOL_TIMEOUT_BELOW_CONNECT_TIMEOUT,
                         "prod/agents",
                         "poolTimeoutSeconds 2",
@@ -153,7 +158,7 @@ class BudgetRulesTest {
                                 Map.of("maxInstances", 3, "poolTimeoutSeconds", 20, "functionTimeoutSeconds", 10)),
                         TIMEOUTS_DO_NOT_NEST,
                         "prod/metrics",
-                        "= 30 s",
+                        "= 36 s",
                         "functionTimeoutSeconds 10"),
                 finding(
                         "a function timeout above the HTTP API's 30 s",
@@ -397,7 +402,10 @@ class BudgetRulesTest {
                         set("prod.yaml", "functions.agents.maxInstances", 8)),
                 Arguments.of(
                         "a timeout chain one second below the function timeout",
-                        set("prod.yaml", "functions.agents.statementTimeoutSeconds", 6)),
+                        set(
+                                "prod.yaml",
+                                "functions.agents",
+                                Map.of("maxInstances", 5, "statementTimeoutSeconds", 6, "functionTimeoutSeconds", 20))),
                 Arguments.of(
                         "a function timeout of exactly 30 s",
                         set("prod.yaml", "functions.mark-spam.functionTimeoutSeconds", 30)),

@@ -167,7 +167,8 @@ class FrontDoorRulesTest {
                 project().stage("shop", List.of(APP), "frontDoor: {host: netlify, appOrigin: " + APP + "}\n");
         assertEquals(
                 "config/shop.yaml: frontDoor.apiUrl is missing: the stage's API (the stack's ApiUrl output after"
-                        + " its first deploy), or give the stage a domain",
+                        + " its first deploy, or fromStack to fill it in when the rules are installed), or give the"
+                        + " stage a domain",
                 assertThrows(BudgetException.class, neither::config).getMessage());
     }
 

@@ -116,7 +116,7 @@ class RenderedDeployFilesTest {
     void globalsHoldWhatTheFunctionsShareAndEachFunctionStatesOnlyWhatDiffers() {
         Map<?, ?> globals = (Map<?, ?>) at(template, "Globals", "Function");
         assertEquals(1024, globals.get("MemorySize"));
-        assertEquals(15, globals.get("Timeout"));
+        assertEquals(19, globals.get("Timeout"));
         assertEquals(true, globals.get("AutoPublishAliasAllProperties"));
         assertEquals("CodeDeployDefault.LambdaCanary10Percent5Minutes", at(globals, "DeploymentPreference", "Type"));
         Map<?, ?> agents = (Map<?, ?>) at(template, "Resources", "AgentsFunction", "Properties");
@@ -135,7 +135,7 @@ class RenderedDeployFilesTest {
                 Map.of(ConnectionSettings.FUNCTION_NAME, "agents", ConnectionSettings.USER, "taskdesk_prod_agents"),
                 at(agents, "Environment", "Variables"));
         Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
-        assertEquals(20, markSpam.get("Timeout"), "its own, above the shared 15 s");
+        assertEquals(22, markSpam.get("Timeout"), "its own, above the shared 19 s");
         assertEquals("8", at(markSpam, "Environment", "Variables", FunctionSetting.STATEMENT_TIMEOUT.variable()));
 
         for (Endpoint endpoint : Endpoint.all()) {
@@ -326,7 +326,7 @@ class RenderedDeployFilesTest {
         assertEquals(
                 CfnYaml.sub("${AWS::StackName}-mark-spam-raise-timeout-or-find-slow-statement"),
                 at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "AlarmName"));
-        assertEquals(16_000, at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "Threshold"), "80% of 20 s");
+        assertEquals(17_600, at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "Threshold"), "80% of 22 s");
         assertEquals(
                 "100 * FILL(duration, 0) / (60000 * 5)",
                 at(((List<?>) at(resources, "AgentsAtCapacityAlarm", "Properties", "Metrics")).get(0), "Expression"),
@@ -353,7 +353,12 @@ class RenderedDeployFilesTest {
 
     @Test
     void withoutAnAlarmTopicTheAlarmsNotifyNoOneAndWithOneEveryAlarmNotifiesIt(@TempDir Path temp) {
-        assertTrue(maps(template).stream().noneMatch(map -> map.containsKey("AlarmActions")));
+        BudgetConfig withoutTopic = ProjectCopy.of(temp.resolve("none"))
+                .set("config/prod.yaml", "production", null)
+                .set("config/prod.yaml", "alarmNotifications", null)
+                .config();
+        assertTrue(maps(SamTemplate.document(withoutTopic.stage("prod"))).stream()
+                .noneMatch(map -> map.containsKey("AlarmActions")));
         String topic = "arn:aws:sns:eu-west-1:123456789012:taskdesk-prod-alarms";
         BudgetConfig withTopic = ProjectCopy.of(temp.resolve("topic"))
                 .set("config/prod.yaml", "alarmNotifications", Map.of("topicArn", topic))

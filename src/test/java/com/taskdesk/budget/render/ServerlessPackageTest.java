@@ -109,9 +109,9 @@ class ServerlessPackageTest {
                         .asBoolean());
         assertEquals("Retain", resources.at("/AgentsLogGroup/DeletionPolicy").asText());
         assertEquals(
-                12000,
+                15200,
                 resources.at("/AgentsNearTimeoutAlarm/Properties/Threshold").asInt(),
-                "80% of 15 s");
+                "80% of 19 s");
         assertEquals(
                 "100 * FILL(duration, 0) / (60000 * 5)",
                 resources

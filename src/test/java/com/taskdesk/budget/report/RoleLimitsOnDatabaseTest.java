@@ -115,7 +115,7 @@ class RoleLimitsOnDatabaseTest {
                 assertTrue(
                         config.containsAll(List.of(
                                 "statement_timeout=5s",
-                                "idle_in_transaction_session_timeout=15s",
+                                "idle_in_transaction_session_timeout=19s",
                                 "idle_session_timeout=300s",
                                 "search_path=public")),
                         config.toString());

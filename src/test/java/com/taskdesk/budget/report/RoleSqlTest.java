@@ -135,7 +135,7 @@ class RoleSqlTest {
         String markSpam = block(sql, "taskdesk_prod_mark_spam");
         assertTrue(markSpam.contains("ALTER ROLE \"taskdesk_prod_mark_spam\" SET statement_timeout = '8s';"), markSpam);
         assertTrue(markSpam.contains(
-                "ALTER ROLE \"taskdesk_prod_mark_spam\" SET idle_in_transaction_session_timeout = '20s';"));
+                "ALTER ROLE \"taskdesk_prod_mark_spam\" SET idle_in_transaction_session_timeout = '22s';"));
         assertTrue(markSpam.contains("ALTER ROLE \"taskdesk_prod_mark_spam\" SET idle_session_timeout = '300s';"));
         assertTrue(markSpam.contains("ALTER ROLE \"taskdesk_prod_mark_spam\" SET search_path = \"public\";"));
         assertTrue(block(sql, "taskdesk_prod_agents").contains("SET statement_timeout = '5s';"));
