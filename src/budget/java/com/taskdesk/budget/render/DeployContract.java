@@ -41,7 +41,7 @@ public final class DeployContract {
     /** What the function emits as CloudWatch EMF, per Stage and Function; the rollback alarms watch it. */
     static final String METRICS_NAMESPACE = RequestMetrics.NAMESPACE;
 
-    static final List<String> HTTP_5XX_METRICS = List.of(RequestMetrics.HTTP_500, RequestMetrics.HTTP_503);
+    static final String HTTP_500 = RequestMetrics.HTTP_500;
 
     static final String HTTP_503 = RequestMetrics.HTTP_503;
     static final String STAGE_DIMENSION = RequestMetrics.STAGE;

@@ -89,7 +89,7 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachStageHasItsOwnTemplateWithItsValuesWrittenOutNoMappingsNoParameters() {
+    void eachStageHasItsOwnTemplateWhoseFunctionsStateEveryValueLiterallyNoParameters() {
         Map<String, String> files = DeployFiles.render(config);
         assertEquals(
                 List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml"),
@@ -98,14 +98,21 @@ class RenderedDeployFilesTest {
                         .toList());
         for (StageConfig stage : config.stages()) {
             Map<String, Object> document = SamTemplate.document(stage);
-            assertNull(document.get("Mappings"), stage.name());
             assertNull(document.get("Parameters"), stage.name());
+            List<Object> hashed = new ArrayList<>(List.of(at(document, "Globals")));
+            for (Endpoint endpoint : Endpoint.all()) {
+                hashed.add(at(document, "Resources", AwsResources.logicalName(endpoint.functionName()) + "Function"));
+            }
             assertTrue(
-                    maps(document).stream()
+                    maps(hashed).stream()
                             .flatMap(map -> map.values().stream())
                             .noneMatch(value -> value instanceof Fn fn
                                     && List.of("FindInMap", "If").contains(fn.name())),
-                    "no value is picked at deploy time: SAM would not see it change");
+                    "no function's value is picked at deploy time: SAM would not see it change");
+            assertEquals(
+                    Set.of(AlarmSubject.FUNCTIONS_MAPPING),
+                    ((Map<?, ?>) document.get("Mappings")).keySet(),
+                    "the one mapping: the alarms' thresholds, which no function reads");
         }
         assertEquals("prod", at(template, "Globals", "Function", "Environment", "Variables", DeployContract.STAGE));
     }
@@ -240,24 +247,9 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGraduallyUnderItsAlarms() {
+    void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGradually() {
         Map<?, ?> routes = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings");
         assertEquals(Endpoint.all().size(), routes.size());
-        for (Endpoint endpoint : Endpoint.all()) {
-            String name = AwsResources.logicalName(endpoint.functionName());
-            List<?> alarms = (List<?>)
-                    at(template, "Resources", name + "Function", "Properties", "DeploymentPreference", "Alarms");
-            assertEquals(
-                    List.of(CfnYaml.ref(name + "NewVersionErrorsAlarm"), CfnYaml.ref(name + "NewVersionHttp5xxAlarm")),
-                    alarms);
-            for (Object alarm : alarms) {
-                String resource = (String) ((Fn) alarm).argument();
-                assertEquals(
-                        "notBreaching",
-                        at(template, "Resources", resource, "Properties", "TreatMissingData"),
-                        resource);
-            }
-        }
         FunctionBudget prodAgents = config.stage("prod").function("agents");
         assertEquals(
                 prodAgents.throttle().ratePerSecond(), at(routes, "GET /api/manager/agents", "ThrottlingRateLimit"));
@@ -267,104 +259,6 @@ class RenderedDeployFilesTest {
         assertEquals(
                 config.stage("dev").function("agents").deploymentType().codeDeployName(),
                 at(SamTemplate.document(config.stage("dev")), "Globals", "Function", "DeploymentPreference", "Type"));
-    }
-
-    @Test
-    void theRollbackAlarmsCountTheNewVersionsAnswersOnlySoTheOldVersionCannotRollItBack() {
-        Fn version = CfnYaml.getAtt("MarkSpamFunction.Version.Version");
-        assertEquals(
-                Map.of("Name", "ExecutedVersion", "Value", version),
-                ((List<?>) at(template, "Resources", "MarkSpamNewVersionErrorsAlarm", "Properties", "Dimensions"))
-                        .get(2));
-        List<?> metrics =
-                (List<?>) at(template, "Resources", "MarkSpamNewVersionHttp5xxAlarm", "Properties", "Metrics");
-        List<Object> watched = new ArrayList<>();
-        for (Object metric : metrics.subList(1, metrics.size())) {
-            Map<?, ?> stat = (Map<?, ?>) at(metric, "MetricStat", "Metric");
-            assertEquals("TaskDesk/ManagerFunctions", stat.get("Namespace"));
-            assertEquals(
-                    List.of(
-                            Map.of("Name", "Stage", "Value", "prod"),
-                            Map.of("Name", "Function", "Value", "mark-spam"),
-                            Map.of("Name", "Version", "Value", version)),
-                    stat.get("Dimensions"),
-                    "the dimensions RequestMetrics writes in Lambda");
-            watched.add(stat.get("MetricName"));
-        }
-        assertEquals(List.of("Http500", "Http503"), watched);
-        assertTrue(
-                ofType(resources(template), "AWS::CloudWatch::Alarm").stream()
-                        .noneMatch(alarm -> alarm.contains("Throttles")),
-                "throttles belong to no version: a standing alarm (at capacity) watches them");
-    }
-
-    @Test
-    void standingAlarmsWatchTheGatewayAndEachFunctionAndAreNamedForWhatToDo() {
-        Map<?, ?> resources = resources(template);
-        Set<String> alarms = new TreeSet<>(ofType(resources, "AWS::CloudWatch::Alarm"));
-        assertTrue(alarms.containsAll(Set.of("ApiHttp5xxRateAlarm", "ApiHttp429RateAlarm")), alarms.toString());
-        for (Endpoint endpoint : Endpoint.all()) {
-            String name = AwsResources.logicalName(endpoint.functionName());
-            for (String alarm : List.of("NearTimeoutAlarm", "AtCapacityAlarm", "Http503RateAlarm")) {
-                assertTrue(alarms.contains(name + alarm), name + alarm);
-            }
-        }
-        assertEquals(2 + 5 * Endpoint.all().size(), alarms.size(), alarms.toString());
-        assertEquals(
-                CfnYaml.sub("${AWS::StackName}-mark-spam-raise-timeout-or-find-slow-statement"),
-                at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "AlarmName"));
-        assertEquals(16_000, at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "Threshold"), "80% of 20 s");
-        assertEquals(
-                "100 * FILL(duration, 0) / (60000 * 5)",
-                at(((List<?>) at(resources, "AgentsAtCapacityAlarm", "Properties", "Metrics")).get(0), "Expression"),
-                "busy time over what agents' 5 instances have in a minute");
-        for (String alarm : alarms) {
-            String name = (String) ((Fn) at(resources, alarm, "Properties", "AlarmName")).argument();
-            assertTrue(
-                    name.matches("\\$\\{AWS::StackName}-[a-z0-9-]+-(raise|find|check|read|new-version)-[a-z0-9-]+"),
-                    name);
-        }
-        Map<?, ?> slsResources = (Map<?, ?>) at(serverless, "resources", "Resources");
-        assertEquals(
-                2 + 3 * Endpoint.all().size(),
-                ofType(slsResources, "AWS::CloudWatch::Alarm").size(),
-                "serverless.yml: the standing alarms (it shifts no traffic gradually, so no rollback alarm)");
-        assertEquals(
-                CfnYaml.ref("AgentDashprogressLambdaFunction"),
-                at(
-                        ((List<?>) at(slsResources, "AgentProgressNearTimeoutAlarm", "Properties", "Dimensions"))
-                                .get(0),
-                        "Value"),
-                "the framework's logical id of the function");
-    }
-
-    @Test
-    void withoutAnAlarmTopicTheAlarmsNotifyNoOneAndWithOneEveryAlarmNotifiesIt(@TempDir Path temp) {
-        assertTrue(maps(template).stream().noneMatch(map -> map.containsKey("AlarmActions")));
-        String topic = "arn:aws:sns:eu-west-1:123456789012:taskdesk-prod-alarms";
-        BudgetConfig withTopic = ProjectCopy.of(temp.resolve("topic"))
-                .set("config/prod.yaml", "alarmNotifications", Map.of("topicArn", topic))
-                .config();
-        BudgetConfig withEmail = ProjectCopy.of(temp.resolve("email"))
-                .set("config/prod.yaml", "alarmNotifications", Map.of("email", List.of("ops@desk.example.com")))
-                .config();
-
-        Map<String, Object> topicTemplate = SamTemplate.document(withTopic.stage("prod"));
-        Map<String, Object> emailTemplate = SamTemplate.document(withEmail.stage("prod"));
-        for (String alarm : ofType(resources(topicTemplate), "AWS::CloudWatch::Alarm")) {
-            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "AlarmActions"), alarm);
-            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "OKActions"), alarm);
-            assertEquals(
-                    List.of(CfnYaml.ref("AlarmTopic")),
-                    at(emailTemplate, "Resources", alarm, "Properties", "AlarmActions"),
-                    alarm);
-        }
-        assertEquals(List.of(), ofType(resources(topicTemplate), "AWS::SNS::Topic"), "its topic exists already");
-        assertEquals(
-                List.of(Map.of("Protocol", "email", "Endpoint", "ops@desk.example.com")),
-                at(emailTemplate, "Resources", "AlarmTopic", "Properties", "Subscription"));
-        assertEquals(List.of(topic), at(ServerlessFile.document(withTopic), "params", "prod", "alarmActions"));
-        assertEquals(List.of(), at(ServerlessFile.document(withTopic), "params", "dev", "alarmActions"));
     }
 
     @Test
