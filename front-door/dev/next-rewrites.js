@@ -2,7 +2,7 @@
 //   ./budget render
 // (./mvnw verify fails while this file differs from what config/ renders.)
 // The front door of stage dev (config/dev.yaml; docs/front-door.md):
-// nextjs at http://localhost:3000 proxies 10 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
+// nextjs at http://localhost:3000 proxies 13 route(s) to https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com.
 // In the app's next.config.js:
 //   async rewrites() { return require('./next-rewrites.js'); },
 // (or put its beforeFiles first in the beforeFiles the app already returns). beforeFiles
@@ -19,8 +19,20 @@ module.exports = {
       "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/agent/tasks"
     },
     {
+      "source": "/api/holds/agents",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/holds/agents"
+    },
+    {
+      "source": "/api/holds/queues",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/holds/queues"
+    },
+    {
       "source": "/api/manager/agents",
       "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/agents"
+    },
+    {
+      "source": "/api/manager/assistance",
+      "destination": "https://h5t9c2r7ye.execute-api.eu-west-1.amazonaws.com/api/manager/assistance"
     },
     {
       "source": "/api/manager/dashboard/agent-progress",

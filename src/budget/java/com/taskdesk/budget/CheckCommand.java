@@ -8,11 +8,13 @@ import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.BudgetException;
 import com.taskdesk.budget.config.ExitCode;
 import com.taskdesk.budget.config.Finding;
+import com.taskdesk.budget.config.ReservedClient;
 import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.budget.render.DeployFiles;
 import com.taskdesk.budget.report.AccountSettings;
 import com.taskdesk.budget.report.Advice;
 import com.taskdesk.budget.report.BudgetTable;
+import com.taskdesk.budget.report.ClientTable;
 import com.taskdesk.budget.report.LiveCheck;
 import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.DatabaseUrl;
@@ -23,8 +25,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -82,7 +86,10 @@ final class CheckCommand implements Callable<Integer> {
         }
         DatabaseBudget.of(config).stream()
                 .filter(d -> databases.contains(d.name()))
-                .forEach(d -> Advice.print(tool.out, d));
+                .forEach(d -> {
+                    ClientTable.print(tool.out, d);
+                    Advice.print(tool.out, d);
+                });
         Map<String, String> deployFiles = DeployFiles.render(config);
         List<Finding> findings = new ArrayList<>(BudgetCheck.run(config).stream()
                 .filter(f -> f.concernsAny(names))
@@ -129,8 +136,11 @@ final class CheckCommand implements Callable<Integer> {
         try (Connection connection = LiveDatabase.connect(url)) {
             database = LiveDatabase.read(
                     connection,
-                    selected.functions().stream()
-                            .map(f -> selected.roleName(f.name()))
+                    Stream.concat(
+                                    selected.functions().stream().map(f -> selected.roleName(f.name())),
+                                    selected.database().clients().stream()
+                                            .map(ReservedClient::role)
+                                            .filter(Objects::nonNull))
                             .toList());
         } catch (SQLException e) {
             throw new BudgetException(ExitCode.CHECK_FAILED, "check --live: " + url + ": " + e.getMessage());
@@ -140,8 +150,9 @@ final class CheckCommand implements Callable<Integer> {
                 findings,
                 "check --live passed: stage " + stage + "'s roles are what roles emits, database "
                         + selected.database().name()
-                        + " has the max_connections and reserved connections config/ assumes, and no"
-                        + " function holds more than its share now",
+                        + " has the max_connections and reserved connections config/ assumes, each other client's role"
+                        + " has its share as its CONNECTION LIMIT, no function or client holds more than its share"
+                        + " now, and no role outside the budget holds a connection",
                 "check --live failed");
     }
 }

@@ -1,25 +1,29 @@
 package com.taskdesk.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The connection budget one function runs with, resolved from its environment: the
- * Prisma-style {@code DATABASE_URL} and the per-function {@code DB_*} variables the
- * deployment sets from config/ (which win over the URL's parameters). Each value
- * remembers where it came from, for the start-up log line.
+ * The connection budget one function runs with, read from its environment once, at start: the
+ * Prisma-style {@code DATABASE_URL} and the per-function variables the deployment sets from config/
+ * ({@link FunctionSetting}'s, which win over the URL's parameters; what neither gives is the table's
+ * default). Each value remembers where it came from, for the start-up log line. A URL stored in
+ * Secrets Manager, read per connection, replaces the URL alone ({@link #withDatabaseUrl}).
+ *
+ * @param role   DB_USER, the function's own database role (from the budget tool's roles SQL), which
+ *               wins over the URL's user; null: the URL's
+ * @param values every setting of the table a function reads from its environment
  */
 public record ConnectionSettings(
         DatabaseUrl url,
         String functionName,
-        Setting connectionLimit,
-        Setting poolTimeoutSeconds,
-        Setting connectTimeoutSeconds,
-        Setting statementTimeoutSeconds,
-        Setting timeoutMarginSeconds,
+        String role,
+        Map<FunctionSetting, Setting> values,
         Setting socketTimeoutSeconds,
         String sslMode,
         String schema,
@@ -27,28 +31,21 @@ public record ConnectionSettings(
         List<String> ignoredParameters) {
 
     public static final String DATABASE_URL = "DATABASE_URL";
-    public static final String CONNECTION_LIMIT = "DB_CONNECTION_LIMIT";
-    public static final String POOL_TIMEOUT = "DB_POOL_TIMEOUT_SECONDS";
-    public static final String CONNECT_TIMEOUT = "DB_CONNECT_TIMEOUT_SECONDS";
-    public static final String STATEMENT_TIMEOUT = "DB_STATEMENT_TIMEOUT_SECONDS";
-    /** What a request needs beyond its statement; the socket read timeout is statement timeout + this. */
-    public static final String TIMEOUT_MARGIN = "DB_TIMEOUT_MARGIN_SECONDS";
     /** The function's own database role (from the budget tool's roles SQL); wins over the URL's user. */
     public static final String USER = "DB_USER";
 
     public static final String FUNCTION_NAME = "TASKDESK_FUNCTION_NAME";
 
-    /** Without any setting: one connection (an instance serves one request at a time). */
-    public static final int DEFAULT_CONNECTION_LIMIT = 1;
-
-    public static final int DEFAULT_POOL_TIMEOUT_SECONDS = 3;
-    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 3;
-    public static final int DEFAULT_STATEMENT_TIMEOUT_SECONDS = 5;
-    public static final int DEFAULT_TIMEOUT_MARGIN_SECONDS = 3;
     public static final String DEFAULT_FUNCTION_NAME = "local";
 
     private static final Set<String> SSL_MODES =
             Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+    /** The Prisma URL's names for the settings it may carry. */
+    private static final Map<FunctionSetting, String> URL_PARAMETERS = Map.of(
+            FunctionSetting.CONNECTION_LIMIT, "connection_limit",
+            FunctionSetting.POOL_TIMEOUT, "pool_timeout",
+            FunctionSetting.CONNECT_TIMEOUT, "connect_timeout");
+
     private static final Set<String> KNOWN_PARAMETERS = Set.of(
             "connection_limit", "pool_timeout", "connect_timeout", "socket_timeout", "sslmode", "schema", "pgbouncer");
 
@@ -61,23 +58,35 @@ public record ConnectionSettings(
         }
     }
 
-    /**
-     * The settings of this process. Tests ignore the environment, so a developer's
-     * DATABASE_URL never receives test fixtures.
-     */
-    public static ConnectionSettings fromEnvironment() {
-        return resolve(Environment.ofThisProcess().variables());
+    public static ConnectionSettings resolve(Map<String, String> env) {
+        Map<FunctionSetting, Setting> given = new EnumMap<>(FunctionSetting.class);
+        for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
+            String text = env.get(setting.variable());
+            if (text != null && !text.isBlank()) {
+                given.put(setting, new Setting(setting.parse(setting.variable(), text), setting.variable()));
+            }
+        }
+        String user = env.get(USER);
+        String rawUrl = env.get(DATABASE_URL);
+        return new ConnectionSettings(
+                        null,
+                        env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME),
+                        user == null || user.isBlank() ? null : user,
+                        given,
+                        null,
+                        null,
+                        null,
+                        false,
+                        List.of())
+                .withDatabaseUrl(rawUrl == null || rawUrl.isBlank() ? null : DatabaseUrl.parse(rawUrl));
     }
 
-    public static ConnectionSettings resolve(Map<String, String> env) {
-        String rawUrl = env.get(DATABASE_URL);
-        DatabaseUrl url = rawUrl == null || rawUrl.isBlank() ? null : DatabaseUrl.parse(rawUrl);
-        String user = env.get(USER);
-        if (url != null && user != null && !user.isBlank()) {
-            url = new DatabaseUrl(url.host(), url.port(), url.database(), user, url.password(), url.parameters());
-        }
+    /**
+     * These settings with another DATABASE_URL (one stored in Secrets Manager, read per connection):
+     * its parameters count where no variable set the value; the environment is not read again.
+     */
+    public ConnectionSettings withDatabaseUrl(DatabaseUrl url) {
         Map<String, String> parameters = url == null ? Map.of() : url.parameters();
-
         List<String> ignored = new ArrayList<>();
         for (String name : parameters.keySet()) {
             if (!KNOWN_PARAMETERS.contains(name)) {
@@ -99,23 +108,52 @@ public record ConnectionSettings(
         if (schema != null && schema.isBlank()) {
             throw new InvalidSettingException("DATABASE_URL schema is empty");
         }
-        String functionName = env.getOrDefault(FUNCTION_NAME, DEFAULT_FUNCTION_NAME);
-        Setting statementTimeout = setting(env, STATEMENT_TIMEOUT, Map.of(), null, DEFAULT_STATEMENT_TIMEOUT_SECONDS);
-        Setting margin = setting(env, TIMEOUT_MARGIN, Map.of(), null, DEFAULT_TIMEOUT_MARGIN_SECONDS);
-
+        Map<FunctionSetting, Setting> resolved = new EnumMap<>(FunctionSetting.class);
+        for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
+            Setting given = values.get(setting);
+            String parameter = URL_PARAMETERS.get(setting);
+            if (given != null && given.source().equals(setting.variable())) {
+                resolved.put(setting, given);
+            } else if (parameter != null && parameters.containsKey(parameter)) {
+                String source = "DATABASE_URL " + parameter;
+                resolved.put(setting, new Setting(setting.parse(source, parameters.get(parameter)), source));
+            } else {
+                resolved.put(setting, new Setting(setting.defaultValue(), "default"));
+            }
+        }
         return new ConnectionSettings(
                 url,
                 functionName,
-                setting(env, CONNECTION_LIMIT, parameters, "connection_limit", DEFAULT_CONNECTION_LIMIT),
-                setting(env, POOL_TIMEOUT, parameters, "pool_timeout", DEFAULT_POOL_TIMEOUT_SECONDS),
-                setting(env, CONNECT_TIMEOUT, parameters, "connect_timeout", DEFAULT_CONNECT_TIMEOUT_SECONDS),
-                statementTimeout,
-                margin,
-                socketTimeout(statementTimeout, margin, parameters.get("socket_timeout")),
+                role,
+                Collections.unmodifiableMap(resolved),
+                socketTimeout(
+                        resolved.get(FunctionSetting.STATEMENT_TIMEOUT),
+                        resolved.get(FunctionSetting.TIMEOUT_MARGIN),
+                        parameters.get("socket_timeout")),
                 sslMode,
                 schema,
                 pgbouncer.equals("true"),
                 List.copyOf(ignored));
+    }
+
+    public Setting connectionLimit() {
+        return values.get(FunctionSetting.CONNECTION_LIMIT);
+    }
+
+    public Setting poolTimeoutSeconds() {
+        return values.get(FunctionSetting.POOL_TIMEOUT);
+    }
+
+    public Setting connectTimeoutSeconds() {
+        return values.get(FunctionSetting.CONNECT_TIMEOUT);
+    }
+
+    public Setting statementTimeoutSeconds() {
+        return values.get(FunctionSetting.STATEMENT_TIMEOUT);
+    }
+
+    public Setting timeoutMarginSeconds() {
+        return values.get(FunctionSetting.TIMEOUT_MARGIN);
     }
 
     /**
@@ -125,7 +163,7 @@ public record ConnectionSettings(
      */
     private static Setting socketTimeout(Setting statementTimeout, Setting margin, String fromUrl) {
         int ceiling = statementTimeout.value() + margin.value();
-        String derived = "statement timeout + " + TIMEOUT_MARGIN + " " + margin.value();
+        String derived = "statement timeout + " + FunctionSetting.TIMEOUT_MARGIN.variable() + " " + margin.value();
         if (fromUrl == null) {
             return new Setting(ceiling, derived);
         }
@@ -133,23 +171,6 @@ public record ConnectionSettings(
         return requested <= ceiling
                 ? new Setting(requested, "DATABASE_URL socket_timeout")
                 : new Setting(ceiling, derived + "; DATABASE_URL socket_timeout " + requested + " is longer");
-    }
-
-    private static Setting setting(
-            Map<String, String> env,
-            String variable,
-            Map<String, String> parameters,
-            String parameter,
-            int defaultValue) {
-        String fromEnv = env.get(variable);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Setting(positive(fromEnv, variable), variable);
-        }
-        if (parameter != null && parameters.containsKey(parameter)) {
-            String source = "DATABASE_URL " + parameter;
-            return new Setting(positive(parameters.get(parameter), source), source);
-        }
-        return new Setting(defaultValue, "default");
     }
 
     private static int positive(String text, String name) {
@@ -172,18 +193,31 @@ public record ConnectionSettings(
      */
     public Map<String, String> quarkusProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("quarkus.datasource.jdbc.max-size", Integer.toString(connectionLimit.value()));
-        properties.put("quarkus.datasource.jdbc.acquisition-timeout", poolTimeoutSeconds.value() + "S");
-        properties.put("taskdesk.db.statement-timeout-seconds", Integer.toString(statementTimeoutSeconds.value()));
+        properties.put(
+                "quarkus.datasource.jdbc.max-size",
+                Integer.toString(connectionLimit().value()));
+        properties.put(
+                "quarkus.datasource.jdbc.acquisition-timeout",
+                poolTimeoutSeconds().value() + "S");
+        values.forEach((setting, value) -> {
+            if (setting.property() != null) {
+                properties.put(setting.property(), Integer.toString(value.value()));
+            }
+        });
         String jdbc = JDBC_PROPERTY;
         properties.put(jdbc + "ApplicationName", functionName);
-        properties.put(jdbc + "connectTimeout", Integer.toString(connectTimeoutSeconds.value()));
-        properties.put(jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds.value()));
+        properties.put(
+                jdbc + "connectTimeout",
+                Integer.toString(connectTimeoutSeconds().value()));
+        properties.put(
+                jdbc + "loginTimeout", Integer.toString(connectTimeoutSeconds().value()));
         properties.put(jdbc + "tcpKeepAlive", "true");
         properties.put(jdbc + "socketTimeout", Integer.toString(socketTimeoutSeconds.value()));
         // The statement timeout's cancel request opens a connection of its own; on a dead network
         // it would hold the request for the driver's default 10 s after the read timed out.
-        properties.put(jdbc + "cancelSignalTimeout", Integer.toString(timeoutMarginSeconds.value()));
+        properties.put(
+                jdbc + "cancelSignalTimeout",
+                Integer.toString(timeoutMarginSeconds().value()));
         if (sslMode != null) {
             properties.put(jdbc + "sslmode", sslMode);
         }
@@ -216,8 +250,8 @@ public record ConnectionSettings(
             properties.put("PGHOST", url.host().contains(":") ? "[" + url.host() + "]" : url.host());
             properties.put("PGPORT", Integer.toString(url.port()));
             properties.put("PGDBNAME", url.database());
-            if (url.user() != null) {
-                properties.put("user", url.user());
+            if (user() != null) {
+                properties.put("user", user());
             }
             if (url.password() != null) {
                 properties.put("password", url.password());
@@ -231,14 +265,15 @@ public record ConnectionSettings(
      * else (a QUARKUS_DATASOURCE_* variable, say) overrode a value, the source says so.
      */
     public ConnectionSettings withEffective(String function, int maxSize, int poolTimeout, int statementTimeout) {
+        Map<FunctionSetting, Setting> effective = new EnumMap<>(values);
+        effective.put(FunctionSetting.CONNECTION_LIMIT, effective(connectionLimit(), maxSize));
+        effective.put(FunctionSetting.POOL_TIMEOUT, effective(poolTimeoutSeconds(), poolTimeout));
+        effective.put(FunctionSetting.STATEMENT_TIMEOUT, effective(statementTimeoutSeconds(), statementTimeout));
         return new ConnectionSettings(
                 url,
                 function,
-                effective(connectionLimit, maxSize),
-                effective(poolTimeoutSeconds, poolTimeout),
-                connectTimeoutSeconds,
-                effective(statementTimeoutSeconds, statementTimeout),
-                timeoutMarginSeconds,
+                role,
+                Collections.unmodifiableMap(effective),
                 socketTimeoutSeconds,
                 sslMode,
                 schema,
@@ -256,17 +291,22 @@ public record ConnectionSettings(
                 url == null
                         ? "database=(quarkus.datasource.jdbc.url) user=(unset)"
                         : "database=" + url.hostAndPort() + "/" + url.database() + " user="
-                                + (url.user() == null ? "(unset)" : url.user()));
+                                + (user() == null ? "(unset)" : user()));
+    }
+
+    /** Who the function connects as: its own role (DB_USER), else the URL's user. */
+    private String user() {
+        return role != null ? role : url.user();
     }
 
     /** The start-up log line with the database described by {@code database} (a secret read later, say). */
     public String describe(String database) {
         return "connection budget: function=" + functionName
                 + " " + database
-                + " connectionLimit=" + connectionLimit
-                + " poolTimeoutSeconds=" + poolTimeoutSeconds
-                + " connectTimeoutSeconds=" + connectTimeoutSeconds
-                + " statementTimeoutSeconds=" + statementTimeoutSeconds
+                + " connectionLimit=" + connectionLimit()
+                + " poolTimeoutSeconds=" + poolTimeoutSeconds()
+                + " connectTimeoutSeconds=" + connectTimeoutSeconds()
+                + " statementTimeoutSeconds=" + statementTimeoutSeconds()
                 + " socketTimeoutSeconds=" + socketTimeoutSeconds
                 + (sslMode == null ? "" : " sslmode=" + sslMode)
                 + (schema == null ? "" : " schema=" + schema)

@@ -9,7 +9,8 @@ import java.util.List;
  * The functions' own settings, under {@code taskdesk.*} in application.properties
  * (environment: {@code TASKDESK_*}). The pool's cap and timeouts are Quarkus datasource
  * settings, derived from DATABASE_URL and the per-function DB_* variables ({@link ConnectionSettings})
- * by com.taskdesk.db.DatasourceConfigSource.
+ * by com.taskdesk.db.DatasourceConfigSource, which also gives the values of config/'s function settings
+ * read here ({@link FunctionSetting}: their variable, else their default).
  */
 @ConfigMapping(prefix = "taskdesk")
 public interface DeskConfig {
@@ -46,23 +47,22 @@ public interface DeskConfig {
         int cacheSeconds();
     }
 
-    interface Results {
-        /**
-         * Most rows one list of an answer carries (agent tasks, assistance: contract revision 3,
-         * decision 1); a longer list is cut to its first rows, marked X-Result-Truncated.
-         */
-        @WithDefault("1000")
-        int maxRows();
-    }
-
     interface Db {
-        /** Longest a single statement may run before it is cancelled (DB_STATEMENT_TIMEOUT_SECONDS). */
-        @WithDefault("" + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS)
+        /** Longest a single statement may run before it is cancelled ({@link FunctionSetting#STATEMENT_TIMEOUT}). */
         int statementTimeoutSeconds();
 
         /** Retry-After of a 503: when the caller should try again. */
         @WithDefault("2")
         int retryAfterSeconds();
+    }
+
+    interface Results {
+        /**
+         * Most rows one list of an answer carries (agent tasks, assistance: contract revision 3,
+         * decision 1); a longer list is cut to its first rows, marked X-Result-Truncated
+         * ({@link FunctionSetting#MAX_ROWS}: config/'s maxRows, its default and range).
+         */
+        int maxRows();
     }
 
     interface Secrets {

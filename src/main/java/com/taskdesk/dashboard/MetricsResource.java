@@ -5,6 +5,7 @@ import com.taskdesk.db.Database;
 import com.taskdesk.db.DayWindow;
 import com.taskdesk.function.LambdaFunction;
 import com.taskdesk.function.Table;
+import com.taskdesk.http.ReadThrough;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.GET;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * GET /api/manager/dashboard/metrics: the Text Club counts in one statement, or from this
@@ -63,8 +62,6 @@ public class MetricsResource {
                      WHERE "taskType" = 'TEXT_CLUB' AND "status" = 'ASSISTANCE_REQUIRED') AS assistance_required
             """;
 
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
     private final Database database;
     private final Clock clock;
     private final DeskConfig config;
@@ -80,17 +77,7 @@ public class MetricsResource {
 
     @GET
     public Response metrics() {
-        ReadThrough.Reading<Metrics> reading = cache.get(this::read);
-        Response.ResponseBuilder response = Response.ok(new MetricsResponse(true, reading.value()));
-        if (cache.enabled()) {
-            long secondsLeft = reading.secondsLeft(clock);
-            response.header("Cache-Control", "private, max-age=" + secondsLeft)
-                    .header("Last-Modified", HTTP_DATE.format(reading.readAt()))
-                    .header(
-                            "X-Data-Age",
-                            Duration.between(reading.readAt(), clock.instant()).toSeconds());
-        }
-        return response.build();
+        return cache.answer(this::read, metrics -> new MetricsResponse(true, metrics));
     }
 
     private Metrics read() {

@@ -1,7 +1,7 @@
 package com.taskdesk.db;
 
 import com.taskdesk.config.ConnectionSettings;
-import com.taskdesk.config.Environment;
+import com.taskdesk.config.DatabaseUrl;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.secrets.Secret;
@@ -10,7 +10,6 @@ import io.quarkus.credentials.CredentialsProvider;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
@@ -30,12 +29,13 @@ public class DatabaseCredentials implements CredentialsProvider {
     public static final String NAME = "database-url";
     private static final Logger LOG = Logger.getLogger(DatabaseCredentials.class);
 
-    private final Environment environment;
+    private final ConnectionSettings settings;
     private final Secret databaseUrl;
     private final AtomicBoolean warnedAboutPoolParameters = new AtomicBoolean();
 
-    DatabaseCredentials(Environment environment, FunctionSecrets secrets) {
-        this.environment = environment;
+    /** @param settings what the function's environment said at start (DatasourceConfigSource) */
+    DatabaseCredentials(ConnectionSettings settings, FunctionSecrets secrets) {
+        this.settings = settings;
         this.databaseUrl = secrets.databaseUrl();
     }
 
@@ -45,18 +45,17 @@ public class DatabaseCredentials implements CredentialsProvider {
         if (url == null) {
             return Map.of(); // the datasource's own URL says it all (tests, QUARKUS_DATASOURCE_JDBC_URL)
         }
-        Map<String, String> variables = new HashMap<>(environment.variables());
-        variables.put(FunctionSecrets.DATABASE_URL, url);
-        ConnectionSettings settings;
+        ConnectionSettings withUrl;
         try {
-            settings = ConnectionSettings.resolve(variables);
+            withUrl =
+                    settings.withDatabaseUrl(DatabaseUrl.parse(url)); // the URL only: the environment was read at start
         } catch (InvalidSettingException e) {
             throw new SecretUnavailableException(databaseUrl.source() + ": " + e.getMessage());
         }
         if (databaseUrl.inSecretsManager()) {
-            warnOnceAboutPoolParameters(settings);
+            warnOnceAboutPoolParameters(withUrl);
         }
-        return settings.connectionProperties();
+        return withUrl.connectionProperties();
     }
 
     /** Runs on the pool's thread that opens the connection, without a hop to a worker. */

@@ -14,13 +14,15 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
  * At start, one line with the budget this function actually runs with and where each
  * number came from, so a platform engineer can read it off the function's first log
  * lines; or, for a setting it cannot run with, one line naming it, and the function stops.
- * Touches no connection and reads no secret. Never the password.
+ * Touches no connection and reads no secret; the settings are those DatasourceConfigSource read from
+ * the environment at start. Never the password.
  */
 @Singleton
 public class PoolStartupLog {
@@ -30,12 +32,13 @@ public class PoolStartupLog {
     void log(
             @Observes @Priority(20) StartupEvent start,
             Environment environment,
+            Config configuration,
             FunctionSecrets secrets,
             AgroalDataSource dataSource,
             DeskConfig config) {
         ConnectionSettings settings;
         try {
-            settings = ConnectionSettings.resolve(environment.variables());
+            settings = DatasourceConfigSource.of(configuration).settings();
             if (LaunchMode.current() == LaunchMode.NORMAL && environment.value("QUARKUS_DATASOURCE_JDBC_URL") == null) {
                 Secret.checkGiven(
                         environment,

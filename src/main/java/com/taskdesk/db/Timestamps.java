@@ -8,7 +8,10 @@ import java.time.format.DateTimeFormatter;
 /** The columns hold UTC wall-clock times; the front end gets them as JavaScript's toISOString() wrote them. */
 public final class Timestamps {
 
-    private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'");
+    /** The pattern of toISOString() for a UTC time; also for {@code @JsonFormat} on an Instant with timezone UTC. */
+    public static final String ISO_UTC_PATTERN = "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'";
+
+    private static final DateTimeFormatter ISO_UTC = DateTimeFormatter.ofPattern(ISO_UTC_PATTERN);
 
     private Timestamps() {}
 

@@ -66,7 +66,7 @@ public class ErrorResponses {
                 status,
                 switch (status) {
                     case 404 -> "No such endpoint";
-                    case 405 -> "Method not allowed on this endpoint";
+                    case 405 -> MethodNotAllowed.MESSAGE;
                     case 406 -> "This endpoint only answers application/json";
                     case 415 -> "Content-Type must be application/json";
                     default ->

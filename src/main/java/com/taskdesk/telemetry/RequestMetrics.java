@@ -51,13 +51,27 @@ public class RequestMetrics {
 
     void emit(RequestRecord request) {
         try {
-            standardOutput.accept(metricsOf(request));
+            standardOutput.accept(metricsOf(stage, function, version, request));
         } catch (RuntimeException e) {
             LOG.warnf("no metrics for this request: %s", e.toString());
         }
     }
 
-    private MetricsContext metricsOf(RequestRecord request) {
+    /**
+     * A request's metrics line written once, and not printed, so that EMF's serialisation of its model is
+     * set up before the first request: static, as it may run before the runtime configuration exists.
+     */
+    public static void warmUp() throws Exception {
+        metricsOf(
+                        "warm-up",
+                        "warm-up",
+                        Optional.of("1"),
+                        new RequestRecord("warm-up", "warm-up", "GET /", 200, 1, 0.5, 1.5, 2.5, true, null, 1, 0))
+                .serialize();
+    }
+
+    private static MetricsContext metricsOf(
+            String stage, String function, Optional<String> version, RequestRecord request) {
         MetricsContext metrics = new MetricsContext();
         metrics.setNamespace(NAMESPACE);
         DimensionSet byFunction = DimensionSet.of(STAGE, stage, FUNCTION, function);

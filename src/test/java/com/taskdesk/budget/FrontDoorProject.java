@@ -28,28 +28,16 @@ public final class FrontDoorProject {
         this.dir = dir;
     }
 
-    /** databases.yaml (one database, 100 connections, none reserved) and functions.yaml (15 s functions). */
+    /** databases.yaml (one database, 100 connections, 10 reserved) and the shipped functions.yaml, 2 instances each. */
     public static FrontDoorProject in(Path dir) {
-        FrontDoorProject project = new FrontDoorProject(dir);
-        return project.write("config/databases.yaml", """
-                        shop:
-                          postgresVersion: 16
-                          maxConnections: 100
-                          reservedFor: {restOfApp: 10}
-                          deployOverlapFactor: 2
-                        """).write("config/functions.yaml", """
-                        defaults:
-                          maxInstances: 2
-                          connectionLimit: 1
-                          poolTimeoutSeconds: 2
-                          connectTimeoutSeconds: 2
-                          statementTimeoutSeconds: 5
-                          timeoutMarginSeconds: 3
-                          functionTimeoutSeconds: 15
-                          memoryMb: 512
-                          typicalLatencyMs: 200
-                          deploymentType: AllAtOnce
-                        """);
+        ProjectCopy.empty(dir).set("config/functions.yaml", "defaults.maxInstances", 2);
+        return new FrontDoorProject(dir).write("config/databases.yaml", """
+                shop:
+                  postgresVersion: 16
+                  maxConnections: 100
+                  reservedFor: {restOfApp: {share: 10, client: netlify, role: shop_app}}
+                  deployOverlapFactor: 2
+                """);
     }
 
     /**

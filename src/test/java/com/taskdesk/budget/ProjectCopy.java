@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -62,25 +63,25 @@ public final class ProjectCopy {
         return this;
     }
 
-    /** A config/ with the shared function defaults only: stages and databases come from {@link #stage}. */
+    /**
+     * A config/ with the shipped functions.yaml's defaults only (no function of its own, no shared
+     * maxInstances; what no layer sets is the application's default, FunctionSetting): stages and
+     * databases come from {@link #stage}.
+     */
     public static ProjectCopy empty(Path tempDir) {
-        ProjectCopy copy = new ProjectCopy(tempDir);
         try {
             Files.createDirectories(tempDir.resolve("config"));
+            Files.copy(
+                    PROJECT.resolve("config/functions.yaml"),
+                    tempDir.resolve("config/functions.yaml"),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return copy.write("config/databases.yaml", "{}\n").write("config/functions.yaml", """
-                defaults:
-                  poolTimeoutSeconds: 2
-                  connectTimeoutSeconds: 2
-                  statementTimeoutSeconds: 5
-                  timeoutMarginSeconds: 3
-                  functionTimeoutSeconds: 15
-                  memoryMb: 512
-                  typicalLatencyMs: 200
-                  deploymentType: AllAtOnce
-                """);
+        return new ProjectCopy(tempDir)
+                .write("config/databases.yaml", "{}\n")
+                .set("config/functions.yaml", "functions", null)
+                .set("config/functions.yaml", "defaults.maxInstances", null);
     }
 
     /**
@@ -104,7 +105,8 @@ public final class ProjectCopy {
             write(
                     "config/databases.yaml",
                     databases + database + ":\n  postgresVersion: 16\n  maxConnections: "
-                            + maxConnections + "\n  reservedFor: {other: " + reserved + "}\n  deployOverlapFactor: "
+                            + maxConnections + "\n  reservedFor: {other: {share: " + reserved
+                            + ", client: people}}\n  deployOverlapFactor: "
                             + overlap
                             + "\n"
                             + (pooler == null ? "" : "  pooler: " + pooler + "\n  databaseUrl: {pgbouncer: true}\n"));

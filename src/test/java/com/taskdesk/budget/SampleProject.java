@@ -2,6 +2,7 @@ package com.taskdesk.budget;
 
 import com.taskdesk.budget.config.Endpoint;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The tool's tests' own project, shaped like the shipped one but with numbers of its own, so a
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  * <li>prod: agents 5 instances, every other function 2 ({@link #PROD_INSTANCES} = 2n + 3 instances,
  *     twice that at worst); prod-db leaves {@link #PROD_BUDGET} = 4n + 12 (4n + 52 max_connections, 40
  *     reserved, named as the shipped ones are): 6 to spare;</li>
- * <li>mark-spam: an 8 s statement, a 20 s function, 400 ms a request; the others 5 s, 15 s, 200 ms.</li>
+ * <li>mark-spam: an 8 s statement, a 20 s function, 400 ms a request; the others the shipped
+ *     functions.yaml's defaults (the application's: 5 s, 15 s, 200 ms).</li>
  * </ul>
  * Its deploy files are rendered from it.
  */
@@ -34,38 +36,33 @@ public final class SampleProject {
 
     public static ProjectCopy in(Path dir) {
         return ProjectCopy.empty(dir)
-                .write("config/functions.yaml", """
-                        defaults:
-                          connectionLimit: 1
-                          poolTimeoutSeconds: 2
-                          connectTimeoutSeconds: 2
-                          statementTimeoutSeconds: 5
-                          timeoutMarginSeconds: 3
-                          functionTimeoutSeconds: 15
-                          memoryMb: 1024
-                          typicalLatencyMs: 200
-                          deploymentType: Canary10Percent5Minutes
-                        functions:
-                          mark-spam:
-                            statementTimeoutSeconds: 8
-                            functionTimeoutSeconds: 20
-                            typicalLatencyMs: 400
-                        """)
+                .set(
+                        "config/functions.yaml",
+                        "functions",
+                        Map.of(
+                                "mark-spam",
+                                Map.of(
+                                        "statementTimeoutSeconds",
+                                        8,
+                                        "functionTimeoutSeconds",
+                                        20,
+                                        "typicalLatencyMs",
+                                        400)))
                 .write("config/databases.yaml", """
                         dev-db:
                           postgresVersion: 16
                           maxConnections: %d
-                          reservedFor: {other: 20}
+                          reservedFor: {other: {share: 20, client: people}}
                           deployOverlapFactor: 2
                         prod-db:
                           postgresVersion: 16
                           maxConnections: %d
                           reservedFor:
                             superuserReservedConnections: 3
-                            restOfApp: 28
-                            migrations: 2
-                            humans: 3
-                            monitoring: 4
+                            restOfApp: {share: 28, client: netlify, role: shop_app}
+                            migrations: {share: 2, client: migrations, role: shop_owner}
+                            humans: {share: 3, client: people, role: shop_people}
+                            monitoring: {share: 4, client: monitoring, role: shop_monitoring}
                           deployOverlapFactor: 2
                         """.formatted(DEV_BUDGET + 20, PROD_MAX_CONNECTIONS))
                 .write("config/dev.yaml", stage("dev-db", "http://localhost:3000", """

@@ -5,6 +5,7 @@ import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.DatabaseLimits;
 import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.budget.config.FunctionBudget;
+import com.taskdesk.budget.config.ReservedClient;
 import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.budget.report.RoleSql;
 import com.taskdesk.local.EmbeddedDatabase;
@@ -89,7 +90,11 @@ public final class SimulationDatabase {
                 .set(
                         "config/databases.yaml",
                         "embedded.reservedFor",
-                        Map.of(DatabaseLimits.SUPERUSER_RESERVED, 3, "testObserver", 1));
+                        Map.of(
+                                DatabaseLimits.SUPERUSER_RESERVED,
+                                3,
+                                "testObserver",
+                                Map.of("share", 1, "client", "people")));
     }
 
     public BudgetConfig config() {
@@ -138,7 +143,28 @@ public final class SimulationDatabase {
     /** Creates (or updates) a stage's roles on this server, as roles --stage and psql would. */
     public void applyRoles(BudgetConfig budget, StageConfig stage) throws SQLException {
         try (Connection admin = superuser()) {
-            PsqlScript.run(admin, RoleSql.script(budget, stage), Map.of(RoleSql.PASSWORD_VARIABLE, PASSWORD));
+            createClientRoles(admin, stage.database());
+            PsqlScript.run(admin, RoleSql.script(budget, stage), passwords(stage));
+        }
+    }
+
+    /** Every function's password variable for psql, each set to {@link #PASSWORD} (this server trusts local logins). */
+    public static Map<String, String> passwords(StageConfig stage) {
+        Map<String, String> passwords = new LinkedHashMap<>();
+        stage.functions().forEach(f -> passwords.put(RoleSql.passwordVariable(f.name()), PASSWORD));
+        return passwords;
+    }
+
+    /** The database's other clients' roles, as their teams would have them (roles alters them, never creates them). */
+    public static void createClientRoles(Connection admin, DatabaseLimits limits) throws SQLException {
+        try (Statement statement = admin.createStatement()) {
+            for (ReservedClient client : limits.clients()) {
+                if (client.role() != null) {
+                    statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '"
+                            + client.role() + "') THEN CREATE ROLE " + client.role() + " LOGIN PASSWORD '" + PASSWORD
+                            + "'; END IF; END $$");
+                }
+            }
         }
     }
 

@@ -237,12 +237,54 @@ class ConnectionSettingsTest {
     void defaultsToOneConnectionWhenNothingIsSet() {
         ConnectionSettings settings = ConnectionSettings.resolve(Map.of());
         assertEquals(new ConnectionSettings.Setting(1, "default"), settings.connectionLimit());
-        assertEquals(3, settings.poolTimeoutSeconds().value());
+        assertEquals(new ConnectionSettings.Setting(2, "default"), settings.poolTimeoutSeconds());
         assertEquals(5, settings.statementTimeoutSeconds().value());
         assertNull(settings.quarkusProperties().get("quarkus.datasource.jdbc.url"));
         assertEquals(
                 "local",
                 settings.quarkusProperties().get("quarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName"));
+    }
+
+    @Test
+    void theResultsCapComesFromItsVariableOrTheTablesDefaultAndReachesTheFunctionsConfiguration() {
+        ConnectionSettings none = ConnectionSettings.resolve(Map.of());
+        assertEquals(
+                new ConnectionSettings.Setting(1000, "default"), none.values().get(FunctionSetting.MAX_ROWS));
+        assertEquals("1000", none.quarkusProperties().get("taskdesk.results.max-rows"));
+        ConnectionSettings given = ConnectionSettings.resolve(Map.of("TASKDESK_RESULTS_MAX_ROWS", "250"));
+        assertEquals(
+                new ConnectionSettings.Setting(250, "TASKDESK_RESULTS_MAX_ROWS"),
+                given.values().get(FunctionSetting.MAX_ROWS));
+        assertEquals("250", given.quarkusProperties().get("taskdesk.results.max-rows"));
+        assertEquals(
+                "TASKDESK_RESULTS_MAX_ROWS must be a whole number between 1 and 100000; got '0'",
+                assertThrows(
+                                InvalidSettingException.class,
+                                () -> ConnectionSettings.resolve(Map.of("TASKDESK_RESULTS_MAX_ROWS", "0")))
+                        .getMessage());
+    }
+
+    @Test
+    void aStoredUrlReplacesOnlyTheUrlTheVariablesReadAtStartStillWin() {
+        ConnectionSettings atStart = ConnectionSettings.resolve(Map.of(
+                "DB_CONNECT_TIMEOUT_SECONDS",
+                "7",
+                "DB_USER",
+                "taskdesk_prod_agents",
+                "TASKDESK_FUNCTION_NAME",
+                "agents"));
+        ConnectionSettings perConnection = atStart.withDatabaseUrl(
+                DatabaseUrl.parse("postgresql://app:pw@stored.example/desk?connect_timeout=9&pool_timeout=4"));
+        assertEquals(
+                new ConnectionSettings.Setting(7, "DB_CONNECT_TIMEOUT_SECONDS"), perConnection.connectTimeoutSeconds());
+        assertEquals(
+                new ConnectionSettings.Setting(4, "DATABASE_URL pool_timeout"), perConnection.poolTimeoutSeconds());
+        Map<String, String> c = perConnection.connectionProperties();
+        assertEquals("stored.example", c.get("PGHOST"));
+        assertEquals("taskdesk_prod_agents", c.get("user"));
+        assertEquals("pw", c.get("password"));
+        assertEquals("7", c.get("connectTimeout"));
+        assertEquals("agents", c.get("ApplicationName"));
     }
 
     @Test
@@ -272,10 +314,10 @@ class ConnectionSettingsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            non-numeric limit     | postgresql://u:p@h/db?connection_limit=ten | DATABASE_URL connection_limit must be a whole number of at least 1; got 'ten'
-            negative limit        | postgresql://u:p@h/db?connection_limit=-1  | DATABASE_URL connection_limit must be a whole number of at least 1; got '-1'
-            zero limit            | postgresql://u:p@h/db?connection_limit=0   | DATABASE_URL connection_limit must be a whole number of at least 1; got '0'
-            fractional timeout    | postgresql://u:p@h/db?pool_timeout=2.5     | DATABASE_URL pool_timeout must be a whole number of at least 1; got '2.5'
+            non-numeric limit     | postgresql://u:p@h/db?connection_limit=ten | DATABASE_URL connection_limit must be a whole number between 1 and 1000; got 'ten'
+            negative limit        | postgresql://u:p@h/db?connection_limit=-1  | DATABASE_URL connection_limit must be a whole number between 1 and 1000; got '-1'
+            zero limit            | postgresql://u:p@h/db?connection_limit=0   | DATABASE_URL connection_limit must be a whole number between 1 and 1000; got '0'
+            fractional timeout    | postgresql://u:p@h/db?pool_timeout=2.5     | DATABASE_URL pool_timeout must be a whole number between 1 and 900; got '2.5'
             negative socket       | postgresql://u:p@h/db?socket_timeout=-3    | DATABASE_URL socket_timeout must be a whole number of at least 1; got '-3'
             unknown scheme        | mysql://u:p@h/db                           | DATABASE_URL must start with postgresql:// or postgres:// (its scheme is 'mysql')
             no scheme             | u:p@h/db                                   | DATABASE_URL must start with postgresql:// or postgres://
@@ -294,7 +336,7 @@ class ConnectionSettingsTest {
     @Test
     void rejectsABadPerFunctionVariableByName() {
         assertEquals(
-                "DB_CONNECTION_LIMIT must be a whole number of at least 1; got 'lots'",
+                "DB_CONNECTION_LIMIT must be a whole number between 1 and 1000; got 'lots'",
                 rejection("postgresql://u:p@h/db", "DB_CONNECTION_LIMIT", "lots"));
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TodayInConfiguredZoneTest.NewYork.class)
-class TodayInConfiguredZoneTest {
+public class TodayInConfiguredZoneTest {
 
     public static class NewYork implements QuarkusTestProfile {
         @Override

@@ -3,7 +3,7 @@ package com.taskdesk.db;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.taskdesk.config.ConnectionSettings;
+import com.taskdesk.config.FunctionSetting;
 import com.taskdesk.testing.Api;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.RelayedDatabase;
@@ -41,10 +41,10 @@ class DeadNetworkTest {
     }
 
     /** The defaults every function starts with: ConnectionSettings' pool, connect, statement timeouts and margin. */
-    private static final Duration BOUND = Duration.ofSeconds(ConnectionSettings.DEFAULT_POOL_TIMEOUT_SECONDS
-            + ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS
-            + ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS
-            + ConnectionSettings.DEFAULT_TIMEOUT_MARGIN_SECONDS);
+    private static final Duration BOUND = Duration.ofSeconds(FunctionSetting.POOL_TIMEOUT.defaultValue()
+            + FunctionSetting.CONNECT_TIMEOUT.defaultValue()
+            + FunctionSetting.STATEMENT_TIMEOUT.defaultValue()
+            + FunctionSetting.TIMEOUT_MARGIN.defaultValue());
 
     @Inject
     AgroalDataSource pool;
@@ -84,7 +84,7 @@ class DeadNetworkTest {
                 answer.body());
         assertTrue(millis < BOUND.toMillis(), "answered after " + millis + " ms, bound " + BOUND.toMillis() + " ms");
         assertTrue(
-                millis >= ConnectionSettings.DEFAULT_STATEMENT_TIMEOUT_SECONDS * 1000L,
+                millis >= FunctionSetting.STATEMENT_TIMEOUT.defaultValue() * 1000L,
                 "it waited out the statement timeout first: " + millis + " ms");
 
         RelayedDatabase.relay().resume();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.DeskConfig;
 import com.taskdesk.config.Environment;
 import com.taskdesk.local.EmbeddedDatabase;
@@ -12,6 +13,7 @@ import com.taskdesk.secrets.FunctionSecrets;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.quarkus.agroal.runtime.AgroalVaultCredentialsProviderPassword;
+import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.lang.reflect.Constructor;
 import java.time.Duration;
@@ -45,14 +47,16 @@ class InterruptedConnectionOpeningTest {
 
     @Test
     void aConnectionOpeningInterruptedOnThePoolsThreadIs503AndTheNextRequestIsServed() throws Exception {
+        Environment environment = new Environment(
+                Map.of(FunctionSecrets.DATABASE_URL, "postgresql://postgres@localhost:" + server.port() + "/postgres"));
+        ConnectionSettings settings = ConnectionSettings.resolve(environment.variables());
         DeskConfig config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(settings.quarkusProperties(), "the function's settings", 275))
                 .withMapping(DeskConfig.class)
                 .build()
                 .getConfigMapping(DeskConfig.class);
-        Environment environment = new Environment(
-                Map.of(FunctionSecrets.DATABASE_URL, "postgresql://postgres@localhost:" + server.port() + "/postgres"));
         AtomicBoolean interrupted = new AtomicBoolean(true);
-        DatabaseCredentials credentials = new DatabaseCredentials(environment, functionSecrets(environment, config)) {
+        DatabaseCredentials credentials = new DatabaseCredentials(settings, functionSecrets(environment, config)) {
             @Override
             public Map<String, String> getCredentials(String name) {
                 if (interrupted.get()) {

@@ -33,6 +33,7 @@ class VerdictTest {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<ConnectionSampler.Sample> samples = new ArrayList<>();
     private final List<Faults.Window> faults = new ArrayList<>();
+    private final List<AppOverrun.Result> overruns = new ArrayList<>();
 
     private void answered(Endpoint endpoint, long sentMs, Answer answer) {
         outcomes.add(new Outcome("direct", Call.get(endpoint, Map.of(), "m", "test"), 1, sentMs, sentMs + 50, answer));
@@ -47,7 +48,7 @@ class VerdictTest {
             samples.add(new ConnectionSampler.Sample(ms, Map.of(PROD.roleName("agents"), 3), 30, false));
         }
         Ledger.Verdict ledger = new Ledger.Verdict(Map.of(), Map.of(), 0, 0, 0, 0, 1, 1, 0, 10, List.of(), List.of());
-        return new Verdict(List.of(PHASE), outcomes, samples, faults, ledger);
+        return new Verdict(List.of(PHASE), outcomes, samples, faults, overruns, ledger);
     }
 
     private static List<Verdict.Invariant> broken(Verdict verdict) {
@@ -106,6 +107,42 @@ class VerdictTest {
                 "the three agents 503s; mark-spam's, under the lock, is explained");
     }
 
+    /** The app's overrun: 600 attempts every 100 ms over 60 s, from 10 s; its share 28. */
+    private void overrun(int refused, Map<String, Integer> otherFailures, int peakHeld) {
+        AppOverrun.Result result = new AppOverrun.Result(
+                "direct", 10_000, 70_000, "taskdesk_app", 28, 600, 0, refused, otherFailures, peakHeld);
+        overruns.add(result);
+        faults.add(result.window());
+    }
+
+    @Test
+    void theAppRefusedPastItsShareWithItsRolesErrorHolds() {
+        overrun(600, Map.of(), 28);
+        answered(AGENTS, 30_000, OK);
+
+        assertTrue(verdict().holds());
+    }
+
+    @Test
+    void theAppsOverrunExplainsNoFunctionsFailure() {
+        overrun(600, Map.of(), 28);
+        answered(AGENTS, 30_000, UNAVAILABLE);
+        answered(AGENTS, 31_000, OK);
+
+        assertEquals(List.of(Verdict.Invariant.EXPLAINED), broken(verdict()));
+    }
+
+    @Test
+    void theAppPastItsShareOrRefusedOtherwiseOrNeverRefusedBreaksTheBulkhead() {
+        overrun(590, Map.of("53300 sorry, too many clients already", 10), 29);
+        overrun(0, Map.of(), 28);
+
+        assertEquals(
+                List.of(Verdict.Invariant.BULKHEAD, Verdict.Invariant.BULKHEAD, Verdict.Invariant.BULKHEAD),
+                broken(verdict()),
+                "refused by the server, not the role; held 29 of 28; never refused");
+    }
+
     @Test
     void a500OrA503WithoutRetryAfterBreaksAnInvariantEvenDuringAFault() {
         fault(Faults.Kind.POSTGRES_RESTART, 20_000, 23_000);
@@ -127,8 +164,12 @@ class VerdictTest {
     @Test
     void connectionsAboveARolesLimitOrTheBudgetBreakAnInvariant() {
         int agentsLimit = PHASE.roleLimits().get(PROD.roleName("agents"));
+        int metricsHeld = PHASE.connectionBudget(); // above its role's limit, and the two together above the budget
         samples.add(new ConnectionSampler.Sample(
-                50_000, Map.of(PROD.roleName("agents"), agentsLimit + 1, PROD.roleName("metrics"), 60), 30, false));
+                50_000,
+                Map.of(PROD.roleName("agents"), agentsLimit + 1, PROD.roleName("metrics"), metricsHeld),
+                30,
+                false));
 
         Verdict verdict = verdict();
 
@@ -137,10 +178,10 @@ class VerdictTest {
                 broken(verdict));
         String found = verdict.violations().toString();
         assertTrue(
-                found.contains("the functions held " + (agentsLimit + 61) + " connections, above the budget of "
-                        + PHASE.connectionBudget()),
+                found.contains("the functions held " + (agentsLimit + 1 + metricsHeld)
+                        + " connections, above the budget of " + PHASE.connectionBudget()),
                 found);
         assertTrue(found.contains(PROD.roleName("agents") + " held " + (agentsLimit + 1)), found);
-        assertTrue(found.contains(PROD.roleName("metrics") + " held 60"), found);
+        assertTrue(found.contains(PROD.roleName("metrics") + " held " + metricsHeld), found);
     }
 }

@@ -37,7 +37,7 @@ class HealthResourceTest {
                 .body("status", equalTo("UP"))
                 .body("function", equalTo("local"))
                 .body("pool.maxSize", equalTo(1))
-                .body("pool.poolTimeoutSeconds", equalTo(3))
+                .body("pool.poolTimeoutSeconds", equalTo(2)) // config/'s default, FunctionSetting.POOL_TIMEOUT
                 .body("pool.statementTimeoutSeconds", equalTo(5))
                 .body("pool.active", equalTo(0))
                 .body("pool.idle", equalTo(1))

@@ -47,24 +47,42 @@ public final class PgBouncerProcess implements AutoCloseable {
      */
     public static PgBouncerProcess start(
             Map<String, String> settings, Map<String, String> users, int serverPort, List<String> logins) {
+        StringBuilder ini = new StringBuilder(
+                "[databases]\npostgres = host=127.0.0.1 port=" + serverPort + " dbname=postgres\n\n[pgbouncer]\n");
+        settings.forEach(
+                (name, value) -> ini.append(name).append(" = ").append(value).append('\n'));
+        if (!users.isEmpty()) {
+            ini.append("\n[users]\n");
+            users.forEach((role, value) ->
+                    ini.append(role).append(" = ").append(value).append('\n'));
+        }
+        return start(ini.toString(), logins);
+    }
+
+    /**
+     * Starts PgBouncer with the budget tool's rendered pgbouncer.ini fragment for the app
+     * (front-door/STAGE/CLIENT-pgbouncer.ini), its placeholders filled in for the server's database
+     * "postgres" on localhost.
+     */
+    public static PgBouncerProcess startWithAppFragment(String fragment, int serverPort, List<String> logins) {
+        return start(
+                fragment.replace("APP_DATABASE_HOST", "127.0.0.1")
+                        .replace("APP_DATABASE", "postgres")
+                        .replace("port=5432", "port=" + serverPort),
+                logins);
+    }
+
+    /** With the test's own [pgbouncer] lines added: a free port, no Unix socket, trust for the logins. */
+    private static PgBouncerProcess start(String config, List<String> logins) {
         try {
             Path directory = Files.createTempDirectory("pgbouncer");
             int port = freePort();
-            StringBuilder ini = new StringBuilder(
-                    "[databases]\npostgres = host=127.0.0.1 port=" + serverPort + " dbname=postgres\n\n[pgbouncer]\n");
-            settings.forEach((name, value) ->
-                    ini.append(name).append(" = ").append(value).append('\n'));
-            ini.append("listen_addr = 127.0.0.1\nlisten_port = ")
-                    .append(port)
-                    .append("\nunix_socket_dir =\n")
-                    .append("auth_type = trust\nauth_file = ")
-                    .append(directory.resolve("users.txt"))
-                    .append('\n');
-            if (!users.isEmpty()) {
-                ini.append("\n[users]\n");
-                users.forEach((role, value) ->
-                        ini.append(role).append(" = ").append(value).append('\n'));
-            }
+            int section = config.indexOf("[pgbouncer]\n");
+            int next = config.indexOf("\n[", section);
+            int end = next < 0 ? config.length() : next + 1; // the [pgbouncer] section ends at the next one
+            String ini = config.substring(0, end).stripTrailing() + "\nlisten_addr = 127.0.0.1\nlisten_port = " + port
+                    + "\nunix_socket_dir =\nauth_type = trust\nauth_file = " + directory.resolve("users.txt") + "\n"
+                    + (next < 0 ? "" : "\n" + config.substring(end));
             Files.writeString(directory.resolve("pgbouncer.ini"), ini);
             Files.writeString(
                     directory.resolve("users.txt"),

@@ -41,24 +41,13 @@ public final class PooledProject {
                       maxConnections: 20
                       reservedFor:
                         superuserReservedConnections: 3
-                        testObserver: 1              # the tests' own connection to the server
+                        testObserver: {share: 1, client: people}   # the tests' own connection to the server
                       deployOverlapFactor: 2
                       pooler: {kind: pgbouncer, serverConnections: %d, maxClientConnections: %d}
                       databaseUrl: {pgbouncer: true}
                     """.formatted(
                             STATEMENTS_IN_FLIGHT + 1, 2 * STATEMENTS_IN_FLIGHT));
-            Files.writeString(config.resolve("functions.yaml"), """
-                    defaults:
-                      connectionLimit: 1
-                      poolTimeoutSeconds: 2
-                      connectTimeoutSeconds: 2
-                      statementTimeoutSeconds: 5
-                      timeoutMarginSeconds: 3
-                      functionTimeoutSeconds: 15
-                      memoryMb: 1024
-                      typicalLatencyMs: 200
-                      deploymentType: AllAtOnce
-                    """);
+            Files.copy(Path.of("config", "functions.yaml"), config.resolve("functions.yaml"));
             Files.writeString(config.resolve(STAGE + ".yaml"), """
                     database: behind-pgbouncer
                     region: eu-west-1

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * would: the database restarted, backends terminated mid-statement, a network that stops
  * forwarding for longer than the statement timeout, PgBouncer restarted, the reserve taken by
  * other clients, rows locked for longer than the statement timeout, environments frozen for
- * longer than the server's idle timeout. Each call returns when the fault is over.
+ * longer than the server's idle timeout, the rest of the app past its share. Each call returns when
+ * the fault is over.
  */
 final class Faults {
 
@@ -31,7 +32,8 @@ final class Faults {
         PGBOUNCER_RESTART("PgBouncer restarted"),
         RESERVE_TAKEN("the reserve taken by other clients"),
         ROWS_LOCKED("rows locked past the statement timeout"),
-        ENVIRONMENTS_FROZEN("environments frozen past the idle timeout");
+        ENVIRONMENTS_FROZEN("environments frozen past the idle timeout"),
+        APP_OVERRUN("the rest of the app past its share");
 
         final String label;
 
@@ -60,6 +62,7 @@ final class Faults {
     private final String rolePrefix;
     private final Durations durations;
     private final GameClock clock;
+    private final List<AppOverrun.Result> overruns = new ArrayList<>();
 
     /** @param pgbouncer null when the functions reach PostgreSQL directly */
     Faults(
@@ -81,13 +84,22 @@ final class Faults {
         this.clock = clock;
     }
 
-    /** The faults this setup can have: PgBouncer's restart only behind PgBouncer. */
+    /**
+     * The faults this setup has in rounds: PgBouncer's restart only behind PgBouncer; the app's
+     * overrun, a minute long, is scheduled on its own ({@link GameDay}).
+     */
     List<Kind> kinds() {
         List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
         if (pgbouncer == null) {
             kinds.remove(Kind.PGBOUNCER_RESTART);
         }
+        kinds.remove(Kind.APP_OVERRUN);
         return kinds;
+    }
+
+    /** What each overrun of the app's share did, for the verdict. */
+    List<AppOverrun.Result> overruns() {
+        return List.copyOf(overruns);
     }
 
     Window inject(Kind kind) throws Exception {
@@ -99,7 +111,14 @@ final class Faults {
             case RESERVE_TAKEN -> takeTheReserve();
             case ROWS_LOCKED -> lockRows();
             case ENVIRONMENTS_FROZEN -> freezeEnvironments();
+            case APP_OVERRUN -> overrunTheAppsShare();
         };
+    }
+
+    private Window overrunTheAppsShare() throws SQLException, InterruptedException {
+        AppOverrun.Result result = AppOverrun.run(phase, database, clock);
+        overruns.add(result);
+        return result.window();
     }
 
     /** A fault from {@code start} until now. */

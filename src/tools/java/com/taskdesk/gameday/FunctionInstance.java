@@ -83,6 +83,7 @@ final class FunctionInstance implements AutoCloseable {
         Caller caller = new Caller();
         Wiring wiring = new Wiring()
                 .give(new Environment(environment))
+                .give(settings)
                 .give(deskConfig(environment, settings))
                 .give(Clock.systemUTC())
                 .give(caller);

@@ -106,6 +106,7 @@ public final class GameDay {
     private final GameClock clock = new GameClock();
     private final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
     private final List<Faults.Window> faults = Collections.synchronizedList(new ArrayList<>());
+    private final List<AppOverrun.Result> overruns = Collections.synchronizedList(new ArrayList<>());
     private final Ledger ledger = new Ledger();
 
     private GameDay(Options options) {
@@ -152,14 +153,15 @@ public final class GameDay {
             try (Connection admin = database.superuser()) {
                 ledger.opening(admin);
             }
-            int otherClients = stage.database().reservedFor().getOrDefault(REST_OF_APP, 0);
+            int otherClients = database.app().share();
             log(
-                    "PostgreSQL %d on port %d with the demo data and the spam desk in %.1f s; %d other clients hold"
-                            + " connections",
+                    "PostgreSQL %d on port %d with the demo data and the spam desk in %.1f s; the rest of the app"
+                            + " holds its %d connections on role %s",
                     stage.database().postgresVersion(),
                     database.port(),
                     (System.nanoTime() - setupStarted) / 1e9,
-                    otherClients);
+                    otherClients,
+                    database.app().role());
             List<Phase> ran = new ArrayList<>();
             List<ConnectionSampler.Sample> samples;
             DeskWatch watch = new DeskWatch(database, clock);
@@ -177,7 +179,8 @@ public final class GameDay {
             try (Connection admin = database.superuser()) {
                 ledgerVerdict = ledger.close(admin, watch);
             }
-            Verdict verdict = new Verdict(ran, List.copyOf(outcomes), samples, List.copyOf(faults), ledgerVerdict);
+            Verdict verdict = new Verdict(
+                    ran, List.copyOf(outcomes), samples, List.copyOf(faults), List.copyOf(overruns), ledgerVerdict);
             Report report = new Report(options, ran, List.copyOf(outcomes), samples, List.copyOf(faults), verdict);
             report.write();
             return report;
@@ -185,9 +188,9 @@ public final class GameDay {
     }
 
     /**
-     * The item of config/'s reservedFor that the rest of the task desk holds all the time: its other
-     * endpoints' pools. The rest of the reserve (migrations, people, monitoring) comes and goes: the
-     * game day's own connections, and the fault that takes all of it at once.
+     * The item of config/'s reservedFor that the rest of the task desk holds all the time, on its own
+     * role: its other endpoints' pools. The rest of the reserve (migrations, people, monitoring) comes
+     * and goes: the game day's own connections, and the fault that takes all of it at once.
      */
     static final String REST_OF_APP = "restOfApp";
 
@@ -257,27 +260,26 @@ public final class GameDay {
                                 .plus(durations.serverIdleTimeout().dividedBy(2))
                                 .toMillis()
                         + 1_000;
+                long rotationFrom = start + WARM_UP_MS;
+                if (!phase.pooled()) { // the bulkhead, once: the app beside the functions straight to PostgreSQL
+                    clock.sleepUntil(rotationFrom);
+                    record(phase, faulty.inject(Faults.Kind.APP_OVERRUN));
+                    rotationFrom = clock.millis() + FAULT_SPACING_MS;
+                }
                 for (Scheduled fault : schedule(
                         faulty.kinds(),
-                        start + WARM_UP_MS,
+                        rotationFrom,
                         end - COOL_DOWN_MS,
                         shifted - DEPLOY_BURST_LEAD_MS - 1_000,
                         shifted + SERVER_IDLE_TIMEOUT.toMillis(),
                         longestFault,
                         random)) {
                     clock.sleepUntil(fault.atMs());
-                    Faults.Window window = faulty.inject(fault.kind());
-                    faults.add(window);
-                    log(
-                            "%s: %s at %s s, %s s: %s",
-                            phase.name(),
-                            fault.kind().label,
-                            Verdict.seconds(window.startMs()),
-                            Verdict.seconds(window.endMs() - window.startMs()),
-                            window.detail());
+                    record(phase, faulty.inject(fault.kind()));
                 }
                 clock.sleepUntil(end);
             } finally {
+                overruns.addAll(faulty.overruns());
                 traffic.close();
                 deploy.shutdownNow();
                 if (pgbouncer != null) {
@@ -287,6 +289,17 @@ public final class GameDay {
             log("%s: %d environments at the end", phase.name(), deployment.instances());
             return phase.ran(start, end, deployAt);
         }
+    }
+
+    private void record(Phase phase, Faults.Window window) {
+        faults.add(window);
+        log(
+                "%s: %s at %s s, %s s: %s",
+                phase.name(),
+                window.kind().label,
+                Verdict.seconds(window.startMs()),
+                Verdict.seconds(window.endMs() - window.startMs()),
+                window.detail());
     }
 
     /** A fault and when it starts. */
@@ -396,15 +409,8 @@ public final class GameDay {
                 Pooler.Kind.PGBOUNCER,
                 inFlight + spare,
                 DatabaseBudget.of(config, stage).clientConnections());
-        DatabaseLimits pooled = new DatabaseLimits(
-                direct.name(),
-                direct.postgresVersion(),
-                direct.maxConnections(),
-                direct.reservedFor(),
-                direct.schema(),
-                pgbouncer,
-                direct.deployOverlapFactor(),
-                new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
+        DatabaseLimits pooled = direct.withPooler(
+                pgbouncer, new DatabaseUrlParameters(true, direct.databaseUrl().schema()));
         return new BudgetConfig(List.of(stage.withDatabase(pooled)));
     }
 

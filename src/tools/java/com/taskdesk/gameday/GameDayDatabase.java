@@ -1,8 +1,10 @@
 package com.taskdesk.gameday;
 
 import com.taskdesk.budget.PsqlScript;
+import com.taskdesk.budget.SimulationDatabase;
 import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.DatabaseLimits;
+import com.taskdesk.budget.config.ReservedClient;
 import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.budget.report.RoleSql;
 import com.taskdesk.local.ConcurrentIndexMigrations;
@@ -30,9 +32,9 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
  */
 final class GameDayDatabase implements AutoCloseable {
 
-    /** The password the roles script sets (psql's function_password); the server trusts local logins anyway. */
-    static final String FUNCTION_PASSWORD = "game-day-function-password";
-    /** The task desk's other endpoints, migrations, monitoring, people with psql: everything in reservedFor. */
+    /** The password the roles script gives every function's role; the server trusts local logins anyway. */
+    static final String FUNCTION_PASSWORD = SimulationDatabase.PASSWORD;
+    /** Migrations, monitoring, people with psql arriving at once (the reserve-taken fault); the app has its own. */
     static final String OTHER_CLIENTS_ROLE = "rest_of_app";
 
     private static final String DEMO_PLACEHOLDERS = "%dev.quarkus.flyway.placeholders.";
@@ -58,6 +60,11 @@ final class GameDayDatabase implements AutoCloseable {
         new ConcurrentIndexMigrations().customize(flyway);
         flyway.load().migrate();
         database.execute("CREATE ROLE " + OTHER_CLIENTS_ROLE + " LOGIN");
+        try (Connection admin = database.superuser()) {
+            SimulationDatabase.createClientRoles(admin, limits);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the clients' roles", e);
+        }
         return database;
     }
 
@@ -90,7 +97,21 @@ final class GameDayDatabase implements AutoCloseable {
         return DriverManager.getConnection(server.jdbcUrl() + "&connectTimeout=2&socketTimeout=30");
     }
 
-    /** A connection of the other clients (the rest of the app), straight to the server. */
+    /** The rest of the task desk (config/'s reservedFor.restOfApp): its share and its role. */
+    ReservedClient app() {
+        return limits.clients().stream()
+                .filter(client -> client.key().equals(GameDay.REST_OF_APP))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("config/ reserves nothing for " + GameDay.REST_OF_APP));
+    }
+
+    /** A connection of the rest of the app, on its own role (CONNECTION LIMIT = its share), straight to the server. */
+    Connection appClient() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres?user="
+                + app().role() + "&connectTimeout=2&ApplicationName=" + app().applicationName());
+    }
+
+    /** A connection of the reserve's other clients (migrations, monitoring, people), straight to the server. */
     Connection otherClient() throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + server.port() + "/postgres?user="
                 + OTHER_CLIENTS_ROLE + "&connectTimeout=2&ApplicationName=rest-of-app");
@@ -113,14 +134,14 @@ final class GameDayDatabase implements AutoCloseable {
     void applyRoles(BudgetConfig config, StageConfig stage, Duration idleTimeout) {
         String script = RoleSql.script(config, stage);
         try (Connection admin = superuser()) {
-            PsqlScript.run(admin, script, Map.of(RoleSql.PASSWORD_VARIABLE, FUNCTION_PASSWORD));
+            PsqlScript.run(admin, script, SimulationDatabase.passwords(stage));
         } catch (SQLException e) {
             throw new IllegalStateException("the roles script failed", e);
         }
         for (var function : stage.functions()) {
             String role = stage.roleName(function.name());
             execute(
-                    script.contains("ALTER ROLE " + role + " SET idle_session_timeout")
+                    script.contains("ALTER ROLE \"" + role + "\" SET idle_session_timeout")
                             ? "ALTER ROLE " + role + " SET idle_session_timeout = '" + idleTimeout.toSeconds() + "s'"
                             : "ALTER ROLE " + role + " RESET idle_session_timeout");
         }

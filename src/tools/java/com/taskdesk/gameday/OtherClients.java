@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rest of the task desk (its other endpoints, with their own Prisma pools): it keeps its
- * connections open to the same server for the whole game day, straight to the server, and opens
+ * The rest of the task desk (its other endpoints, with their own Prisma pools): it keeps its share
+ * of connections open on its own role for the whole game day, straight to the server, and opens
  * them again after a restart or a termination took them.
  */
 final class OtherClients implements AutoCloseable {
@@ -50,7 +50,7 @@ final class OtherClients implements AutoCloseable {
             held.removeIf(connection -> !alive(connection));
             while (held.size() < count) {
                 try {
-                    held.add(database.otherClient());
+                    held.add(database.appClient());
                 } catch (SQLException e) {
                     return; // the server is down or full: again at the next check
                 }

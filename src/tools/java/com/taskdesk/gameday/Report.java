@@ -43,7 +43,8 @@ final class Report {
             Faults.Kind.PGBOUNCER_RESTART, new Color(0x16A085),
             Faults.Kind.RESERVE_TAKEN, new Color(0x7F8C8D),
             Faults.Kind.ROWS_LOCKED, new Color(0xD4AC0D),
-            Faults.Kind.ENVIRONMENTS_FROZEN, new Color(0x2E86C1)));
+            Faults.Kind.ENVIRONMENTS_FROZEN, new Color(0x2E86C1),
+            Faults.Kind.APP_OVERRUN, new Color(0x6E2C00)));
 
     private final GameDay.Options options;
     private final List<Phase> phases;
@@ -89,6 +90,7 @@ final class Report {
         sections.put("gameday-requests", requests());
         sections.put("gameday-connections", connections());
         sections.put("gameday-faults", faultTable());
+        sections.put("gameday-bulkhead", BulkheadReport.section(verdict, outcomes));
         sections.put("gameday-recovery", recoverySummary());
         sections.put("gameday-ledger", ledger());
         sections.put("gameday-reasons", reasons());
@@ -185,6 +187,7 @@ final class Report {
                                 ? ""
                                 : "; not judged, the run ending too soon after: "
                                         + String.join("; ", verdict.unjudged()))));
+        out.append(BulkheadReport.verdictRow(verdict, outcomes));
         Ledger.Verdict ledger = verdict.ledger();
         out.append(String.format(
                 Locale.ROOT,

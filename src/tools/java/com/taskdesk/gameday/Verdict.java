@@ -25,7 +25,10 @@ import java.util.TreeMap;
  *   <li>after each fault, every function it failed answers 200 again (the recovery time is the
  *       wait from the fault's end to that 200);
  *   <li>the ledger's: every acknowledged write in the database exactly once with its history,
- *       nothing deleted, no raw message READY with a task ({@link Ledger}).
+ *       nothing deleted, no raw message READY with a task ({@link Ledger});
+ *   <li>the bulkhead: while the rest of the app asks for more than its share ({@link AppOverrun}),
+ *       PostgreSQL refuses each connection past it with the role's own error, the role never holds more
+ *       than its share, and no function fails (the overrun explains no 503).
  * </ol>
  */
 final class Verdict {
@@ -47,7 +50,9 @@ final class Verdict {
         CONNECTIONS("connections by role never above CONNECTION LIMIT, total never above the budget"),
         RECOVERS("every function a fault failed answers 200 again"),
         LEDGER("every acknowledged write in the database exactly once, with its history; nothing deleted"),
-        WHOLE_MOVES("no moment shows a move half done");
+        WHOLE_MOVES("no moment shows a move half done"),
+        BULKHEAD(
+                "the rest of the app past its share is refused with its role's error, and the functions do not notice");
 
         final String label;
 
@@ -84,6 +89,7 @@ final class Verdict {
     private final List<Recovery> recoveries = new ArrayList<>();
     private final List<Peak> peaks = new ArrayList<>();
     private final List<String> unjudged = new ArrayList<>();
+    private final List<AppOverrun.Result> overruns;
     private final Ledger.Verdict ledger;
 
     Verdict(
@@ -92,7 +98,19 @@ final class Verdict {
             List<ConnectionSampler.Sample> samples,
             List<Faults.Window> faults,
             Ledger.Verdict ledger) {
+        this(phases, outcomes, samples, faults, List.of(), ledger);
+    }
+
+    Verdict(
+            List<Phase> phases,
+            List<Outcome> outcomes,
+            List<ConnectionSampler.Sample> samples,
+            List<Faults.Window> faults,
+            List<AppOverrun.Result> overruns,
+            Ledger.Verdict ledger) {
+        this.overruns = overruns;
         this.ledger = ledger;
+        overruns.forEach(this::bulkhead);
         for (Phase phase : phases) {
             List<Outcome> ofPhase = outcomes.stream()
                     .filter(o -> o.phase().equals(phase.name()))
@@ -162,7 +180,7 @@ final class Verdict {
     /** Whether this fault could have failed this request (see the class comment). */
     static boolean explains(Faults.Window window, Phase phase, Outcome outcome) {
         boolean mayFail = switch (window.kind()) {
-            case RESERVE_TAKEN, ENVIRONMENTS_FROZEN -> false;
+            case RESERVE_TAKEN, ENVIRONMENTS_FROZEN, APP_OVERRUN -> false;
             case ROWS_LOCKED -> outcome.call().endpoint().writes();
             default -> true;
         };
@@ -253,6 +271,28 @@ final class Verdict {
             violate(Invariant.CONNECTIONS, phase.name() + ": only " + (samples.size() - down) + " connection samples");
         }
         peaks.add(new Peak(phase.name(), phase.connectionBudget(), peak, peakAt, roles, samples.size(), down));
+    }
+
+    /** Every connection past the app's share refused with its role's error; never more than the share held. */
+    private void bulkhead(AppOverrun.Result overrun) {
+        String what = overrun.phase() + " at " + seconds(overrun.startMs()) + " s: the rest of the app";
+        if (overrun.refusedByRole() == 0) {
+            violate(Invariant.BULKHEAD, what + " was never refused: the overrun did not reach past its share");
+        }
+        if (!overrun.otherFailures().isEmpty()) {
+            violate(
+                    Invariant.BULKHEAD,
+                    what + " failed otherwise than with its role's error: " + overrun.otherFailures());
+        }
+        if (overrun.peakHeld() > overrun.share()) {
+            violate(
+                    Invariant.BULKHEAD,
+                    what + " held " + overrun.peakHeld() + " connections, above its share " + overrun.share());
+        }
+    }
+
+    List<AppOverrun.Result> overruns() {
+        return overruns;
     }
 
     private void violate(Invariant invariant, String what) {

@@ -2,7 +2,6 @@ package com.taskdesk.budget.check;
 
 import static com.taskdesk.budget.config.Finding.Kind.ABOVE_HTTP_API_LIMIT;
 import static com.taskdesk.budget.config.Finding.Kind.CAP_ABOVE_USE;
-import static com.taskdesk.budget.config.Finding.Kind.CAP_BELOW_NEED;
 import static com.taskdesk.budget.config.Finding.Kind.MANAGED_INSTANCES_MEMORY;
 import static com.taskdesk.budget.config.Finding.Kind.NO_INSTANCE_CAP;
 import static com.taskdesk.budget.config.Finding.Kind.POOL_QUEUE;
@@ -20,8 +19,8 @@ import java.util.List;
 
 /**
  * What config/ must satisfy, for every stage: each function's instance cap, pool cap and timeouts
- * here, each database's budget summed over the stages that share it ({@link DatabaseCheck}) and the
- * front door ({@link FrontDoorCheck}). The reasons behind each rule are in docs/connection-budget.md;
+ * here, each database's budget summed over the stages that share it ({@link DatabaseCheck}), its other
+ * clients' shares ({@link ClientShareCheck}) and the front door ({@link FrontDoorCheck}). The reasons behind each rule are in docs/connection-budget.md;
  * a finding names the function and the numbers.
  */
 public final class BudgetCheck {
@@ -50,6 +49,7 @@ public final class BudgetCheck {
             }
         }
         findings.addAll(DatabaseCheck.run(config));
+        findings.addAll(ClientShareCheck.run(config));
         findings.addAll(FrontDoorCheck.run(config));
         return findings;
     }
@@ -73,16 +73,8 @@ public final class BudgetCheck {
         int needed = function.requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
         String need = function.requestsPerInstance() + " request(s) at once per instance x "
                 + Endpoint.CONNECTIONS_PER_REQUEST + " connection = " + needed;
-        if (function.connectionLimit() < Endpoint.CONNECTIONS_PER_REQUEST) {
-            findings.add(Finding.of(
-                    CAP_BELOW_NEED,
-                    stage,
-                    function,
-                    "connectionLimit " + function.connectionLimit()
-                            + " is below what one request needs (" + Endpoint.CONNECTIONS_PER_REQUEST
-                            + " connection): requests"
-                            + " wait poolTimeoutSeconds " + function.poolTimeoutSeconds() + ", then answer 503"));
-        } else if (function.connectionLimit() < needed) {
+        // Below one request's connection config/ refuses already (FunctionSetting.CONNECTION_LIMIT's range).
+        if (function.connectionLimit() < needed) {
             findings.add(Finding.of(POOL_QUEUE, stage, function, queue(function)));
         } else if (function.connectionLimit() > needed) {
             findings.add(Finding.of(

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a PostgreSQL server says now about the connection budget, read by {@code check --live} in
@@ -22,6 +24,7 @@ import java.util.Properties;
  * @param reservedConnections PostgreSQL 16's reserved_connections; null on older servers
  * @param roles               the roles asked for that exist, by name
  * @param backends            client backends now, by role, then by application_name
+ * @param superusers          the roles among those of the backends that are superusers
  */
 public record LiveDatabase(
         String serverVersion,
@@ -29,10 +32,11 @@ public record LiveDatabase(
         int superuserReservedConnections,
         Integer reservedConnections,
         Map<String, Role> roles,
-        Map<String, Map<String, Integer>> backends) {
+        Map<String, Map<String, Integer>> backends,
+        Set<String> superusers) {
 
-    /** A role as pg_roles has it; connectionLimit -1 is none. */
-    public record Role(String name, boolean canLogin, int connectionLimit) {}
+    /** A role as pg_roles has it; connectionLimit -1 is none, and never binds a superuser. */
+    public record Role(String name, boolean canLogin, int connectionLimit, boolean superuser) {}
 
     /** Connections the server keeps from non-superuser roles. */
     public int keptFromNonSuperusers() {
@@ -95,25 +99,34 @@ public record LiveDatabase(
             }
             Map<String, Role> roles = new LinkedHashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT rolname, rolcanlogin, rolconnlimit FROM pg_catalog.pg_roles WHERE rolname = ANY (?)")) {
+                    "SELECT rolname, rolcanlogin, rolconnlimit, rolsuper FROM pg_catalog.pg_roles WHERE rolname = ANY (?)")) {
                 statement.setArray(1, connection.createArrayOf("text", roleNames.toArray()));
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        roles.put(rows.getString(1), new Role(rows.getString(1), rows.getBoolean(2), rows.getInt(3)));
+                        roles.put(
+                                rows.getString(1),
+                                new Role(rows.getString(1), rows.getBoolean(2), rows.getInt(3), rows.getBoolean(4)));
                     }
                 }
             }
             Map<String, Map<String, Integer>> backends = new LinkedHashMap<>();
+            Set<String> superusers = new TreeSet<>();
             try (Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("SELECT usename, coalesce(application_name, ''), count(*)"
-                            + " FROM pg_catalog.pg_stat_activity WHERE backend_type = 'client backend'"
-                            + " AND pid <> pg_backend_pid() GROUP BY 1, 2 ORDER BY 1, 2")) {
+                    ResultSet rows = statement.executeQuery("SELECT a.usename, coalesce(a.application_name, ''),"
+                            + " coalesce(r.rolsuper, false), count(*) FROM pg_catalog.pg_stat_activity a"
+                            + " LEFT JOIN pg_catalog.pg_roles r ON r.oid = a.usesysid"
+                            + " WHERE a.backend_type = 'client backend' AND a.pid <> pg_backend_pid()"
+                            + " GROUP BY 1, 2, 3 ORDER BY 1, 2")) {
                 while (rows.next()) {
-                    backends.computeIfAbsent(String.valueOf(rows.getString(1)), role -> new LinkedHashMap<>())
-                            .put(rows.getString(2), rows.getInt(3));
+                    String role = String.valueOf(rows.getString(1));
+                    backends.computeIfAbsent(role, name -> new LinkedHashMap<>())
+                            .merge(rows.getString(2), rows.getInt(4), Integer::sum);
+                    if (rows.getBoolean(3)) {
+                        superusers.add(role);
+                    }
                 }
             }
-            return new LiveDatabase(version, maxConnections, superuserReserved, reserved, roles, backends);
+            return new LiveDatabase(version, maxConnections, superuserReserved, reserved, roles, backends, superusers);
         } finally {
             connection.rollback();
         }

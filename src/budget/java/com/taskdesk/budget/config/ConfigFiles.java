@@ -5,17 +5,20 @@ import com.taskdesk.budget.config.ConfigSchema.DatabaseFile;
 import com.taskdesk.budget.config.ConfigSchema.FunctionSettings;
 import com.taskdesk.budget.config.ConfigSchema.SharedFile;
 import com.taskdesk.budget.config.ConfigSchema.StageFile;
+import com.taskdesk.config.FunctionSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -42,13 +45,19 @@ public final class ConfigFiles {
                     dir + ": directory not found (run from the project root, or pass --dir)");
         }
         Map<String, DatabaseFile> databases = ConfigYaml.read(dir.resolve(DATABASES), new TypeReference<>() {});
+        for (String key : databases.keySet()) {
+            if (!Names.isKey(key)) {
+                throw BudgetException.configuration(DIRECTORY + "/" + DATABASES + ": database key " + Names.quoted(key)
+                        + " must be " + Names.KEY_RULE);
+            }
+        }
         SharedFile shared = ConfigYaml.read(dir.resolve(SHARED), new TypeReference<>() {});
         List<StageConfig> stages = new ArrayList<>();
         for (Path file : stageFiles(dir)) {
             String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
             if (!name.matches(STAGE_NAME)) {
                 throw BudgetException.configuration(
-                        DIRECTORY + "/" + file.getFileName() + ": a stage's name must be"
+                        DIRECTORY + "/" + Names.quoted(file.getFileName().toString()) + ": a stage's name must be"
                                 + " lower-case letters and digits, starting with a letter (it becomes part of stack and role names)");
             }
             stages.add(stage(name, ConfigYaml.read(file, new TypeReference<>() {}), databases, shared));
@@ -144,11 +153,38 @@ public final class ConfigFiles {
 
     private static DatabaseLimits limits(String name, DatabaseFile file) {
         ConfigSchema.PoolerFile pooler = file.pooler();
+        int superuserReserved = 0;
+        List<ReservedClient> clients = new ArrayList<>();
+        for (Map.Entry<String, ReservedSchema.ReservedFile> item :
+                file.reservedFor().entrySet()) {
+            String key = DIRECTORY + "/" + DATABASES + ": " + name + ".reservedFor." + item.getKey();
+            ReservedSchema.ReservedFile reserved = item.getValue();
+            if (item.getKey().equals(DatabaseLimits.SUPERUSER_RESERVED)) {
+                if (reserved.client != null || reserved.slots < 0 || reserved.slots > 262_143) {
+                    throw BudgetException.configuration(key + " must be a number from 0 to 262143"
+                            + " (PostgreSQL's superuser_reserved_connections, and reserved_connections on 16+)");
+                }
+                superuserReserved = reserved.slots;
+            } else if (!Names.SHARE.matcher(item.getKey()).matches()) {
+                throw BudgetException.configuration(DIRECTORY + "/" + DATABASES + ": " + name + ".reservedFor key "
+                        + Names.quoted(item.getKey()) + " must be a camelCase name such as restOfApp");
+            } else if (reserved.client == null) {
+                throw BudgetException.configuration(key + " must name its client, e.g. {share: " + reserved.slots
+                        + ", client: netlify, role: taskdesk_app} (client: "
+                        + Arrays.stream(ReservedClient.Kind.values())
+                                .map(ReservedClient.Kind::configName)
+                                .collect(Collectors.joining(", "))
+                        + ")");
+            } else {
+                clients.add(reserved.client.resolve(item.getKey()));
+            }
+        }
         return new DatabaseLimits(
                 name,
                 file.postgresVersion(),
                 file.maxConnections(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(file.reservedFor())),
+                superuserReserved,
+                List.copyOf(clients),
                 Objects.requireNonNullElse(file.schema(), "public"),
                 pooler == null
                         ? Pooler.NONE
@@ -163,6 +199,10 @@ public final class ConfigFiles {
 
     private static void knownFunctions(String where, Map<String, FunctionSettings> functions) {
         for (String name : functions == null ? Set.<String>of() : functions.keySet()) {
+            if (!Names.isKey(name)) {
+                throw BudgetException.configuration(
+                        where + ": functions key " + Names.quoted(name) + " must be " + Names.KEY_RULE);
+            }
             if (Endpoint.forFunction(name).isEmpty()) {
                 throw BudgetException.configuration(
                         where + ": functions." + name + " is not one of the application's functions ("
@@ -179,22 +219,27 @@ public final class ConfigFiles {
         return settings == null ? FunctionSettings.NONE : settings;
     }
 
-    /** One function's settings, most specific first: the first layer that sets a key wins. */
+    /**
+     * One function's settings, most specific first: the first layer that sets a key wins; a number no
+     * layer sets is the application's default ({@link FunctionSetting}).
+     */
     private record Layers(String where, Endpoint endpoint, List<FunctionSettings> layers) {
 
         FunctionBudget resolve() {
+            Map<FunctionSetting, Integer> numbers = new EnumMap<>(FunctionSetting.class);
+            for (FunctionSetting setting : FunctionSetting.values()) {
+                Integer value = optional(layer -> layer.value(setting));
+                if (value == null) {
+                    value = setting.defaultValue();
+                }
+                if (value != null) {
+                    numbers.put(setting, value);
+                }
+            }
             ConfigSchema.ManagedInstances managed = optional(FunctionSettings::lambdaManagedInstances);
             return new FunctionBudget(
                     endpoint,
-                    optional(FunctionSettings::maxInstances),
-                    required("connectionLimit", FunctionSettings::connectionLimit),
-                    required("poolTimeoutSeconds", FunctionSettings::poolTimeoutSeconds),
-                    required("connectTimeoutSeconds", FunctionSettings::connectTimeoutSeconds),
-                    required("statementTimeoutSeconds", FunctionSettings::statementTimeoutSeconds),
-                    required("timeoutMarginSeconds", FunctionSettings::timeoutMarginSeconds),
-                    required("functionTimeoutSeconds", FunctionSettings::functionTimeoutSeconds),
-                    required("memoryMb", FunctionSettings::memoryMb),
-                    required("typicalLatencyMs", FunctionSettings::typicalLatencyMs),
+                    Collections.unmodifiableMap(numbers),
                     required("deploymentType", FunctionSettings::deploymentType),
                     managed == null ? null : managed.perExecutionEnvironmentMaxConcurrency());
         }

@@ -1,10 +1,16 @@
 package com.taskdesk.budget.config;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.taskdesk.config.FunctionSetting;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The files of config/ exactly as they are written, read by Jackson (an unknown key is an error).
@@ -17,6 +23,12 @@ public final class ConfigSchema {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]");
     private static final String IAM_POLICY = "arn:aws[a-z-]*:iam::[0-9]{12}:policy/[A-Za-z0-9+=,.@_/-]+";
     private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /** Every key a function's settings may have, in the order a refusal lists them. */
+    private static final List<String> KNOWN_FUNCTION_SETTINGS = Stream.concat(
+                    Stream.of(FunctionSetting.values()).map(FunctionSetting::key),
+                    Stream.of("deploymentType", "lambdaManagedInstances"))
+            .sorted()
+            .toList();
 
     private ConfigSchema() {}
 
@@ -34,7 +46,7 @@ public final class ConfigSchema {
     record DatabaseFile(
             Integer postgresVersion,
             Integer maxConnections,
-            Map<String, Integer> reservedFor,
+            Map<String, ReservedSchema.ReservedFile> reservedFor,
             String schema,
             PoolerFile pooler,
             Integer deployOverlapFactor,
@@ -43,8 +55,7 @@ public final class ConfigSchema {
             range("postgresVersion", required("postgresVersion", postgresVersion), 9, 99);
             range("maxConnections", required("maxConnections", maxConnections), 1, 262_143);
             range("deployOverlapFactor", required("deployOverlapFactor", deployOverlapFactor), 1, 10);
-            required("reservedFor", reservedFor)
-                    .forEach((item, n) -> range("reservedFor." + item, required("reservedFor." + item, n), 0, 262_143));
+            required("reservedFor", reservedFor).forEach((item, reserved) -> required("reservedFor." + item, reserved));
             if (schema != null && schema.isBlank()) {
                 throw new Invalid("schema", "is empty");
             }
@@ -93,7 +104,9 @@ public final class ConfigSchema {
             FunctionSettings defaults,
             Map<String, FunctionSettings> functions) {
         StageFile {
-            required("database", database);
+            if (!Names.isKey(required("database", database))) {
+                throw new Invalid("database", "must be " + Names.KEY_RULE + "; got " + Names.quoted(database));
+            }
             if (!REGION.matcher(required("region", region)).matches()) {
                 throw new Invalid("region", "must be an AWS region such as eu-west-1; got '" + region + "'");
             }
@@ -178,35 +191,46 @@ public final class ConfigSchema {
             if (moves != null && (moves.isEmpty() || moves.contains(null))) {
                 throw new Invalid("moves", "lists no function (leave it out to move every route of the app)");
             }
+            if (moves != null && !moves.stream().allMatch(Names::isKey)) {
+                throw new Invalid("moves", "must list function names, " + Names.KEY_RULE);
+            }
         }
     }
 
-    /** A function's settings, or the defaults of several; every one optional where it is written. */
+    /**
+     * A function's settings, or the defaults of several; every one optional where it is written. The
+     * numbers are the application's {@link FunctionSetting}s, each checked against its range.
+     */
     record FunctionSettings(
-            Integer maxInstances,
-            Integer connectionLimit,
-            Integer poolTimeoutSeconds,
-            Integer connectTimeoutSeconds,
-            Integer statementTimeoutSeconds,
-            Integer timeoutMarginSeconds,
-            Integer functionTimeoutSeconds,
-            Integer memoryMb,
-            Integer typicalLatencyMs,
             DeploymentType deploymentType,
-            ManagedInstances lambdaManagedInstances) {
-        static final FunctionSettings NONE =
-                new FunctionSettings(null, null, null, null, null, null, null, null, null, null, null);
+            ManagedInstances lambdaManagedInstances,
+            @JsonAnySetter Map<String, Object> numbers) {
+        static final FunctionSettings NONE = new FunctionSettings(null, null, Map.of());
 
         FunctionSettings {
-            range("maxInstances", maxInstances, 0, 10_000);
-            range("connectionLimit", connectionLimit, 0, 1000);
-            range("poolTimeoutSeconds", poolTimeoutSeconds, 1, 900);
-            range("connectTimeoutSeconds", connectTimeoutSeconds, 1, 900);
-            range("statementTimeoutSeconds", statementTimeoutSeconds, 1, 900);
-            range("timeoutMarginSeconds", timeoutMarginSeconds, 1, 900);
-            range("functionTimeoutSeconds", functionTimeoutSeconds, 1, 900);
-            range("memoryMb", memoryMb, 128, 10_240);
-            range("typicalLatencyMs", typicalLatencyMs, 1, 900_000);
+            numbers = numbers == null ? Map.of() : Collections.unmodifiableMap(withoutNulls(numbers));
+            for (Map.Entry<String, Object> entry : numbers.entrySet()) {
+                FunctionSetting setting = FunctionSetting.forKey(entry.getKey())
+                        .orElseThrow(() -> new Invalid(
+                                entry.getKey(),
+                                "is not a known setting (known: " + String.join(", ", KNOWN_FUNCTION_SETTINGS) + ")"));
+                if (!(entry.getValue() instanceof Integer value)) {
+                    throw new Invalid(setting.key(), "must be a whole number");
+                }
+                range(setting.key(), value, setting.min(), setting.max());
+            }
+        }
+
+        /** What this layer says of the setting; null when it says nothing. */
+        Integer value(FunctionSetting setting) {
+            return (Integer) numbers.get(setting.key());
+        }
+
+        /** In the file's order, so the first refusal is the first key that has one. */
+        private static Map<String, Object> withoutNulls(Map<String, Object> numbers) {
+            Map<String, Object> given = new LinkedHashMap<>(numbers);
+            given.values().removeIf(Objects::isNull);
+            return given;
         }
     }
 
@@ -234,7 +258,7 @@ public final class ConfigSchema {
         }
     }
 
-    private static void range(String key, Integer value, int min, int max) {
+    static void range(String key, Integer value, int min, int max) {
         if (value != null && (value < min || value > max)) {
             throw new Invalid(key, "must be between " + min + " and " + max + "; got " + value);
         }

@@ -132,6 +132,9 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
                         + " but is no function: annotate it with @LambdaFunction");
             } else if (path == null) {
                 problems.add(className + " is function " + function.name() + " but serves no route: give it @Path");
+            } else if (!Names.isKey(function.name())) {
+                problems.add(className + "'s function name " + Names.quoted(function.name()) + " must be "
+                        + Names.KEY_RULE + ": it becomes part of role, stack and secret names");
             } else if (methods.size() != 1) {
                 problems.add(className + " must have exactly one @GET or @POST method; has " + methods);
             } else {

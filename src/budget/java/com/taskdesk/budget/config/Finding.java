@@ -19,7 +19,6 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
     public enum Kind {
         NO_INSTANCE_CAP,
         ZERO_INSTANCES,
-        CAP_BELOW_NEED,
         CAP_ABOVE_USE,
         TIMEOUTS_DO_NOT_NEST,
         ABOVE_HTTP_API_LIMIT,
@@ -52,14 +51,24 @@ public record Finding(Kind kind, String subject, Set<String> stages, String mess
         POOL_QUEUE(Severity.WARNING),
         /** Behind RDS Proxy, something the functions would send pins each session to one server connection. */
         PROXY_PINS(Severity.WARNING),
+        /** A client of the database can open more than its share of reservedFor by its own settings. */
+        CLIENT_OVER_SHARE,
+        /** Two shares, or a share and a function, name one role: PostgreSQL keeps one CONNECTION LIMIT per role. */
+        CLIENT_ROLE_SHARED,
         /** check --live: the server's max_connections is below what config/ assumes. */
         LIVE_MAX_CONNECTIONS,
         /** check --live: the server keeps more connections from non-superusers than config/ reserves for that. */
         LIVE_RESERVED,
         /** check --live: a function's role is missing, cannot log in, or its CONNECTION LIMIT is not what roles emits. */
         LIVE_ROLE,
-        /** check --live: a function holds more connections now than its share. */
-        LIVE_OVER_SHARE;
+        /** check --live: a function, or another client, holds more connections now than its share. */
+        LIVE_OVER_SHARE,
+        /** check --live: another client's role is missing, a superuser, or its CONNECTION LIMIT is not its share. */
+        LIVE_CLIENT_ROLE,
+        /** check --live: superusers hold more connections than the slots kept for them. */
+        LIVE_SUPERUSERS,
+        /** check --live: a role with no share holds connections (the app still on the owner role, say). */
+        LIVE_UNKNOWN_ROLE;
 
         private final Severity severity;
 

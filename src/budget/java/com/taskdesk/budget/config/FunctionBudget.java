@@ -1,31 +1,19 @@
 package com.taskdesk.budget.config;
 
+import com.taskdesk.config.FunctionSetting;
+import java.util.Map;
+
 /**
  * One function's settings in one stage, config/'s layers merged. All durations in seconds.
  *
- * @param maxInstances                how many instances (execution environments) Lambda may run at
- *                                    once: its reserved concurrency on Lambda's default model, its
- *                                    MaxExecutionEnvironments on Managed Instances; null when config/
- *                                    sets no cap
- * @param connectionLimit             each instance's pool cap (DB_CONNECTION_LIMIT)
- * @param timeoutMarginSeconds        what a request needs besides waiting for the pool, connecting
- *                                    and running its statement; the socket read timeout is the
- *                                    statement timeout plus this margin
- * @param typicalLatencyMs            one warm request, end to end: what the route's throttle is sized by
+ * @param numbers                     every {@link FunctionSetting} config/ or its default gives; no
+ *                                    maxInstances when config/ sets no cap
  * @param managedInstancesConcurrency requests one execution environment serves at once on Lambda
  *                                    Managed Instances; null on Lambda's default (one at a time)
  */
 public record FunctionBudget(
         Endpoint endpoint,
-        Integer maxInstances,
-        int connectionLimit,
-        int poolTimeoutSeconds,
-        int connectTimeoutSeconds,
-        int statementTimeoutSeconds,
-        int timeoutMarginSeconds,
-        int functionTimeoutSeconds,
-        int memoryMb,
-        int typicalLatencyMs,
+        Map<FunctionSetting, Integer> numbers,
         DeploymentType deploymentType,
         Integer managedInstancesConcurrency) {
 
@@ -57,19 +45,54 @@ public record FunctionBudget(
 
     /** The same function on Lambda's default model (one request per instance), as serverless.yml deploys it. */
     public FunctionBudget onDefaultModel() {
-        return new FunctionBudget(
-                endpoint,
-                maxInstances,
-                connectionLimit,
-                poolTimeoutSeconds,
-                connectTimeoutSeconds,
-                statementTimeoutSeconds,
-                timeoutMarginSeconds,
-                functionTimeoutSeconds,
-                memoryMb,
-                typicalLatencyMs,
-                deploymentType,
-                null);
+        return new FunctionBudget(endpoint, numbers, deploymentType, null);
+    }
+
+    /**
+     * How many instances (execution environments) Lambda may run at once: its reserved concurrency on
+     * Lambda's default model, its MaxExecutionEnvironments on Managed Instances; null when config/ sets
+     * no cap.
+     */
+    public Integer maxInstances() {
+        return numbers.get(FunctionSetting.MAX_INSTANCES);
+    }
+
+    /** Each instance's pool cap (DB_CONNECTION_LIMIT). */
+    public int connectionLimit() {
+        return numbers.get(FunctionSetting.CONNECTION_LIMIT);
+    }
+
+    public int poolTimeoutSeconds() {
+        return numbers.get(FunctionSetting.POOL_TIMEOUT);
+    }
+
+    public int connectTimeoutSeconds() {
+        return numbers.get(FunctionSetting.CONNECT_TIMEOUT);
+    }
+
+    public int statementTimeoutSeconds() {
+        return numbers.get(FunctionSetting.STATEMENT_TIMEOUT);
+    }
+
+    /**
+     * What a request needs besides waiting for the pool, connecting and running its statement; the
+     * socket read timeout is the statement timeout plus this margin.
+     */
+    public int timeoutMarginSeconds() {
+        return numbers.get(FunctionSetting.TIMEOUT_MARGIN);
+    }
+
+    public int functionTimeoutSeconds() {
+        return numbers.get(FunctionSetting.FUNCTION_TIMEOUT);
+    }
+
+    public int memoryMb() {
+        return numbers.get(FunctionSetting.MEMORY);
+    }
+
+    /** One warm request, end to end: what the route's throttle is sized by. */
+    public int typicalLatencyMs() {
+        return numbers.get(FunctionSetting.TYPICAL_LATENCY);
     }
 
     /**
@@ -78,7 +101,7 @@ public record FunctionBudget(
      * poolTimeoutSeconds, then 503).
      */
     public int requestsServedAtOnce() {
-        return Math.min(requestsPerInstance(), connectionLimit / Endpoint.CONNECTIONS_PER_REQUEST);
+        return Math.min(requestsPerInstance(), connectionLimit() / Endpoint.CONNECTIONS_PER_REQUEST);
     }
 
     /**
@@ -89,7 +112,7 @@ public record FunctionBudget(
     public int usefulConnectionLimit() {
         int usable = requestsPerInstance() * Endpoint.CONNECTIONS_PER_REQUEST;
         return onManagedInstances()
-                ? Math.max(Endpoint.CONNECTIONS_PER_REQUEST, Math.min(connectionLimit, usable))
+                ? Math.max(Endpoint.CONNECTIONS_PER_REQUEST, Math.min(connectionLimit(), usable))
                 : usable;
     }
 
@@ -104,7 +127,7 @@ public record FunctionBudget(
      */
     public long fullConcurrencyQueueWaitMs() {
         int served = Math.max(1, requestsServedAtOnce());
-        return (long) ((requestsPerInstance() + served - 1) / served - 1) * typicalLatencyMs;
+        return (long) ((requestsPerInstance() + served - 1) / served - 1) * typicalLatencyMs();
     }
 
     /**
@@ -112,7 +135,7 @@ public record FunctionBudget(
      * Managed Instances the scaling configuration caps its environments, and it reserves none.
      */
     public int reservedConcurrency() {
-        return onManagedInstances() ? 0 : maxInstances;
+        return onManagedInstances() ? 0 : maxInstances();
     }
 
     /**
@@ -120,32 +143,32 @@ public record FunctionBudget(
      * Availability Zone), never above maxInstances.
      */
     public int minExecutionEnvironments() {
-        return Math.min(MANAGED_INSTANCES_DEFAULT_MIN_ENVIRONMENTS, maxInstances);
+        return Math.min(MANAGED_INSTANCES_DEFAULT_MIN_ENVIRONMENTS, maxInstances());
     }
 
     /** Connections open while every instance serves requests. */
     public int inFlightConnections() {
-        return maxInstances * connectionLimit;
+        return maxInstances() * connectionLimit();
     }
 
     /** Connections this function may hold at worst: every instance full, times the deploy overlap. */
     public int worstCaseConnections(int overlap) {
-        return maxInstances * connectionLimit * overlap;
+        return maxInstances() * connectionLimit() * overlap;
     }
 
     /** "5 x 1 x 2" */
     public String worstCaseFormula(int overlap) {
-        return maxInstances + " x " + connectionLimit + " x " + overlap;
+        return maxInstances() + " x " + connectionLimit() + " x " + overlap;
     }
 
     /** poolTimeout + connectTimeout + statementTimeout + margin: how long a request may take at worst. */
     public int timeoutChainSeconds() {
-        return poolTimeoutSeconds + connectTimeoutSeconds + statementTimeoutSeconds + timeoutMarginSeconds;
+        return poolTimeoutSeconds() + connectTimeoutSeconds() + statementTimeoutSeconds() + timeoutMarginSeconds();
     }
 
     /** How long the driver waits for an answer on a dead network (inside the chain above). */
     public int socketReadTimeoutSeconds() {
-        return statementTimeoutSeconds + timeoutMarginSeconds;
+        return statementTimeoutSeconds() + timeoutMarginSeconds();
     }
 
     /**
@@ -154,8 +177,9 @@ public record FunctionBudget(
      * requests at once (at least 1 each).
      */
     public Throttle throttle() {
-        long concurrency = (long) maxInstances * requestsServedAtOnce();
-        return new Throttle((int) Math.max(1, concurrency * 1000 * THROTTLE_PERCENT / (100L * typicalLatencyMs)), (int)
-                Math.max(1, concurrency * THROTTLE_PERCENT / 100));
+        long concurrency = (long) maxInstances() * requestsServedAtOnce();
+        return new Throttle(
+                (int) Math.max(1, concurrency * 1000 * THROTTLE_PERCENT / (100L * typicalLatencyMs())),
+                (int) Math.max(1, concurrency * THROTTLE_PERCENT / 100));
     }
 }

@@ -47,6 +47,13 @@ public record Pooler(Kind kind, Integer serverConnections, Integer maxClientConn
      */
     static final int PGBOUNCER_SPARE = 1;
 
+    /**
+     * After a failed login to the server (PostgreSQL restarting, say) PgBouncer fails every client at
+     * once until it tries again, by default 15 s later: the game day measured 15 s of 503s after a
+     * restart of 3 s (docs/gameday.md). Retried each second, a 2 s pool timeout spans a retry.
+     */
+    public static final int PGBOUNCER_SERVER_LOGIN_RETRY_SECONDS = 1;
+
     /** The statements in flight the server pool takes: all of it, or all but the spare behind PgBouncer. */
     public int statementsInFlight() {
         return kind == Kind.PGBOUNCER ? serverConnections - PGBOUNCER_SPARE : serverConnections;

@@ -63,6 +63,14 @@ public record StageConfig(
         return "taskdesk/" + name + "/" + secret;
     }
 
+    /**
+     * The Secrets Manager name of a function's own DATABASE_URL, with its role and the password only
+     * that role has: taskdesk/prod/database-url/agents. A leaked one opens that role's share alone.
+     */
+    public String databaseUrlSecretId(String function) {
+        return secretId("database-url/" + function);
+    }
+
     /** config/prod.yaml */
     public String fileName() {
         return ConfigFiles.DIRECTORY + "/" + name + ".yaml";

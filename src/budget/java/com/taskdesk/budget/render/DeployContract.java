@@ -3,10 +3,10 @@ package com.taskdesk.budget.render;
 import com.taskdesk.budget.config.FunctionBudget;
 import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.config.ConnectionSettings;
+import com.taskdesk.config.FunctionSetting;
 import com.taskdesk.http.BrowserOrigins;
 import com.taskdesk.secrets.FunctionSecrets;
 import com.taskdesk.telemetry.RequestMetrics;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -82,30 +82,18 @@ public final class DeployContract {
                 stage.secretId(JWT_SECRET));
     }
 
-    /** One function's own environment: who it is and its connection budget. */
+    /** One function's own environment: who it is, its role, and its settings the function reads ({@link FunctionSetting}). */
     public static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
-        return ordered(
+        Map<String, String> environment = ordered(
                 ConnectionSettings.FUNCTION_NAME,
                 function.name(),
                 ConnectionSettings.USER,
-                stage.roleName(function.name()),
-                ConnectionSettings.CONNECTION_LIMIT,
-                Integer.toString(function.connectionLimit()),
-                ConnectionSettings.POOL_TIMEOUT,
-                Integer.toString(function.poolTimeoutSeconds()),
-                ConnectionSettings.CONNECT_TIMEOUT,
-                Integer.toString(function.connectTimeoutSeconds()),
-                ConnectionSettings.STATEMENT_TIMEOUT,
-                Integer.toString(function.statementTimeoutSeconds()),
-                ConnectionSettings.TIMEOUT_MARGIN,
-                Integer.toString(function.timeoutMarginSeconds()));
-    }
-
-    /** "DB_CONNECTION_LIMIT" -> "DbConnectionLimit": how a variable is keyed in Mappings and params. */
-    static String key(String variable) {
-        return Arrays.stream(variable.toLowerCase().split("_"))
-                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
-                .reduce("", String::concat);
+                stage.roleName(function.name()));
+        for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
+            environment.put(
+                    setting.variable(), Integer.toString(function.numbers().get(setting)));
+        }
+        return environment;
     }
 
     private static Map<String, String> ordered(String... namesAndValues) {

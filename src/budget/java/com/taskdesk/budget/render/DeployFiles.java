@@ -35,6 +35,7 @@ public final class DeployFiles {
         files.put(SamConfig.FILE, SamConfig.render(config));
         files.putAll(EventFiles.render());
         files.putAll(FrontDoorFiles.render(config));
+        files.putAll(AppDatabaseFiles.render(config));
         return files;
     }
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * naming the function and the numbers, when the server's max_connections is below config/'s,
  * when it keeps more connections from the functions' roles than config/ reserves for that, when a
  * function's role is missing or not what {@code roles} emits, or when a function holds more
- * connections now than its share.
+ * connections now than its share; and for the database's other clients as {@link LiveClientsCheck} says.
  */
 public final class LiveCheck {
 
@@ -101,9 +101,7 @@ public final class LiveCheck {
                     function.name(),
                     role,
                     share,
-                    actual == null
-                            ? "missing"
-                            : actual.connectionLimit() < 0 ? "none" : Integer.toString(actual.connectionLimit()),
+                    actual == null ? "missing" : LiveClientsCheck.limitText(actual),
                     backends,
                     applicationNames(live, role));
             if (actual == null) {
@@ -112,16 +110,14 @@ public final class LiveCheck {
                         stage,
                         function,
                         "role " + role + " does not exist (run: roles --stage " + stage.name() + ")"));
-            } else if (!actual.canLogin() || actual.connectionLimit() != share) {
+            } else if (!actual.canLogin() || actual.superuser() || actual.connectionLimit() != share) {
                 findings.add(Finding.of(
                         LIVE_ROLE,
                         stage,
                         function,
                         "role " + role + (actual.canLogin() ? "" : " cannot log in and")
-                                + " has "
-                                + (actual.connectionLimit() < 0
-                                        ? "no CONNECTION LIMIT"
-                                        : "CONNECTION LIMIT " + actual.connectionLimit())
+                                + (actual.superuser() ? " is a superuser (whom no CONNECTION LIMIT binds) and" : "")
+                                + " has " + LiveClientsCheck.limitDescription(actual)
                                 + ", roles --stage " + stage.name() + " emits LOGIN CONNECTION LIMIT "
                                 + share + " (" + database.countedFormula(function) + ")"));
             }
@@ -135,19 +131,13 @@ public final class LiveCheck {
             }
         }
         out.printf(row, "total", "", shares, "", total, "");
-        List<String> functionRoles =
-                stage.functions().stream().map(f -> stage.roleName(f.name())).toList();
-        String others = live.backends().keySet().stream()
-                .filter(role -> !functionRoles.contains(role))
-                .map(role -> role + " " + live.backendsOf(role))
-                .collect(Collectors.joining(", "));
-        out.println("  other client backends now, by role: " + (others.isEmpty() ? "none" : others));
         out.println();
+        findings.addAll(LiveClientsCheck.run(out, database, live));
         return findings;
     }
 
     /** "agents 2, local 1" */
-    private static String applicationNames(LiveDatabase live, String role) {
+    static String applicationNames(LiveDatabase live, String role) {
         return live.backends().getOrDefault(role, Map.of()).entrySet().stream()
                 .map(entry -> (entry.getKey().isEmpty() ? "(none)" : entry.getKey()) + " " + entry.getValue())
                 .collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package com.taskdesk.budget.report;
 import com.taskdesk.budget.check.DatabaseBudget;
 import com.taskdesk.budget.config.DatabaseLimits;
 import com.taskdesk.budget.config.FrozenInstanceSettings;
+import com.taskdesk.budget.config.Pooler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +40,6 @@ public final class PgBouncerSettings {
             "standard_conforming_strings");
     /** Settings whose value is a minimum: more is fine. */
     static final Set<String> MINIMUMS = Set.of("max_client_conn", "default_pool_size");
-
-    /**
-     * After a failed login to the server (PostgreSQL restarting, say) PgBouncer fails every client at
-     * once until it tries again, by default 15 s later: the game day measured 15 s of 503s after a
-     * restart of 3 s (docs/gameday.md). Retried each second, the functions' 2 s pool timeout spans a retry.
-     */
-    static final int SERVER_LOGIN_RETRY_SECONDS = 1;
 
     private PgBouncerSettings() {}
 
@@ -94,7 +88,7 @@ public final class PgBouncerSettings {
             settings.put("ignore_startup_parameters", String.join(",", ignore));
         }
         settings.put("client_idle_timeout", Integer.toString(FrozenInstanceSettings.IDLE_SESSION_TIMEOUT_SECONDS));
-        settings.put("server_login_retry", Integer.toString(SERVER_LOGIN_RETRY_SECONDS));
+        settings.put("server_login_retry", Integer.toString(Pooler.PGBOUNCER_SERVER_LOGIN_RETRY_SECONDS));
         settings.put("tcp_keepalive", "1");
         settings.put("tcp_keepidle", Integer.toString(FrozenInstanceSettings.KEEPALIVES_IDLE_SECONDS));
         settings.put("tcp_keepintvl", Integer.toString(FrozenInstanceSettings.KEEPALIVES_INTERVAL_SECONDS));

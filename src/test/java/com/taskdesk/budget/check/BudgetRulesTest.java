@@ -6,7 +6,8 @@ import static com.taskdesk.budget.SampleProject.PROD_BUDGET;
 import static com.taskdesk.budget.SampleProject.PROD_WORST_CASE;
 import static com.taskdesk.budget.config.Finding.Kind.ABOVE_HTTP_API_LIMIT;
 import static com.taskdesk.budget.config.Finding.Kind.CAP_ABOVE_USE;
-import static com.taskdesk.budget.config.Finding.Kind.CAP_BELOW_NEED;
+import static com.taskdesk.budget.config.Finding.Kind.CLIENT_OVER_SHARE;
+import static com.taskdesk.budget.config.Finding.Kind.CLIENT_ROLE_SHARED;
 import static com.taskdesk.budget.config.Finding.Kind.MANAGED_INSTANCES_MEMORY;
 import static com.taskdesk.budget.config.Finding.Kind.NOTHING_LEFT;
 import static com.taskdesk.budget.config.Finding.Kind.NO_INSTANCE_CAP;
@@ -61,6 +62,50 @@ class BudgetRulesTest {
 
     static Stream<Arguments> sampleProjectEdits() {
         return Stream.of(
+                // the planned long-running service: 3 replicas x a pool of 13 = 39 against the app's 28.
+                finding(
+                        "a long-running app whose replicas' pools open more than its share",
+                        set(
+                                "databases.yaml",
+                                "prod-db.reservedFor.restOfApp",
+                                Map.of(
+                                        "share",
+                                        28,
+                                        "client",
+                                        "longRunning",
+                                        "role",
+                                        "shop_app",
+                                        "replicas",
+                                        3,
+                                        "connectionLimit",
+                                        13)),
+                        CLIENT_OVER_SHARE,
+                        "database prod-db",
+                        "reservedFor.restOfApp (longRunning, role shop_app): 3 replicas x connectionLimit 13 = 39"
+                                + " can open more than its share 28",
+                        "what fits: connectionLimit 9 (3 x 9 = 27), or 2 replicas (2 x 13 = 26)"),
+                finding(
+                        "a serverless app whose one instance's pool is above its share",
+                        set(
+                                "databases.yaml",
+                                "prod-db.reservedFor.restOfApp",
+                                Map.of("share", 28, "client", "netlify", "role", "shop_app", "connectionLimit", 30)),
+                        CLIENT_OVER_SHARE,
+                        "database prod-db",
+                        "connectionLimit 30 per instance can open more than its share 28",
+                        "connectionLimit 28 or less per instance (with 1, up to 28 instances at once)"),
+                finding(
+                        "two shares on one role",
+                        set("databases.yaml", "prod-db.reservedFor.migrations.role", "shop_app"),
+                        CLIENT_ROLE_SHARED,
+                        "database prod-db",
+                        "reservedFor.migrations names role shop_app, as reservedFor.restOfApp does"),
+                finding(
+                        "a share on a function's role",
+                        set("databases.yaml", "prod-db.reservedFor.humans.role", "taskdesk_prod_agents"),
+                        CLIENT_ROLE_SHARED,
+                        "database prod-db",
+                        "names role taskdesk_prod_agents, as function prod/agents does"),
                 // 6 to spare before; agents 5 -> 9 adds 4 x 1 x 2 = 8.
                 finding(
                         "prod agents at 9 instances over-commits its database",
@@ -117,13 +162,6 @@ class BudgetRulesTest {
                         "prod/mark-spam",
                         "31",
                         "30 s"),
-                finding(
-                        "a pool cap below what the handler needs",
-                        set("prod.yaml", "functions.spam-counts.connectionLimit", 0),
-                        CAP_BELOW_NEED,
-                        "prod/spam-counts",
-                        "connectionLimit 0",
-                        "1 connection"),
                 // 4 requests in waves of 1, 200 ms each: the last waits 3 x 200 ms, within the 2 s pool timeout.
                 finding(
                         "Managed Instances: requests beyond the pool cap queue on it (a warning)",
@@ -370,9 +408,10 @@ class BudgetRulesTest {
                                         "postgresVersion",
                                         16,
                                         "maxConnections",
-                                        50,
+                                        // 20 reserved; every function once, agents 3 times, twice over: it fits exactly
+                                        20 + 2 * (SampleProject.FUNCTIONS - 1 + 3),
                                         "reservedFor",
-                                        Map.of("other", 20),
+                                        Map.of("other", Map.of("share", 20, "client", "people")),
                                         "deployOverlapFactor",
                                         2))
                         .set("config/staging.yaml", "database", "staging-db")

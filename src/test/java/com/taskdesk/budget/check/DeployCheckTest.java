@@ -1,9 +1,11 @@
 package com.taskdesk.budget.check;
 
+import static com.taskdesk.budget.SampleProject.PROD_INSTANCES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.budget.ProjectCopy;
+import com.taskdesk.budget.SampleProject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +19,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DeployCheckTest {
 
-    /** prod reserves 35 (config/prod.yaml's maxInstances); the quota is ample, 120 of it unreserved. */
-    private static final String TIGHT_ACCOUNT =
-            "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000, \"UnreservedConcurrentExecutions\": 120}}";
+    /** The tests' own project's prod reserves PROD_INSTANCES; the quota is ample, one too few of it unreserved. */
+    private static final int UNRESERVED = 100 + PROD_INSTANCES - 1;
+
+    private static final String TIGHT_ACCOUNT = "{\"AccountLimit\": {\"ConcurrentExecutions\": 1000,"
+            + " \"UnreservedConcurrentExecutions\": " + UNRESERVED + "}}";
 
     @Test
     void anAccountWhoseOtherReservationsLeaveTheStageTooLittleFailsTheCheck(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).write("account.json", TIGHT_ACCOUNT);
+        ProjectCopy copy = SampleProject.in(temp).write("account.json", TIGHT_ACCOUNT);
 
         ProjectCopy.ToolRun run =
                 copy.run("check", "--stage", "prod", "--account-settings", path(temp, "account.json"));
 
         assertEquals(1, run.exitCode(), run.out());
         assertEquals(
-                List.of("error: account: the account's other reservations leave 20 to reserve, below the 35 stage prod"
+                List.of("error: account: the account's other reservations leave " + (PROD_INSTANCES - 1)
+                        + " to reserve, below the " + PROD_INSTANCES + " stage prod"
                         + " reserves: Lambda would refuse the deploy (it keeps 100 unreserved). Lower other functions'"
                         + " reservations or ask AWS for a quota increase; if the stage is deployed already, pass its"
                         + " stack with --deployed (its own reservations come back to it)"),
@@ -39,9 +44,9 @@ class DeployCheckTest {
 
     @Test
     void aRedeployCountsTheReservationsTheStagesStackHoldsAlready(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp)
+        ProjectCopy copy = SampleProject.in(temp)
                 .write("account.json", TIGHT_ACCOUNT)
-                .write("deployed.json", deployed(Map.of("Agents", function("agents", false, 27))));
+                .write("deployed.json", deployed(Map.of("Agents", function("agents", false, 5))));
 
         ProjectCopy.ToolRun run = copy.run(
                 "check",
@@ -53,14 +58,18 @@ class DeployCheckTest {
                 path(temp, "deployed.json"));
 
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("it may reserve 47 (unreserved + its own 27 already reserved - 100"), run.out());
+        assertTrue(
+                run.out()
+                        .contains("it may reserve " + (PROD_INSTANCES - 1 + 5)
+                                + " (unreserved + its own 5 already reserved - 100"),
+                run.out());
     }
 
     @Test
     void aFunctionMovedOffManagedInstancesUnderTheNameItIsDeployedWithIsRefused(@TempDir Path temp) {
         // Deployed from a rendering that named a function on Managed Instances like any other.
-        ProjectCopy copy =
-                ProjectCopy.of(temp).write("deployed.json", deployed(Map.of("Metrics", function("metrics", true, 0))));
+        ProjectCopy copy = SampleProject.in(temp)
+                .write("deployed.json", deployed(Map.of("Metrics", function("metrics", true, 0))));
 
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod", "--deployed", path(temp, "deployed.json"));
 
@@ -78,9 +87,9 @@ class DeployCheckTest {
 
     @Test
     void aFunctionMovedOntoManagedInstancesGetsANewNameSoTheCheckPasses(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp)
-                .onManagedInstances("metrics", 1, 2) // 3 environments x 1 connection: prod has no room for more
-                .write("deployed.json", deployed(Map.of("Metrics", function("metrics", false, 3))));
+        ProjectCopy copy = SampleProject.in(temp)
+                .onManagedInstances("metrics", 2, 2) // 2 environments x 2 connections: 4 more, within prod's 6 spare
+                .write("deployed.json", deployed(Map.of("Metrics", function("metrics", false, 2))));
         copy.run("render");
 
         ProjectCopy.ToolRun run = copy.run("check", "--stage", "prod", "--deployed", path(temp, "deployed.json"));

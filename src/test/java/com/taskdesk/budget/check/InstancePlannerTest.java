@@ -53,13 +53,13 @@ class InstancePlannerTest {
         ProjectCopy copy = SampleProject.in(temp);
         InstancePlanner.Plan plan = plan(copy, "prod", PROD_MAX_CONNECTIONS, 41, Map.of());
         apply(copy, plan);
-        copy.set("config/databases.yaml", "prod-db.reservedFor.humans", 4);
+        copy.set("config/databases.yaml", "prod-db.reservedFor.humans.share", 4);
         assertEquals(List.of(), copy.findings());
 
         for (InstancePlanner.Proposal proposal : plan.proposals()) {
             ProjectCopy more = SampleProject.in(temp.resolve(proposal.function().name()));
             apply(more, plan);
-            more.set("config/databases.yaml", "prod-db.reservedFor.humans", 4)
+            more.set("config/databases.yaml", "prod-db.reservedFor.humans.share", 4)
                     .set(
                             "config/prod.yaml",
                             "functions." + proposal.function().name() + ".maxInstances",

@@ -55,15 +55,25 @@ class ConfigFilesTest {
                         "128",
                         "64"),
                 refused(
-                        "a setting no layer gives",
-                        copy -> copy.set("config/functions.yaml", "defaults.typicalLatencyMs", null),
-                        "config/dev.yaml",
-                        "functions."
-                                + Endpoint.functionNames().stream()
-                                        .filter(name -> !name.equals("mark-spam"))
-                                        .findFirst()
-                                        .orElseThrow()
-                                + ".typicalLatencyMs"),
+                        "a pool cap below the one connection a request needs",
+                        copy -> copy.set("config/prod.yaml", "functions.spam-counts.connectionLimit", 0),
+                        "config/prod.yaml",
+                        "functions.spam-counts.connectionLimit",
+                        "between 1 and 1000",
+                        "got 0"),
+                refused(
+                        "a setting no layer gives and the application has no default for",
+                        copy -> copy.set("config/functions.yaml", "defaults.deploymentType", null),
+                        "config/prod.yaml",
+                        "functions." + Endpoint.functionNames().get(0) + ".deploymentType",
+                        "is missing"),
+                refused(
+                        "a result cap out of the application's range",
+                        copy -> copy.set("config/staging.yaml", "defaults.maxRows", 0),
+                        "config/staging.yaml",
+                        "defaults.maxRows",
+                        "between 1 and 100000",
+                        "got 0"),
                 refused(
                         "a function the application does not have",
                         copy -> copy.set("config/prod.yaml", "functions.reports", Map.of("maxInstances", 1)),
@@ -102,6 +112,36 @@ class ConfigFilesTest {
                                 Map.of("kind", "rds-proxy", "serverConnections", 30, "maxClientConnections", 10)),
                         "config/databases.yaml",
                         "prod-db.pooler.maxClientConnections"),
+                refused(
+                        "a share that names no client",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.restOfApp", 28),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp must name its client",
+                        "client: netlify, longRunning, pgbouncer, migrations, monitoring, people"),
+                refused(
+                        "a long-running app without its replicas",
+                        copy -> copy.set(
+                                "config/databases.yaml",
+                                "prod-db.reservedFor.restOfApp",
+                                Map.of("share", 28, "client", "longRunning", "role", "shop_app", "connectionLimit", 9)),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp.replicas is missing"),
+                refused(
+                        "the app without a role",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.restOfApp.role", null),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.restOfApp.role is missing"),
+                refused(
+                        "a role that is not a plain PostgreSQL name",
+                        copy -> copy.set("config/databases.yaml", "prod-db.reservedFor.humans.role", "Shop People"),
+                        "config/databases.yaml",
+                        "prod-db.reservedFor.humans.role",
+                        "\"Shop People\""),
+                refused(
+                        "a function key carrying SQL",
+                        copy -> copy.set("config/prod.yaml", "functions", Map.of("agents'; DROP ROLE x; --", Map.of())),
+                        "config/prod.yaml",
+                        "functions key \"agents'; DROP ROLE x; --\" must be lower-case letters, digits and hyphens"),
                 refused(
                         "invalid YAML",
                         copy -> copy.write("config/dev.yaml", "region: eu-west-1\ndatabase: 'unclosed\n"),

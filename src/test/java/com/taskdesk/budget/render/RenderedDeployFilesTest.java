@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.taskdesk.budget.ProjectCopy;
+import com.taskdesk.budget.SampleProject;
 import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.ConfigFiles;
 import com.taskdesk.budget.config.Endpoint;
@@ -14,6 +15,7 @@ import com.taskdesk.budget.config.FunctionBudget;
 import com.taskdesk.budget.config.StageConfig;
 import com.taskdesk.budget.render.CfnYaml.Fn;
 import com.taskdesk.config.ConnectionSettings;
+import com.taskdesk.config.FunctionSetting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,7 +143,7 @@ class RenderedDeployFilesTest {
                 at(agents, "Environment", "Variables"));
         Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
         assertEquals(20, markSpam.get("Timeout"), "its own, above the shared 15 s");
-        assertEquals("8", at(markSpam, "Environment", "Variables", ConnectionSettings.STATEMENT_TIMEOUT));
+        assertEquals("8", at(markSpam, "Environment", "Variables", FunctionSetting.STATEMENT_TIMEOUT.variable()));
 
         for (Endpoint endpoint : Endpoint.all()) {
             FunctionBudget budget = config.stage("prod").function(endpoint.functionName());
@@ -154,6 +156,28 @@ class RenderedDeployFilesTest {
             environment.putAll(DeployContract.functionEnvironment(config.stage("prod"), budget));
             assertEquals(environment, at(deployed, "Environment", "Variables"), endpoint.functionName());
         }
+    }
+
+    @Test
+    void aStagesMaxRowsReachesItsFunctionsAsTheirResultsCapAndAFunctionsOwnWins(@TempDir Path temp) {
+        ProjectCopy copy = SampleProject.in(temp)
+                .set("config/prod.yaml", "defaults.maxRows", 250)
+                .set("config/prod.yaml", "functions.agents.maxRows", 400);
+        BudgetConfig edited = copy.config();
+        String variable = FunctionSetting.MAX_ROWS.variable();
+        Map<String, Object> prod = SamTemplate.document(edited.stage("prod"));
+        assertEquals("250", at(merged(prod, "AgentProgressFunction"), "Environment", "Variables", variable));
+        assertEquals("400", at(merged(prod, "AgentsFunction"), "Environment", "Variables", variable));
+        assertEquals(
+                "1000",
+                at(
+                        merged(SamTemplate.document(edited.stage("dev")), "AgentsFunction"),
+                        "Environment",
+                        "Variables",
+                        variable),
+                "a stage that sets none: the application's default");
+        assertEquals(
+                "250", at(ServerlessFile.document(edited), "params", "prod", "agentProgressEnvironment", variable));
     }
 
     @Test
@@ -225,21 +249,10 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void theRoutesAreTheApiContractsReadFromTheResourcesAnnotations() {
-        // ../shared/spec/api.md and api-r3.md
+    void theRoutesAreTheResourcesReadFromTheirAnnotations() {
+        // Each endpoint's own test calls its route as the contract writes it (../shared/spec/api.md).
         assertEquals(
-                Set.of(
-                        "GET /api/agent/tasks",
-                        "GET /api/agent/completed-today",
-                        "POST /api/manager/users/heartbeat",
-                        "GET /api/manager/agents",
-                        "GET /api/manager/dashboard/agent-progress",
-                        "GET /api/manager/dashboard/metrics",
-                        "GET /api/manager/spam/counts",
-                        "POST /api/manager/tasks/mark-spam",
-                        "POST /api/manager/spam/restore",
-                        "POST /api/manager/spam/review/restore",
-                        "GET /api/health"),
+                Endpoint.all().stream().map(Endpoint::route).collect(Collectors.toSet()),
                 ((Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings")).keySet());
         assertEquals(
                 List.of(Map.of("httpApi", "POST /api/manager/spam/restore")),

@@ -127,7 +127,11 @@ class LiveCheckTest {
                 .set(
                         "config/databases.yaml",
                         "embedded.reservedFor",
-                        Map.of(DatabaseLimits.SUPERUSER_RESERVED, 2, "testObserver", 2));
+                        Map.of(
+                                DatabaseLimits.SUPERUSER_RESERVED,
+                                2,
+                                "testObserver",
+                                Map.of("share", 2, "client", "people")));
 
         ProjectCopy.ToolRun run = checkLive(copy, STAGE);
 

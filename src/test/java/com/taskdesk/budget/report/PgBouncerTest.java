@@ -155,15 +155,8 @@ class PgBouncerTest {
     @Test
     void pgBouncerAcceptsWhatPgjdbcSendsAtLoginWithTheStartupParametersCheckNamesAndRefusesOthers() throws Exception {
         // DATABASE_URL with schema=public: pgjdbc also sends search_path at login.
-        DatabaseLimits withSchema = new DatabaseLimits(
-                budget.limits().name(),
-                16,
-                20,
-                budget.limits().reservedFor(),
-                "public",
-                budget.limits().pooler(),
-                2,
-                new DatabaseUrlParameters(true, "public"));
+        DatabaseLimits withSchema =
+                budget.limits().withPooler(budget.limits().pooler(), new DatabaseUrlParameters(true, "public"));
         PgBouncerProcess checked = pgbouncer(PgBouncerSettings.of(budget));
         PgBouncerProcess checkedWithSchema =
                 pgbouncer(PgBouncerSettings.of(new DatabaseBudget(withSchema, budget.stages())));

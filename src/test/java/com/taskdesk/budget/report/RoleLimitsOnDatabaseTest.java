@@ -150,12 +150,39 @@ class RoleLimitsOnDatabaseTest {
     }
 
     @Test
-    void theScriptRefusesToRunWithoutThePassword() throws SQLException {
-        try (Connection admin = database.superuser()) {
-            SQLException refused = assertThrows(
-                    SQLException.class,
-                    () -> PsqlScript.run(admin, RoleSql.script(database.config(), database.stage()), Map.of()));
-            assertTrue(refused.getMessage().contains("no password given"), refused.getMessage());
+    void aRoleTheScriptWouldCreateNeedsItsPasswordAndAnExistingOneKeepsItsOwn() throws SQLException {
+        String script = RoleSql.script(database.config(), database.stage());
+        Map<String, String> allButMetrics = new LinkedHashMap<>(SimulationDatabase.passwords(database.stage()));
+        allButMetrics.remove("metrics_password");
+        try (Connection admin = database.superuser();
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP OWNED BY taskdesk_sim_metrics; DROP ROLE taskdesk_sim_metrics");
+        }
+
+        SQLException refused;
+        try (Connection admin = database.superuser()) { // psql ends its session at the error: a new one after it
+            refused = assertThrows(SQLException.class, () -> PsqlScript.run(admin, script, allButMetrics));
+        }
+        try (Connection admin = database.superuser();
+                Statement statement = admin.createStatement()) {
+            PsqlScript.run(admin, script, Map.of("metrics_password", SimulationDatabase.PASSWORD));
+
+            assertTrue(
+                    refused.getMessage()
+                            .contains(
+                                    "role taskdesk_sim_metrics does not exist: give its password, -v metrics_password="),
+                    refused.getMessage());
+            assertEquals(
+                    Endpoint.all().size(),
+                    count(statement, "SELECT count(*) FROM pg_roles WHERE rolname LIKE 'taskdesk_sim_%'"),
+                    "given only its own variable, the missing role is created and the others keep theirs");
+        }
+    }
+
+    private static int count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getInt(1);
         }
     }
 

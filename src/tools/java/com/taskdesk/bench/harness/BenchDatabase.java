@@ -21,8 +21,8 @@ import java.util.Map;
 public final class BenchDatabase implements AutoCloseable {
 
     public static final int AGENTS = 50;
-    private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
-    private static final Path DATA = Path.of("src/main/resources/db/demo/V1000__demo_data.sql");
+    private static final Path MIGRATIONS = Path.of("src/local/resources/db/migration");
+    private static final Path DATA = Path.of("src/local/resources/db/demo/V1000__demo_data.sql");
 
     /**
      * The schema's versions this benchmark compares: what production has (the app's own schema and

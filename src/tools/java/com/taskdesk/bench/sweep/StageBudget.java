@@ -31,8 +31,8 @@ record StageBudget(
         JsonNode database = yaml.readTree(config.resolve("databases.yaml").toFile())
                 .required(stageFile.required("database").asText());
         int reserved = 0;
-        for (JsonNode connections : database.required("reservedFor")) {
-            reserved += connections.asInt();
+        for (JsonNode item : database.required("reservedFor")) {
+            reserved += item.isInt() ? item.asInt() : item.required("share").asInt(); // a client: {share, client, role}
         }
         Map<String, Function> functions = new LinkedHashMap<>();
         stageFile.required("functions").fields().forEachRemaining(entry -> {
