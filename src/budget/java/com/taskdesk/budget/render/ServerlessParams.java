@@ -70,13 +70,13 @@ final class ServerlessParams {
                     "jwtSecretId",
                     stage.secretId(DeployContract.JWT_SECRET),
                     "hasVpc",
-                    network != null,
+                    Boolean.toString(network != null),
                     "subnetIds",
                     network == null ? null : network.subnetIds(),
                     "securityGroupIds",
                     network == null ? null : network.securityGroupIds(),
                     "hasAlarmTopic",
-                    ownTopic,
+                    Boolean.toString(ownTopic),
                     "alarmSubscriptions",
                     ownTopic
                             ? notify.email().stream()
