@@ -5,13 +5,14 @@ import static com.taskdesk.budget.render.CfnYaml.noValue;
 
 import com.taskdesk.budget.config.FunctionBudget;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * CloudFormation resources both deploy files declare the same way: each function's own role
  * (least privilege: its log group, its stage's two secrets, network interfaces only in a VPC),
- * log groups that outlive the stack, the HTTP API's access log format, and the optional custom
+ * log groups that outlive the stack (not a failed first create), the HTTP API's access log format, and the optional custom
  * domain of the HTTP API.
  */
 public final class AwsResources {
@@ -79,10 +80,15 @@ public final class AwsResources {
               Resource: '*'
             """);
 
-    /** A log group that stays when the stack is deleted or the group replaced: logs are evidence. */
+    /**
+     * A log group stays when the stack is deleted or the group replaced (logs are evidence), but not
+     * when the stack's first create rolls back: a kept group of that name would fail the retry with
+     * "already exists". (UpdateReplacePolicy has no RetainExceptOnCreate; a replacement is never a
+     * first create.) serverless.yml gives the groups the framework creates the same two policies.
+     */
     private static final Fragment LOG_GROUP = Fragment.of("""
             Type: AWS::Logs::LogGroup
-            DeletionPolicy: Retain
+            DeletionPolicy: RetainExceptOnCreate
             UpdateReplacePolicy: Retain
             Properties: {LogGroupName: <name>, RetentionInDays: <retentionDays>}
             """);
@@ -167,6 +173,13 @@ public final class AwsResources {
     /** A function's or the API's log group, kept DeployContract.LOG_RETENTION_DAYS. */
     static Map<String, Object> logGroup(Object name) {
         return LOG_GROUP.map("name", name, "retentionDays", DeployContract.LOG_RETENTION_DAYS);
+    }
+
+    /** A log group's DeletionPolicy and UpdateReplacePolicy, as LOG_GROUP states them. */
+    static Map<String, Object> keptExceptOnCreate() {
+        Map<String, Object> policies = new LinkedHashMap<>(logGroup("-"));
+        policies.keySet().retainAll(List.of("DeletionPolicy", "UpdateReplacePolicy"));
+        return policies;
     }
 
     static String secretArn(String secretId) {

@@ -86,9 +86,6 @@ public final class ServerlessFile {
             events: [{httpApi: <route>}]
             """);
 
-    /** Log groups the framework creates, kept when the stack goes (as the SAM templates' are). */
-    private static final Fragment RETAINED = Fragment.of("{DeletionPolicy: Retain, UpdateReplacePolicy: Retain}");
-
     /** The stage's route settings name the routes, so CloudFormation must create them first; v3 does not say so. */
     private static final Fragment HTTP_API_STAGE_EXTENSION =
             Fragment.of("{DependsOn: <routeIds>, Properties: {RouteSettings: <routes>}}");
@@ -118,7 +115,8 @@ public final class ServerlessFile {
         boolean bounded = ServerlessParams.bounded(config);
         Object boundary =
                 bounded ? ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue()) : null;
-        extensions.put(HTTP_API_LOG_GROUP, RETAINED.with());
+        // The log groups the framework creates, kept as the SAM templates' are.
+        extensions.put(HTTP_API_LOG_GROUP, AwsResources.keptExceptOnCreate());
         for (Endpoint endpoint : Endpoint.all()) {
             String function = endpoint.functionName();
             String name = logicalName(function);
@@ -159,7 +157,7 @@ public final class ServerlessFile {
                     subject.alarms("${param:alarmActions}", name, Alarm.Scope.FUNCTION, Alarm.Scope.CAPPED_FUNCTION));
             routes.put(endpoint.route(), "${param:" + param + "Throttle}");
             routeIds.add(routeLogicalId(endpoint.route()));
-            extensions.put(frameworkName(function) + "LogGroup", RETAINED.with());
+            extensions.put(frameworkName(function) + "LogGroup", AwsResources.keptExceptOnCreate());
         }
         extensions.put(HTTP_API_STAGE, HTTP_API_STAGE_EXTENSION.with("routeIds", routeIds, "routes", routes));
         Map<String, Object> document = FILE_TEXT.map(

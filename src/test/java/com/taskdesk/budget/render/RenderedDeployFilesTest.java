@@ -303,19 +303,32 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void logGroupsOutliveTheStackAndEveryStackIsTaggedWithItsStage() {
-        for (Object resource : ofType(resources(template), "AWS::Logs::LogGroup")) {
-            assertEquals("Retain", at(template, "Resources", (String) resource, "DeletionPolicy"), resource.toString());
-            assertEquals("Retain", at(template, "Resources", (String) resource, "UpdateReplacePolicy"));
+    void logGroupsOutliveTheStackButAFailedFirstCreateRemovesThemSoItsRetryCanCreateThemAgain() {
+        for (StageConfig stage : config.stages()) {
+            Map<String, Object> stageTemplate = SamTemplate.document(stage);
+            List<String> groups = ofType(resources(stageTemplate), "AWS::Logs::LogGroup");
+            assertEquals(Endpoint.all().size() + 1, groups.size(), "each function's and the access log's");
+            for (String group : groups) {
+                assertEquals(
+                        "RetainExceptOnCreate",
+                        at(stageTemplate, "Resources", group, "DeletionPolicy"),
+                        stage.name() + ": " + group + " kept after a rolled-back first create fails the retry");
+                assertEquals("Retain", at(stageTemplate, "Resources", group, "UpdateReplacePolicy"), group);
+            }
         }
-        assertEquals(
-                Endpoint.all().size() + 1,
-                ofType(resources(template), "AWS::Logs::LogGroup").size());
         Map<?, ?> extensions = (Map<?, ?>) at(serverless, "resources", "extensions");
-        for (String group : List.of("HttpApiLogGroup", "AgentDashprogressLogGroup", "MarkDashspamLogGroup")) {
-            assertEquals("Retain", at(extensions, group, "DeletionPolicy"), group);
+        List<String> frameworkGroups = new ArrayList<>(List.of(ServerlessFile.HTTP_API_LOG_GROUP));
+        Endpoint.all()
+                .forEach(endpoint ->
+                        frameworkGroups.add(ServerlessFile.frameworkName(endpoint.functionName()) + "LogGroup"));
+        for (String group : frameworkGroups) {
+            assertEquals("RetainExceptOnCreate", at(extensions, group, "DeletionPolicy"), group);
             assertEquals("Retain", at(extensions, group, "UpdateReplacePolicy"), group);
         }
+    }
+
+    @Test
+    void everyStackIsTaggedWithItsStage() {
         String samconfig = SamConfig.render(config);
         assertTrue(samconfig.contains("[prod.deploy.parameters]\ntemplate_file = \"template-prod.yaml\"\n"), samconfig);
         assertTrue(samconfig.contains("tags = \"Service=\\\"taskdesk-manager\\\" Stage=\\\"prod\\\"\"\n"), samconfig);
