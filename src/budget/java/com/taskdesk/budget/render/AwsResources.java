@@ -2,7 +2,9 @@ package com.taskdesk.budget.render;
 
 import static com.taskdesk.budget.render.CfnYaml.ifCondition;
 import static com.taskdesk.budget.render.CfnYaml.noValue;
+import static com.taskdesk.budget.render.CfnYaml.sub;
 
+import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.budget.config.FunctionBudget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +13,7 @@ import java.util.Map;
 
 /**
  * CloudFormation resources both deploy files declare the same way: each function's own role
- * (least privilege: its log group, its stage's two secrets, network interfaces only in a VPC),
+ * (least privilege: its log group, its stage's secrets it reads, network interfaces only in a VPC),
  * log groups that outlive the stack (not a failed first create), the HTTP API's access log format, and the optional custom
  * domain of the HTTP API.
  */
@@ -153,7 +155,7 @@ public final class AwsResources {
     }
 
     /**
-     * A function's role. secretArns are !Sub ARNs naming its stage's two secrets; Secrets Manager
+     * A function's role. secretArns are !Sub ARNs naming the secrets it reads (secretArns); Secrets Manager
      * appends six random characters to a secret's ARN.
      */
     static Map<String, Object> functionRole(
@@ -184,6 +186,18 @@ public final class AwsResources {
 
     static String secretArn(String secretId) {
         return arn("secretsmanager", "secret:" + secretId + "-??????");
+    }
+
+    /**
+     * The secrets a function's role may read, as !Sub ARNs: the database URL's, and the token secret's
+     * only when its endpoint checks tokens (health reads none).
+     */
+    static List<Object> secretArns(Endpoint endpoint, String databaseUrlSecretId, String tokenSecretId) {
+        List<Object> arns = new ArrayList<>(List.of(sub(secretArn(databaseUrlSecretId))));
+        if (endpoint.checksToken()) {
+            arns.add(sub(secretArn(tokenSecretId)));
+        }
+        return arns;
     }
 
     /** The custom domain and its mapping to the API's $default stage (stageResource), by logical id. */

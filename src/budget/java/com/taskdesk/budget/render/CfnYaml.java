@@ -89,10 +89,12 @@ public final class CfnYaml {
 
     /**
      * A mapping that fits on one line, with at most one mapping inside another ({Metric: {Namespace:
-     * ...}}); never a resource (Type: AWS::...), which reads best a property a line.
+     * ...}}); never a resource (Type: AWS::...), which reads best a property a line (a function's
+     * event, Type: HttpApi, is no resource).
      */
     private static boolean compact(Map<?, ?> map) {
-        return !map.isEmpty() && !map.containsKey("Type") && depth(map) <= 2 && flowLength(map) <= LINE_CHARACTERS;
+        boolean resource = map.get("Type") instanceof String type && type.startsWith("AWS::");
+        return !map.isEmpty() && !resource && depth(map) <= 2 && flowLength(map) <= LINE_CHARACTERS;
     }
 
     /** How many mappings deep a value is: 0 for a plain value, 1 for {a: b}, 2 for {a: {b: c}}. */

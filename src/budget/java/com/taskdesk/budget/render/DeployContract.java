@@ -65,7 +65,7 @@ public final class DeployContract {
 
     private DeployContract() {}
 
-    /** The environment every function of a stage shares. */
+    /** The environment every function of a stage shares: the token secret is not (functionEnvironment). */
     public static Map<String, String> stageEnvironment(StageConfig stage) {
         return ordered(
                 STAGE,
@@ -77,18 +77,22 @@ public final class DeployContract {
                 METRICS_CACHE_SECONDS,
                 Integer.toString(stage.metricsCacheSeconds()),
                 DATABASE_URL_SECRET_ID,
-                stage.secretId(DATABASE_URL_SECRET),
-                JWT_SECRET_ID,
-                stage.secretId(JWT_SECRET));
+                stage.secretId(DATABASE_URL_SECRET));
     }
 
-    /** One function's own environment: who it is, its role, and its settings the function reads ({@link FunctionSetting}). */
+    /**
+     * One function's own environment: who it is, its role, the token secret's name when its endpoint
+     * checks tokens (no other function may read it), and its settings the function reads ({@link FunctionSetting}).
+     */
     public static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
         Map<String, String> environment = ordered(
                 ConnectionSettings.FUNCTION_NAME,
                 function.name(),
                 ConnectionSettings.USER,
                 stage.roleName(function.name()));
+        if (function.endpoint().checksToken()) {
+            environment.put(JWT_SECRET_ID, stage.secretId(JWT_SECRET));
+        }
         for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
             environment.put(
                     setting.variable(), Integer.toString(function.numbers().get(setting)));

@@ -9,7 +9,6 @@ import com.taskdesk.budget.config.ConfigSchema;
 import com.taskdesk.budget.config.FunctionBudget;
 import com.taskdesk.budget.config.StageConfig;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -74,9 +73,10 @@ public final class SamFunction {
                 AwsResources.functionRole(
                         function.name(),
                         getAtt(name + "LogGroup.Arn"),
-                        List.of(
-                                sub(AwsResources.secretArn(stage.secretId(DeployContract.DATABASE_URL_SECRET))),
-                                sub(AwsResources.secretArn(stage.secretId(DeployContract.JWT_SECRET)))),
+                        AwsResources.secretArns(
+                                function.endpoint(),
+                                stage.secretId(DeployContract.DATABASE_URL_SECRET),
+                                stage.secretId(DeployContract.JWT_SECRET)),
                         AwsResources.InVpc.of(vpc(stage, function) != null),
                         stage.permissionsBoundary()));
         Map<String, Object> ownEnvironment = new LinkedHashMap<>(environment(stage, function));

@@ -115,10 +115,9 @@ final class SamTemplate {
               ManagedPolicyArns: [!Sub 'arn:${AWS::Partition}:iam::aws:policy/AWSLambdaManagedEC2ResourceOperator']
             """);
 
-    private static final Fragment FUNCTION_OUTPUT = Fragment.of("""
-            Description: '<route>: the alias every request calls'
-            Value: !Ref <name>Function.Alias
-            """);
+    /** A function's route, and the alias every request calls (not the function: its $LATEST serves none). */
+    private static final Fragment FUNCTION_OUTPUT =
+            Fragment.of("{Description: <route>, Value: !Ref <name>Function.Alias}");
 
     private static final Fragment DOMAIN_OUTPUTS = Fragment.of("""
             CustomDomainUrl:

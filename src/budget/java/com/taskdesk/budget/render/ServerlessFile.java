@@ -140,9 +140,7 @@ public final class ServerlessFile {
                                     "logs",
                                     "log-group:/aws/lambda/" + DeployContract.SERVERLESS_SERVICE + "-${sls:stage}-"
                                             + function + ":*")),
-                            List.of(
-                                    sub(AwsResources.secretArn("${param:databaseUrlSecretId}")),
-                                    sub(AwsResources.secretArn("${param:jwtSecretId}"))),
+                            AwsResources.secretArns(endpoint, "${param:databaseUrlSecretId}", "${param:jwtSecretId}"),
                             AwsResources.InVpc.when(HAS_VPC),
                             boundary));
             AlarmSubject subject = new AlarmSubject(

@@ -139,8 +139,15 @@ class RenderedDeployFilesTest {
                         "Events"),
                 agents.keySet());
         assertEquals(
-                Map.of(ConnectionSettings.FUNCTION_NAME, "agents", ConnectionSettings.USER, "taskdesk_prod_agents"),
-                at(agents, "Environment", "Variables"));
+                Map.of(
+                        ConnectionSettings.FUNCTION_NAME,
+                        "agents",
+                        ConnectionSettings.USER,
+                        "taskdesk_prod_agents",
+                        DeployContract.JWT_SECRET_ID,
+                        "taskdesk/prod/jwt-secret"),
+                at(agents, "Environment", "Variables"),
+                "the token secret's name too: not every function has it (health checks no token)");
         Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
         assertEquals(20, markSpam.get("Timeout"), "its own, above the shared 15 s");
         assertEquals("8", at(markSpam, "Environment", "Variables", FunctionSetting.STATEMENT_TIMEOUT.variable()));
@@ -181,7 +188,51 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesTwoSecrets() {
+    void onlyTheFunctionsThatCheckATokenAreGivenTheTokenSecretsNameAndMayReadIt() {
+        Set<String> withoutToken = new TreeSet<>();
+        for (StageConfig stage : config.stages()) {
+            Map<String, Object> stageTemplate = SamTemplate.document(stage);
+            String tokenSecret = stage.secretId(DeployContract.JWT_SECRET);
+            Object stageParams = at(ServerlessFile.document(config), "params", stage.name());
+            assertNull(at(stageParams, "environment", "JWT_SECRET_ID"), "no stage-wide token secret");
+            for (Endpoint endpoint : Endpoint.all()) {
+                String name = AwsResources.logicalName(endpoint.functionName());
+                boolean checksToken = endpoint.checksToken();
+                if (!checksToken) {
+                    withoutToken.add(endpoint.functionName());
+                }
+                Map<String, Object> function = merged(stageTemplate, name + "Function");
+                assertEquals(
+                        checksToken ? tokenSecret : null,
+                        at(function, "Environment", "Variables", "JWT_SECRET_ID"),
+                        stage.name() + " " + endpoint);
+                List<?> statements = (List<?>) at(
+                        ((List<?>) at(stageTemplate, "Resources", name + "Role", "Properties", "Policies")).get(0),
+                        "PolicyDocument",
+                        "Statement");
+                assertEquals(
+                        checksToken,
+                        String.valueOf(at(statements.get(1), "Resource")).contains(":secret:" + tokenSecret + "-"),
+                        stage.name() + " " + endpoint + "'s role and the token secret");
+                assertEquals(
+                        checksToken ? tokenSecret : null,
+                        at(
+                                stageParams,
+                                ServerlessParams.prefix(endpoint.functionName()) + "Environment",
+                                "JWT_SECRET_ID"),
+                        "serverless.yml: " + stage.name() + " " + endpoint);
+                Object serverlessRole = at(serverless, "resources", "Resources", name + "Role");
+                assertEquals(
+                        checksToken,
+                        String.valueOf(serverlessRole).contains("${param:jwtSecretId}"),
+                        "serverless.yml: " + endpoint + "'s role and the token secret");
+            }
+        }
+        assertEquals(Set.of("health"), withoutToken, "health checks no token; every other function does");
+    }
+
+    @Test
+    void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesSecrets() {
         for (Endpoint endpoint : Endpoint.all()) {
             String name = AwsResources.logicalName(endpoint.functionName());
             Map<?, ?> function = (Map<?, ?>) at(template, "Resources", name + "Function", "Properties");
@@ -195,7 +246,6 @@ class RenderedDeployFilesTest {
                     "Statement");
             assertEquals(CfnYaml.getAtt(name + "LogGroup.Arn"), at(statements.get(0), "Resource"));
             assertEquals(List.of("secretsmanager:GetSecretValue"), at(statements.get(1), "Action"));
-            assertEquals(2, ((List<?>) at(statements.get(1), "Resource")).size());
             assertEquals(2, statements.size(), "outside a VPC, no network statements");
         }
         for (Map<String, Object> document : List.of(template, serverless)) {
@@ -234,8 +284,10 @@ class RenderedDeployFilesTest {
                 "taskdesk/prod/database-url",
                 at(template, "Globals", "Function", "Environment", "Variables", "DATABASE_URL_SECRET_ID"));
         Map<?, ?> prodEnvironment = (Map<?, ?>) at(serverless, "params", "prod", "environment");
-        assertEquals("taskdesk/prod/jwt-secret", prodEnvironment.get("JWT_SECRET_ID"));
-        assertFalse(prodEnvironment.containsKey("JWT_SECRET"));
+        assertEquals("taskdesk/prod/database-url", prodEnvironment.get("DATABASE_URL_SECRET_ID"));
+        assertEquals(
+                "taskdesk/prod/jwt-secret", at(serverless, "params", "prod", "agentsEnvironment", "JWT_SECRET_ID"));
+        assertFalse(prodEnvironment.containsKey("JWT_SECRET") || prodEnvironment.containsKey("DATABASE_URL"));
     }
 
     @Test
