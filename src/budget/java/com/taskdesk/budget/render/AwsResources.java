@@ -26,12 +26,14 @@ public final class AwsResources {
     /**
      * The HTTP API's access log, one JSON object per request: who asked what, what the gateway and the
      * function answered and how long each took. status is a number (the 429 metric filter compares it);
-     * the rest are strings ("-" where the gateway has no value, e.g. no integration after a 429).
+     * the rest are strings ("-" where the gateway has no value, e.g. no integration after a 429). The
+     * gateway's error message can quote the request (a malformed Authorization header), so it comes
+     * through $context.error.messageString, which the gateway writes quoted and escaped.
      */
     static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
             + "\"requestTime\":\"$context.requestTime\",\"apiId\":\"$context.apiId\","
             + "\"routeKey\":\"$context.routeKey\",\"status\":$context.status,"
-            + "\"error\":\"$context.error.message\",\"integrationStatus\":\"$context.integrationStatus\","
+            + "\"error\":$context.error.messageString,\"integrationStatus\":\"$context.integrationStatus\","
             + "\"integrationError\":\"$context.integrationErrorMessage\","
             + "\"responseLatency\":\"$context.responseLatency\","
             + "\"integrationLatency\":\"$context.integrationLatency\","

@@ -27,6 +27,13 @@ public final class DeployContract {
 
     static final String SERVERLESS_SERVICE = "taskdesk-manager-sls";
 
+    /**
+     * What packages and deploys serverless.yml: osls's 3.x line, the maintained fork of Serverless
+     * Framework v3 (serverless@3 is out of support; v4 needs a licence and a sign-in), which takes
+     * serverless.yml as v3 wrote it (frameworkVersion 3) and gets bug and security fixes.
+     */
+    public static final String SERVERLESS_CLI = "osls@3.77.1";
+
     static final String STAGE = "TASKDESK_STAGE";
     static final String TODAY_TIME_ZONE = "TASKDESK_TODAY_TIME_ZONE";
     static final String CORS_ORIGINS = "TASKDESK_CORS_ORIGINS";

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * serverless.yml (Serverless Framework v3): the same functions, roles, routes, throttles, CORS, VPC,
+ * serverless.yml (Serverless Framework v3, run with osls: DeployContract.SERVERLESS_CLI): the same functions, roles, routes, throttles, CORS, VPC,
  * access log, tags and standing alarms as the SAM templates, each stage's values in {@code params}
  * (the framework resolves them when it packages, so the packaged template holds literal values and a
  * changed setting publishes a new version). Without plugins the framework can neither shift traffic
@@ -94,7 +94,8 @@ public final class ServerlessFile {
 
     static String render(BudgetConfig config) {
         return CfnYaml.write(
-                "Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
+                "Serverless Framework v3, run with osls: npx " + DeployContract.SERVERLESS_CLI
+                        + " package|deploy --stage <stage> (stack "
                         + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: "
                         + String.join(", ", config.stageNames())
                         + ". What the framework cannot say without plugins is in the SAM templates only: gradual"

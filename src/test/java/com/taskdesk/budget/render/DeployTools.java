@@ -23,14 +23,14 @@ import org.junit.jupiter.api.Assumptions;
  * The deploy tools the tests run on rendered files: cfn-lint, and in cfn-lint's own Python its
  * AWS::LanguageExtensions and the SAM translator (what CloudFormation's transforms make of a
  * template), and the Serverless
- * Framework v3 from npm. A missing tool skips the test with one line saying how to get it; .ci/run
+ * Framework v3's maintained fork, osls, from npm. A missing tool skips the test with one line saying how to get it; .ci/run
  * installs them and sets {@link #REQUIRED}, which makes a missing tool fail instead.
  */
 final class DeployTools {
 
     static final String REQUIRED = "TASKDESK_REQUIRE_DEPLOY_TOOLS";
-    /** The version .ci/run packages with; v4 cannot run offline. */
-    static final String SERVERLESS = "serverless@3.40.0";
+    /** What .ci/run packages with (osls, the maintained v3 fork). */
+    static final String SERVERLESS = DeployContract.SERVERLESS_CLI;
 
     private static final Path TRANSLATE = ProjectCopy.PROJECT.resolve("src/test/resources/deploy/sam-translate.py");
     private static final ObjectMapper JSON = new ObjectMapper();

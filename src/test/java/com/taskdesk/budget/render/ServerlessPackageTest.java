@@ -1,6 +1,7 @@
 package com.taskdesk.budget.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What `serverless package` (Serverless Framework v3, as .ci/run runs it) makes of serverless.yml:
+ * What `osls package` (osls, the maintained Serverless Framework v3 fork, as .ci/run runs it) makes of serverless.yml:
  * the template CloudFormation gets on the Serverless path. A stand-in function.zip (the same bytes
  * in every package) keeps the code out of the versions' hashes.
  */
@@ -41,6 +42,17 @@ class ServerlessPackageTest {
             shipped = packaged(ProjectCopy.of(shippedDir), "prod");
         }
         return shipped;
+    }
+
+    @Test
+    void ciTheTestsAndServerlessYmlRunTheMaintainedOslsNotTheUnsupportedServerless3() throws Exception {
+        assertTrue(DeployTools.SERVERLESS.startsWith("osls@3."), DeployTools.SERVERLESS);
+        String ci = Files.readString(ProjectCopy.PROJECT.resolve(".ci/run"));
+        assertTrue(ci.contains("npx --yes " + DeployTools.SERVERLESS + " package --stage"), ".ci/run packages with it");
+        assertFalse(ci.contains("serverless@"), ".ci/run runs no other framework");
+        String file = Files.readString(ProjectCopy.PROJECT.resolve(ServerlessFile.FILE));
+        assertTrue(file.contains("npx " + DeployTools.SERVERLESS + " package|deploy"), "serverless.yml's header");
+        assertFalse(file.contains("serverless@"), "serverless.yml's header names no other framework");
     }
 
     @Test
