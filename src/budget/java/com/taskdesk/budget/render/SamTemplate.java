@@ -4,6 +4,7 @@ import static com.taskdesk.budget.render.AwsResources.HTTP_API;
 import static com.taskdesk.budget.render.AwsResources.logicalName;
 import static com.taskdesk.budget.render.CfnYaml.ref;
 
+import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.ConfigSchema;
 import com.taskdesk.budget.config.FunctionBudget;
 import com.taskdesk.budget.config.StageConfig;
@@ -37,8 +38,19 @@ final class SamTemplate {
     /** SAM's name for the HTTP API's $default stage. */
     static final String API_STAGE = HTTP_API + "ApiGatewayDefaultStage";
 
-    /** What a SAM template of this project is named (template.yaml: the one template of before). */
+    /** What a SAM template of this project is named: template-<stage>.yaml, and template.yaml. */
     static final String FILE_PATTERN = "template(-[a-z0-9]+)?\\.yaml";
+
+    /**
+     * The default stage's template, under the name SAM's commands read without -t (sam build, sam local
+     * invoke, sam validate): the same resources as that stage's own file, so it publishes exactly what
+     * that stage would. Every stage keeps its own file with its values literal (see above); this is
+     * not one template for all stages, which would hide a stage's change from its versions.
+     */
+    static final String DEFAULT_FILE = "template.yaml";
+
+    /** The stage template.yaml renders: dev, the developers' stage, or the first stage without one. */
+    static final String DEFAULT_STAGE = "dev";
 
     private static final Fragment TEMPLATE = Fragment.of("""
             AWSTemplateFormatVersion: '2010-09-09'
@@ -138,6 +150,23 @@ final class SamTemplate {
     static String render(StageConfig stage) {
         return CfnYaml.write(
                 "SAM, stage " + stage.name() + ": sam deploy --config-env " + stage.name() + " (samconfig.toml).",
+                document(stage));
+    }
+
+    /** The stage template.yaml is rendered from. */
+    static StageConfig defaultStage(BudgetConfig config) {
+        return config.stageNames().contains(DEFAULT_STAGE)
+                ? config.stage(DEFAULT_STAGE)
+                : config.stage(config.stageNames().get(0));
+    }
+
+    /** template.yaml: the default stage's template, saying so. */
+    static String renderDefault(BudgetConfig config) {
+        StageConfig stage = defaultStage(config);
+        return CfnYaml.write(
+                "SAM, stage " + stage.name() + " (the default stage: the same as " + file(stage) + "), the template"
+                        + " sam build,\nsam local invoke and sam validate read without -t. Every stage deploys"
+                        + " from its own file:\nsam deploy --config-env <stage> (samconfig.toml).",
                 document(stage));
     }
 

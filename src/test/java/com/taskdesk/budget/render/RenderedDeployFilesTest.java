@@ -91,10 +91,25 @@ class RenderedDeployFilesTest {
     }
 
     @Test
+    void templateYamlAtTheTopIsTheDefaultStagesOwnTemplateAndNoStageDeploysFromIt() {
+        Map<String, String> files = DeployFiles.render(config);
+        String body = files.get(SamTemplate.DEFAULT_FILE).replaceAll("(?m)^#.*\n", "");
+        assertEquals(files.get("template-dev.yaml").replaceAll("(?m)^#.*\n", ""), body, "dev's resources, as they are");
+        assertTrue(files.get(SamTemplate.DEFAULT_FILE).contains("sam deploy --config-env <stage>"));
+        String samconfig = files.get(SamConfig.FILE);
+        for (StageConfig stage : config.stages()) {
+            assertTrue(
+                    samconfig.contains("template_file = \"" + SamTemplate.file(stage) + "\""),
+                    stage.name() + " deploys its own file: " + samconfig);
+        }
+        assertFalse(samconfig.contains(SamTemplate.DEFAULT_FILE + "\""), samconfig);
+    }
+
+    @Test
     void eachStageHasItsOwnTemplateWhoseFunctionsStateEveryValueLiterallyNoParameters() {
         Map<String, String> files = DeployFiles.render(config);
         assertEquals(
-                List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml"),
+                List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml", "template.yaml"),
                 files.keySet().stream()
                         .filter(name -> name.startsWith("template"))
                         .toList());
