@@ -7,7 +7,7 @@ The template is read as cfn-lint reads it (short tags), and AWS::LanguageExtensi
 cfn-lint's own implementation of it, as CloudFormation applies it before the SAM transform. Each
 function's local CodeUri becomes one fixed S3 object, as `sam deploy` uploads an unchanged
 function.zip to the same key (its MD5), so only the template decides which versions are published;
-a CODE_KEY=... argument names another object.
+a CODE_KEY=... argument names another object; a CodeUri already an S3 URI (a packaged template) stays.
 """
 import json
 import os
@@ -47,8 +47,9 @@ else:
 if loops_only:
     json.dump(template, sys.stdout, indent=1, default=str)
     sys.exit(0)
+packaged = str(template.get("Globals", {}).get("Function", {}).get("CodeUri", "")).startswith("s3://")
 for resource in template.get("Resources", {}).values():
-    if resource.get("Type") == "AWS::Serverless::Function":
+    if resource.get("Type") == "AWS::Serverless::Function" and not packaged:
         resource["Properties"]["CodeUri"] = {"Bucket": "artifacts", "Key": code_key}
 transformed = Translator(managed_policy_map={}, sam_parser=parser.Parser()).translate(
     sam_template=template, parameter_values=parameters

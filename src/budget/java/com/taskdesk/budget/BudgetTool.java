@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
             PlanCommand.class,
             RolesCommand.class,
             RenderCommand.class,
+            ArtifactDigestCommand.class,
+            TokenCommand.class,
+            SmokeTestCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "Exit codes:%n",
@@ -98,7 +101,9 @@ public final class BudgetTool implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "no command given (check, plan, roles, render)");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "no command given (check, plan, roles, render, artifact-digest, token, smoke-test)");
     }
 
     BudgetConfig config() {

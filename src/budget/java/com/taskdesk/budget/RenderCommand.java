@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
         name = "render",
         description =
-                "Writes template-<stage>.yaml, serverless.yml, samconfig.toml, events/ and each stage's front-door/ from config/.")
+                "Writes template-<stage>.yaml, serverless.yml, samconfig.toml, events/, each stage's front-door/ and deploy-role/ from config/.")
 final class RenderCommand implements Callable<Integer> {
     @ParentCommand
     BudgetTool tool;

@@ -5,7 +5,8 @@
  * {@code render} (config/ in, deploy files out) and {@code config} (what config/ and the compiled
  * functions say).
  */
-@MayUse({"budget.check", "budget.config", "budget.render", "budget.report", "config"})
+@MayUse({"budget.artifact", "budget.check", "budget.config", "budget.render", "budget.report", "budget.smoke", "config"
+})
 package com.taskdesk.budget;
 
 import com.taskdesk.MayUse;

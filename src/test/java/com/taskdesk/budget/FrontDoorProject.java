@@ -28,13 +28,13 @@ public final class FrontDoorProject {
         this.dir = dir;
     }
 
-    /** databases.yaml (one database, 100 connections, 10 reserved) and the shipped functions.yaml, 2 instances each. */
+    /** databases.yaml (one database with room for two stages of every function: 1,000 connections, 10 reserved) and the shipped functions.yaml, 2 instances each. */
     public static FrontDoorProject in(Path dir) {
         ProjectCopy.empty(dir).set("config/functions.yaml", "defaults.maxInstances", 2);
         return new FrontDoorProject(dir).write("config/databases.yaml", """
                 shop:
                   postgresVersion: 16
-                  maxConnections: 100
+                  maxConnections: 1000
                   reservedFor: {restOfApp: {share: 10, client: netlify, role: shop_app}}
                   deployOverlapFactor: 2
                 """);

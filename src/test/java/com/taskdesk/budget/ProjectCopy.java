@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.taskdesk.budget.artifact.ArtifactDigest;
 import com.taskdesk.budget.check.BudgetCheck;
 import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.ConfigFiles;
@@ -154,6 +155,22 @@ public final class ProjectCopy {
         return map;
     }
 
+    /** With a copy of what builds function.zip (ArtifactDigest.SOURCES: src/main, pom.xml, the wrapper's Maven). */
+    public ProjectCopy withBuildInputs() {
+        for (String source : ArtifactDigest.SOURCES) {
+            try (Stream<Path> files = Files.walk(PROJECT.resolve(source))) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path copy = dir.resolve(PROJECT.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return this;
+    }
+
     public Path dir() {
         return dir;
     }
@@ -238,11 +255,11 @@ public final class ProjectCopy {
     /** What one run of the tool printed and returned. */
     public record ToolRun(int exitCode, String out, String err) {
 
-        static ToolRun of(String... args) {
+        public static ToolRun of(String... args) {
             return of(Map.of(), args);
         }
 
-        static ToolRun of(Map<String, String> env, String... args) {
+        public static ToolRun of(Map<String, String> env, String... args) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code;

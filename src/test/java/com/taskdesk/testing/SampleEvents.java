@@ -23,18 +23,14 @@ public final class SampleEvents {
         return event;
     }
 
-    /**
-     * events/FUNCTION.json as the front end sends it, with this token as its auth-token cookie: the
-     * file's own token, signed with the local demo secret to expire in 2100, lives longer than any
-     * token a function accepts.
-     */
+    /** events/FUNCTION.json as the front end sends it, with this token as its auth-token cookie. */
     public static ObjectNode withCookie(String function, String token) throws IOException {
         ObjectNode event = withoutCredentials(function);
         event.putArray("cookies").add("auth-token=" + token);
         return event;
     }
 
-    /** events/FUNCTION.json without its auth-token cookie: a request that carries no credentials. */
+    /** events/FUNCTION.json as rendered, which carries no credentials. */
     public static ObjectNode withoutCredentials(String function) throws IOException {
         ObjectNode event = (ObjectNode) JSON.readTree(Files.readString(Path.of("events", function + ".json")));
         event.remove("cookies");

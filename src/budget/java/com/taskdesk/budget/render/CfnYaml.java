@@ -1,6 +1,7 @@
 package com.taskdesk.budget.render;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
@@ -124,6 +125,21 @@ public final class CfnYaml {
             return fn.name().length() + 2 + flowLength(fn.argument());
         }
         return value.toString().length();
+    }
+
+    /**
+     * An ordered mapping of keys and values (key, value, key, value, ...), a null value leaving its key
+     * out: for a renderer that builds its document in Java rather than from {@link Fragment}s
+     * (DeployRoleTemplate).
+     */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
     }
 
     static Fn ref(String name) {

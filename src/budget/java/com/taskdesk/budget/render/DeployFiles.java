@@ -37,6 +37,9 @@ public final class DeployFiles {
         files.putAll(EventFiles.render());
         files.putAll(FrontDoorFiles.render(config));
         files.putAll(AppDatabaseFiles.render(config));
+        for (StageConfig stage : config.stages()) {
+            files.put(DeployRoleTemplate.file(stage), DeployRoleTemplate.render(stage));
+        }
         return files;
     }
 

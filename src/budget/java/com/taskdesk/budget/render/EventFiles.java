@@ -10,24 +10,17 @@ import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.config.DeskConfig;
 import io.smallrye.config.WithDefault;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * events/: one API Gateway (HTTP API, payload 2.0) event per function, its sample request, the file
- * {@code sam local invoke -e} takes. A manager route sends the {@code auth-token} cookie as today's
- * front end does; a POST sends JSON from the local run's allowed origin.
+ * {@code sam local invoke -e} takes once signed in: {@code ./budget token --event <function>} adds a
+ * fresh token as the {@code auth-token} cookie today's front end sends (a file holds no token, since a
+ * function accepts none that outlives a day). A POST sends JSON from the local run's allowed origin.
  */
 final class EventFiles {
 
     static final String DIRECTORY = "events";
-
-    /**
-     * A manager token signed with the public local demo secret (com.taskdesk.secrets.JwtSecretCheck's
-     * LOCAL_DEMO_SECRET, which a deployed function refuses to start with), expiring in 2100.
-     */
-    static final String DEMO_MANAGER_TOKEN =
-            "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJ1c2VySWQiOiJtYW5hZ2VyLTEiLCJlbWFpbCI6Im1hbmFnZXIxQHRhc2tkZXNrLmV4YW1wbGUiLCJyb2xlIjoiTUFOQUdFUiIsIm5hbWUiOiJNYW5hZ2VyIDEiLCJtdXN0Q2hhbmdlUGFzc3dvcmQiOmZhbHNlLCJpYXQiOjE3NjQwMDAwMDAsImV4cCI6NDEwMjQ0NDgwMH0.qZtFzL9d6Ok-fYEOsSGbaEAfzaCJI0ra3oeyKtgnpzk";
 
     private static final String HOST = "abc123.execute-api.eu-west-1.amazonaws.com";
     private static final long TIME_EPOCH = 1795705200000L;
@@ -51,16 +44,12 @@ final class EventFiles {
     }
 
     private static String event(Endpoint endpoint) {
-        boolean manager = endpoint.managerRoute();
         String query = endpoint.sampleQuery();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", endpoint.route());
         event.put("rawPath", endpoint.path());
         event.put("rawQueryString", query);
-        if (manager) {
-            event.put("cookies", List.of("auth-token=" + DEMO_MANAGER_TOKEN));
-        }
         Map<String, Object> headers = new LinkedHashMap<>();
         headers.put("accept", "application/json");
         headers.put("host", HOST);

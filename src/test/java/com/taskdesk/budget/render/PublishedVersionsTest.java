@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.taskdesk.budget.ProjectCopy;
+import com.taskdesk.budget.artifact.ArtifactDigest;
 import com.taskdesk.budget.config.Endpoint;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Lambda version only when the version's logical id changes, which SAM (AutoPublishAlias) derives
  * from the function's properties as the template states them. Each test renders two configurations
  * that differ in one setting, transforms the stage's template with the SAM translator, and compares
- * the versions' logical ids.
+ * the versions' logical ids. The pipeline deploys one stored code object for as long as what builds
+ * function.zip is unchanged (ArtifactDigest): the last tests package the template as {@code sam
+ * deploy} does, its CodeUri the stored object's S3 URI.
  */
 class PublishedVersionsTest {
 
@@ -98,10 +102,54 @@ class PublishedVersionsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    @Test
+    void withOneStoredCodeObjectAOneFunctionSettingChangeRepublishesThatFunctionAlone(@TempDir Path temp)
+            throws Exception {
+        assertEquals(
+                Set.of("agents"),
+                changedVersionsOfStoredCode(
+                        temp, copy -> copy.set("config/prod.yaml", "functions.agents.connectionLimit", 2)));
+    }
+
+    @Test
+    void aSourceChangeStoresANewCodeObjectWhichRepublishesEveryFunction(@TempDir Path temp) throws Exception {
+        assertEquals(
+                new TreeSet<>(Endpoint.functionNames()),
+                changedVersionsOfStoredCode(
+                        temp,
+                        copy -> copy.write(
+                                "src/main/resources/application.properties",
+                                copy.read("src/main/resources/application.properties") + "\n# changed\n")));
+    }
+
+    /**
+     * As {@link #changedVersions}, each copy's prod template packaged with the code object the
+     * pipeline stores for that copy's build inputs.
+     */
+    private static Set<String> changedVersionsOfStoredCode(Path temp, UnaryOperator<ProjectCopy> change)
+            throws Exception {
+        Map<String, String> before = prodVersions(
+                ProjectCopy.of(temp.resolve("before")).withBuildInputs(), PublishedVersionsTest::storedCode);
+        Map<String, String> after = prodVersions(
+                change.apply(ProjectCopy.of(temp.resolve("after")).withBuildInputs()),
+                PublishedVersionsTest::storedCode);
+        return before.keySet().stream()
+                .filter(function -> !before.get(function).equals(after.get(function)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What sam deploy makes of the template: CodeUri the S3 URI of the code object stored for this copy. */
+    private static void storedCode(ProjectCopy copy, String template) {
+        String object = ArtifactDigest.of(copy.dir(), List.of(), ArtifactDigest.runningJdk())
+                .objectName();
+        copy.replace(template, "CodeUri: target/function.zip", "CodeUri: s3://taskdesk-artifacts/" + object);
+    }
+
     /** The functions whose prod version the change publishes anew. */
     private static Set<String> changedVersions(Path temp, UnaryOperator<ProjectCopy> change) throws Exception {
-        Map<String, String> before = prodVersions(ProjectCopy.of(temp.resolve("before")));
-        Map<String, String> after = prodVersions(change.apply(ProjectCopy.of(temp.resolve("after"))));
+        Map<String, String> before = prodVersions(ProjectCopy.of(temp.resolve("before")), (copy, template) -> {});
+        Map<String, String> after =
+                prodVersions(change.apply(ProjectCopy.of(temp.resolve("after"))), (copy, template) -> {});
         assertEquals(before.keySet(), after.keySet());
         return before.keySet().stream()
                 .filter(function -> !before.get(function).equals(after.get(function)))
@@ -109,9 +157,12 @@ class PublishedVersionsTest {
     }
 
     /** Function name to the logical id of the version SAM publishes for it, in prod's stack. */
-    private static Map<String, String> prodVersions(ProjectCopy copy) throws Exception {
+    private static Map<String, String> prodVersions(ProjectCopy copy, BiConsumer<ProjectCopy, String> packaging)
+            throws Exception {
         assertEquals(0, copy.run("render").exitCode());
-        return versions(copy.dir().resolve(SamTemplate.file(copy.config().stage("prod"))));
+        String template = SamTemplate.file(copy.config().stage("prod"));
+        packaging.accept(copy, template);
+        return versions(copy.dir().resolve(template));
     }
 
     /** Function name to the logical id of the version SAM publishes for it, in this template's stack. */
