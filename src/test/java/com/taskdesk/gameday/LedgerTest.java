@@ -58,7 +58,7 @@ class LedgerTest {
                 handlers)) {
             Call call = desk.write(endpoint, 1, "test");
             Call onRaw = new Call(
-                    endpoint, call.query(), "{\"ids\": [\"" + RAW + "\"]}", call.callerId(), List.of(RAW), "test");
+                    endpoint, call.query(), "{\"ids\": [\"" + RAW + "\"]}", call.caller(), List.of(RAW), "test");
             Outcome outcome = new Outcome("test", onRaw, 1, 0, 0, instance.handle(onRaw));
             ledger.record(outcome);
             return outcome;

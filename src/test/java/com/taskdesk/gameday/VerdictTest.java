@@ -36,7 +36,8 @@ class VerdictTest {
     private final List<AppOverrun.Result> overruns = new ArrayList<>();
 
     private void answered(Endpoint endpoint, long sentMs, Answer answer) {
-        outcomes.add(new Outcome("direct", Call.get(endpoint, Map.of(), "m", "test"), 1, sentMs, sentMs + 50, answer));
+        outcomes.add(new Outcome(
+                "direct", Call.get(endpoint, Map.of(), Bearer.manager("m"), "test"), 1, sentMs, sentMs + 50, answer));
     }
 
     private void fault(Faults.Kind kind, long startMs, long endMs) {

@@ -18,7 +18,8 @@ import java.util.Map;
  * that proxies an absolute URL with the request's query string and cookies, giving up after
  * Netlify's 26 s; {@code force = true} takes it before a file of the site at the same path, without
  * force the site's file wins (Netlify's shadowing). The site holds the test page, a file at each
- * app route, and the app's login answer (its Set-Cookie). A rule it cannot play is refused.
+ * app route, an answer at each route the app keeps, and the app's login answer (its Set-Cookie).
+ * A rule it cannot play is refused.
  */
 public final class NetlifyStandIn implements AutoCloseable {
 
@@ -30,27 +31,23 @@ public final class NetlifyStandIn implements AutoCloseable {
 
     /**
      * @param netlifyToml the rendered fragment (front-door/&lt;stage&gt;/netlify.toml)
-     * @param appRoutes   paths at which the site has files of its own, the app's routes
-     * @param page        served as /desk.html
-     * @param setCookie   the Set-Cookie header of the app's login answer (POST /api/auth/login)
+     * @param site        the page, the logins, and the app's own routes: a file at each moved path,
+     *                    an answer of its own at each kept one
      */
-    public static NetlifyStandIn start(
-            Path workDirectory, String netlifyToml, List<String> appRoutes, String page, String setCookie, int port) {
+    public static NetlifyStandIn start(Path workDirectory, String netlifyToml, AppSite site, int port) {
         Path directory = workDirectory.toAbsolutePath();
         try {
-            Path site = directory.resolve("site");
-            Files.createDirectories(site);
+            Path root = directory.resolve("site");
+            Files.createDirectories(root);
             Files.createDirectories(directory.resolve("temp"));
-            Files.writeString(site.resolve("desk.html"), page);
-            for (String route : appRoutes) {
-                Path file = site.resolve(route.substring(1));
+            Files.writeString(root.resolve("desk.html"), site.page());
+            for (String route : site.movedRoutes()) {
+                Path file = root.resolve(route.substring(1));
                 Files.createDirectories(file.getParent());
-                Files.writeString(
-                        file,
-                        "{\"success\": false, \"error\": \"answered by the app itself, not through the front door\"}");
+                Files.writeString(file, AppSite.MOVED_ROUTES_OWN_ANSWER);
             }
             Path conf = directory.resolve("nginx.conf");
-            Files.writeString(conf, config(directory, site, rules(netlifyToml), setCookie, port));
+            Files.writeString(conf, config(directory, root, rules(netlifyToml), site, port));
             ServerProcess server = ServerProcess.start(
                     "nginx",
                     List.of(
@@ -114,7 +111,7 @@ public final class NetlifyStandIn implements AutoCloseable {
         return locations.toString();
     }
 
-    private static String config(Path directory, Path site, String rules, String setCookie, int port) {
+    private static String config(Path directory, Path root, String rules, AppSite site, int port) {
         String temp = directory.resolve("temp").toString();
         return """
                 daemon off;
@@ -133,24 +130,63 @@ public final class NetlifyStandIn implements AutoCloseable {
                   default_type application/json;
                   proxy_http_version 1.1;
                   proxy_read_timeout %3$ds;
+                  # The login's Set-Cookie by the address in its JSON body.
+                  map $request_body $login_cookie {
+                    default "";
+                %6$s  }
                   server {
                     listen 127.0.0.1:%4$d;
                     root %5$s;
+                    # nginx reads a body only to pass it on: the login passes it to itself, with its cookie.
                     location = /api/auth/login {
-                      add_header Set-Cookie "%6$s" always;
+                      proxy_set_header X-Login-Cookie $login_cookie;
+                      proxy_pass http://127.0.0.1:%4$d/.login;
+                    }
+                    location = /.login {
+                      if ($http_x_login_cookie = "") {
+                        return 401 '{"success": false, "error": "Invalid email or password"}';
+                      }
+                      add_header Set-Cookie $http_x_login_cookie always;
                       return 200 '{"success": true}';
                     }
-                    # The [[redirects]] of the rendered netlify.toml:
-                %7$s  }
+                    # The routes the app keeps:
+                %7$s    # The [[redirects]] of the rendered netlify.toml:
+                %8$s  }
                 }
                 """.formatted(
                         directory,
                         temp,
                         FrontDoor.Host.NETLIFY.proxyLimitSeconds(),
                         port,
-                        site,
-                        setCookie.replace("\"", "\\\""),
+                        root,
+                        logins(site.logins()),
+                        keptRoutes(site.keptRoutes()),
                         rules);
+    }
+
+    /** One map entry per login: the body's {@code "email":"<address>"}, as JSON.stringify writes it. */
+    private static String logins(Map<String, String> logins) {
+        StringBuilder entries = new StringBuilder();
+        logins.forEach((email, setCookie) -> entries.append("    '~\"email\":\"")
+                .append(email.replace(".", "[.]"))
+                .append("\"' \"")
+                .append(setCookie.replace("\"", "\\\""))
+                .append("\";\n"));
+        return entries.toString();
+    }
+
+    /** A regex location per kept route ({@code [id]} is any one segment), answering any method. */
+    private static String keptRoutes(List<String> keptRoutes) {
+        StringBuilder locations = new StringBuilder();
+        for (String route : keptRoutes) {
+            locations
+                    .append("    location ~ ^")
+                    .append(route.replaceAll("\\[[^/]+]", "[^/]+"))
+                    .append("$ { return 200 '")
+                    .append(AppSite.KEPT_ANSWER)
+                    .append("'; }\n");
+        }
+        return locations.toString();
     }
 
     /** What nginx has logged. */

@@ -1,5 +1,6 @@
 package com.taskdesk.testing;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * A real Next.js (next@15.5.4 from npm, src/test/nextjs/package-lock.json) in development mode, as
  * the owning app's host: its next.config.js takes the rendered rewrites module exactly as
  * docs/front-door.md tells the app's team, it has its own routes at the moved paths (which the
- * rules must win over), a login route that sets auth-token as the app's does, and the test page.
+ * rules must win over) and routes it keeps, a login route that sets auth-token as the app's does, and
+ * the test page ({@link AppSite}).
  * The packages are installed once into a user cache (~/.cache/taskdesk), shared by every checkout
  * and kept across {@code mvn clean}; later runs need no network.
  */
@@ -29,6 +31,8 @@ public final class NextJsApp implements AutoCloseable {
 
     /** The committed package.json and lock file. */
     private static final Path PACKAGES = Path.of("src/test/nextjs").toAbsolutePath();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerProcess server;
     private final int port;
@@ -118,13 +122,10 @@ public final class NextJsApp implements AutoCloseable {
     /**
      * Writes the app into {@code directory} and starts {@code next dev} on 127.0.0.1:{@code port}.
      *
-     * @param rewrites  the rendered module (front-door/&lt;stage&gt;/next-rewrites.js)
-     * @param appRoutes the app's own routes at the moved paths, as the app has them (App Router)
-     * @param page      the test page, served as /desk.html
-     * @param setCookie the Set-Cookie header of the app's login answer
+     * @param rewrites the rendered module (front-door/&lt;stage&gt;/next-rewrites.js)
+     * @param site     the page, the logins and the app's own routes (App Router)
      */
-    public static NextJsApp start(
-            Path workDirectory, String rewrites, List<String> appRoutes, String page, String setCookie, int port) {
+    public static NextJsApp start(Path workDirectory, String rewrites, AppSite site, int port) {
         Path directory = workDirectory.toAbsolutePath();
         try {
             Files.createDirectories(directory.resolve("public"));
@@ -141,25 +142,36 @@ public final class NextJsApp implements AutoCloseable {
                       async rewrites() { return require('./next-rewrites.js'); },
                     };
                     """);
-            write(directory.resolve("public/desk.html"), page);
+            write(directory.resolve("public/desk.html"), site.page());
             write(directory.resolve("pages/api/auth/login.js"), """
-                    // The app's login answer sets the cookie (the app: httpOnly, sameSite strict, 24 h, no domain).
+                    // The app's login answer sets the cookie of whoever signs in (the app: httpOnly, sameSite
+                    // strict, 24 h, no domain).
+                    const logins = JSON.parse(process.env.TASKDESK_TEST_LOGINS);
                     export default function login(req, res) {
-                      res.setHeader('Set-Cookie', process.env.TASKDESK_TEST_SET_COOKIE);
+                      const setCookie = logins[req.body && req.body.email];
+                      if (!setCookie) {
+                        res.status(401).json({ success: false, error: 'Invalid email or password' });
+                        return;
+                      }
+                      res.setHeader('Set-Cookie', setCookie);
                       res.status(200).json({ success: true });
                     }
                     """);
-            for (String route : appRoutes) {
-                Path handler = directory.resolve("app" + route + "/route.js");
-                Files.createDirectories(handler.getParent());
-                write(handler, """
+            for (String route : site.movedRoutes()) {
+                route(directory, route, """
                         // The app's own route at this path: the front door's rule must be taken before it.
-                        const appAnswer = () => Response.json(
-                          { success: false, error: 'answered by the app itself, not through the front door' },
-                          { status: 418 });
+                        const appAnswer = () => Response.json(%s, { status: 418 });
                         export const GET = appAnswer;
                         export const POST = appAnswer;
-                        """);
+                        """.formatted(AppSite.MOVED_ROUTES_OWN_ANSWER));
+            }
+            for (String route : site.keptRoutes()) {
+                route(directory, route, """
+                        // A route the app keeps: no rule moves it, so only the app's host answers it.
+                        const appAnswer = () => Response.json(%s, { status: 200 });
+                        export const GET = appAnswer;
+                        export const POST = appAnswer;
+                        """.formatted(AppSite.KEPT_ANSWER));
             }
             ServerProcess server = ServerProcess.start(
                     "next",
@@ -172,13 +184,24 @@ public final class NextJsApp implements AutoCloseable {
                             "--hostname",
                             "127.0.0.1"),
                     directory,
-                    Map.of("NEXT_TELEMETRY_DISABLED", "1", "TASKDESK_TEST_SET_COOKIE", setCookie),
+                    Map.of(
+                            "NEXT_TELEMETRY_DISABLED",
+                            "1",
+                            "TASKDESK_TEST_LOGINS",
+                            JSON.writeValueAsString(site.logins())),
                     "http://127.0.0.1:" + port + "/desk.html",
                     Duration.ofSeconds(90));
             return new NextJsApp(server, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** app/&lt;route&gt;/route.js, an App Router handler ({@code [id]} is a dynamic segment). */
+    private static void route(Path directory, String route, String handler) throws IOException {
+        Path file = directory.resolve("app" + route + "/route.js");
+        Files.createDirectories(file.getParent());
+        write(file, handler);
     }
 
     private static void write(Path file, String text) throws IOException {

@@ -6,6 +6,7 @@ import com.taskdesk.bench.dbtime.WriteCost;
 import com.taskdesk.bench.harness.BenchDatabase;
 import com.taskdesk.bench.harness.Project;
 import com.taskdesk.bench.http.EndToEnd;
+import com.taskdesk.bench.polls.Polls;
 import com.taskdesk.bench.sweep.InstanceSweep;
 import com.taskdesk.bench.sweep.SweepReport;
 import com.taskdesk.reporting.Machine;
@@ -30,7 +31,7 @@ import java.util.Set;
  * <pre>./mvnw -q test-compile exec:exec@benchmarks                      (full: 15-20 min on 2 cores)
  * ./mvnw -q test-compile exec:exec@benchmarks -Dbench.scale=small    (the harness at small scale, ~5 min;
  *                                                                     writes target/bench/ only)</pre>
- * {@code -Dbench.parts=dbtime,http,sweep,coldstart} runs some parts only (the others' tables stay).
+ * {@code -Dbench.parts=dbtime,http,sweep,coldstart,polls} runs some parts only (the others' tables stay).
  */
 public final class Benchmarks {
 
@@ -50,7 +51,8 @@ public final class Benchmarks {
             Duration sweepStep,
             int coldStarts,
             int requests,
-            int writeBatch) {}
+            int writeBatch,
+            int pollCalls) {}
 
     static final Scale FULL = new Scale(
             "full",
@@ -63,7 +65,8 @@ public final class Benchmarks {
             Duration.ofSeconds(3),
             5,
             1000,
-            250);
+            250,
+            200);
     static final Scale SMALL = new Scale(
             "small",
             List.of(10_000),
@@ -75,12 +78,14 @@ public final class Benchmarks {
             Duration.ofSeconds(1),
             2,
             200,
-            8);
+            8,
+            30);
 
     public static void main(String[] args) throws Exception {
         Scale scale = System.getProperty("bench.scale", "full").equals("small") ? SMALL : FULL;
-        Set<String> parts = Set.copyOf(Arrays.asList(
-                System.getProperty("bench.parts", "dbtime,http,sweep,coldstart").split(",")));
+        Set<String> parts =
+                Set.copyOf(Arrays.asList(System.getProperty("bench.parts", "dbtime,http,sweep,coldstart,polls")
+                        .split(",")));
         Path out = scale == FULL ? Path.of("docs") : Project.OUTPUT.resolve("docs");
         Files.createDirectories(out);
         long started = System.nanoTime();
@@ -172,6 +177,23 @@ public final class Benchmarks {
                     cold.startRatio(),
                     cold.memoryRatio()));
         }
+        if (parts.contains("polls")) {
+            int largest = scale.sizes().get(scale.sizes().size() - 1);
+            try (BenchDatabase database = BenchDatabase.start(Map.of())) {
+                Polls.Result polls = Polls.measure(database, largest, scale.pollCalls());
+                String table = Polls.table(polls);
+                System.out.println(table);
+                sections.put("polls", table);
+                headline.add(String.format(
+                        Locale.ROOT,
+                        "| 5. database time per minute of revision 3's polls, %d agents, %,d tasks "
+                                + "| functions ÷ original app, same indexes (client / server time) | %.3fx / %.3fx | ≤ 0.1x |",
+                        Polls.AGENTS,
+                        largest,
+                        Polls.ratio(polls),
+                        Polls.serverRatio(polls)));
+            }
+        }
         double minutes = (System.nanoTime() - started) / 60e9;
         sections.put(
                 "run",
@@ -184,7 +206,7 @@ public final class Benchmarks {
                         minutes,
                         machine,
                         COMMAND));
-        if (headline.size() == 4) { // only a run of every part rewrites the headline
+        if (headline.size() == 5) { // only a run of every part rewrites the headline
             sections.put(
                     "headline",
                     "| benchmark | measure | result | goal |\n|---|---|---|---|\n" + String.join("\n", headline));

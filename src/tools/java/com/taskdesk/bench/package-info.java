@@ -7,6 +7,7 @@
     "bench.dbtime",
     "bench.harness",
     "bench.http",
+    "bench.polls",
     "bench.sweep",
     "config",
     "reporting",

@@ -17,6 +17,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -93,7 +95,7 @@ final class FunctionInstance implements AutoCloseable {
     }
 
     Answer handle(Call call) {
-        caller.userId = call.callerId();
+        caller.bearer = call.caller();
         try {
             return Answer.of(handler.handle(call));
         } catch (Throwable thrown) {
@@ -120,19 +122,25 @@ final class FunctionInstance implements AutoCloseable {
                 .orElseThrow();
         Parameter[] parameters = method.getParameters();
         for (Parameter parameter : parameters) {
+            if (parameter.getType() == UriInfo.class && parameter.isAnnotationPresent(Context.class)) {
+                continue;
+            }
             if (parameter.getType() != String.class || parameter.getAnnotations().length > 1) {
                 throw new IllegalStateException(method + ": the game day passes query parameters and a body,"
-                        + " as strings; teach FunctionInstance what " + parameter + " is");
+                        + " as strings, or the request's UriInfo; teach FunctionInstance what " + parameter + " is");
             }
         }
         method.setAccessible(true);
         return call -> method.invoke(
                 resource,
                 Arrays.stream(parameters)
-                        .map(p -> p.isAnnotationPresent(QueryParam.class)
-                                ? call.query()
-                                        .get(p.getAnnotation(QueryParam.class).value())
-                                : call.body())
+                        .map(p -> p.getType() == UriInfo.class
+                                ? RequestUri.of(call.query())
+                                : p.isAnnotationPresent(QueryParam.class)
+                                        ? call.query()
+                                                .get(p.getAnnotation(QueryParam.class)
+                                                        .value())
+                                        : call.body())
                         .toArray());
     }
 
@@ -215,25 +223,27 @@ final class FunctionInstance implements AutoCloseable {
 
     /** The token's caller, per request: the JWT the function verified, reduced to the claims the handlers read. */
     private static final class Caller implements JsonWebToken {
-        private volatile String userId;
+        private volatile Bearer bearer;
 
         @Override
         public String getName() {
-            return userId;
+            return bearer.userId();
         }
 
         @Override
         public Set<String> getClaimNames() {
-            return Set.of("userId", "role");
+            return Set.of("userId", "role", "email");
         }
 
         @Override
         @SuppressWarnings("unchecked")
         public <T> T getClaim(String claimName) {
+            Bearer token = bearer;
             return (T)
                     switch (claimName) {
-                        case "userId" -> userId;
-                        case "role" -> "MANAGER";
+                        case "userId" -> token.userId();
+                        case "role" -> token.role();
+                        case "email" -> token.email();
                         default -> null;
                     };
         }

@@ -62,7 +62,7 @@ public final class GameDay {
     static final long FAULT_SPACING_MS = 16_000;
 
     /** What the command was asked for. */
-    record Options(double minutes, String broken, List<String> phases, int managers, long seed) {
+    record Options(double minutes, String broken, List<String> phases, int managers, int agents, long seed) {
 
         static Options fromSystemProperties() {
             return new Options(
@@ -71,12 +71,13 @@ public final class GameDay {
                     List.of(System.getProperty("gameday.phases", "direct,pgbouncer")
                             .split(",")),
                     Integer.parseInt(System.getProperty("gameday.managers", "90")),
+                    Integer.parseInt(System.getProperty("gameday.agents", "50")),
                     Long.parseLong(System.getProperty("gameday.seed", "18")));
         }
 
         /** Only a full, unbroken run of both phases rewrites docs/gameday.md. */
         boolean full() {
-            return minutes >= 10 && broken.isEmpty() && phases.equals(List.of("direct", "pgbouncer"));
+            return minutes >= 10 && broken.isEmpty() && phases.equals(List.of("direct", "pgbouncer")) && agents == 50;
         }
 
         long phaseMs() {
@@ -94,6 +95,9 @@ public final class GameDay {
             }
             if (!phases.equals(List.of("direct", "pgbouncer"))) {
                 command.append(" -Dgameday.phases=").append(String.join(",", phases));
+            }
+            if (agents != 50) {
+                command.append(" -Dgameday.agents=").append(agents);
             }
             return command.toString();
         }
@@ -141,15 +145,17 @@ public final class GameDay {
             throw new IllegalStateException("pgbouncer is not installed (apt-get install pgbouncer)");
         }
         log(
-                "Game day: %s, %s minutes, %d managers%s",
+                "Game day: %s, %s minutes, %d managers, %d agent portals%s",
                 STAGE,
                 options.minutes(),
                 options.managers(),
+                options.agents(),
                 options.broken().isEmpty() ? "" : ", broken variant " + options.broken());
 
         long setupStarted = System.nanoTime();
         try (GameDayDatabase database = GameDayDatabase.start(stage.database())) {
             SpamDesk desk = SpamDesk.create(database, options.managers(), writers(stage), clock);
+            AgentPortals portals = AgentPortals.open(database, options.agents(), stage.todayTimeZone());
             try (Connection admin = database.superuser()) {
                 ledger.opening(admin);
             }
@@ -171,7 +177,7 @@ public final class GameDay {
                     DeskWatch watching = watch.start()) {
                 Random random = new Random(options.seed());
                 for (Phase phase : plan) {
-                    ran.add(runPhase(phase, database, desk, random));
+                    ran.add(runPhase(phase, database, desk, portals, random));
                 }
                 samples = sampler.samples();
             }
@@ -194,7 +200,8 @@ public final class GameDay {
      */
     static final String REST_OF_APP = "restOfApp";
 
-    private Phase runPhase(Phase phase, GameDayDatabase database, SpamDesk desk, Random random) throws Exception {
+    private Phase runPhase(Phase phase, GameDayDatabase database, SpamDesk desk, AgentPortals portals, Random random)
+            throws Exception {
         database.applyRoles(phase.config(), phase.stage(), SERVER_IDLE_TIMEOUT);
         DatabaseBudget budget = phase.budget();
         PgBouncerProcess pgbouncer = null;
@@ -232,7 +239,15 @@ public final class GameDay {
                     clock);
             ScheduledExecutorService deploy = Executors.newSingleThreadScheduledExecutor(Traffic.daemon("deploy"));
             Traffic traffic = new Traffic(
-                    phase.name(), deployment, desk, ledger, clock, phase.stage(), options.managers(), outcomes);
+                    phase.name(),
+                    deployment,
+                    desk,
+                    portals,
+                    ledger,
+                    clock,
+                    phase.stage(),
+                    options.managers(),
+                    outcomes);
             try {
                 traffic.start();
                 deploy.schedule(

@@ -109,11 +109,12 @@ final class Report {
         out.append("```sh\n").append(options.command()).append("\n```\n\n");
         out.append(String.format(
                 Locale.ROOT,
-                "%s: %s minutes, %d dashboard managers, %,d requests, %d faults%s. %s; load average %.2f at the end"
+                "%s: %s minutes, %d dashboard managers, %d agent portals, %,d requests, %d faults%s. %s; load average %.2f at the end"
                         + " (the machine is shared with other builds: recovery times are noisy).%n%n",
                 LocalDate.now(ZoneOffset.UTC),
                 options.minutes(),
                 options.managers(),
+                options.agents(),
                 outcomes.size(),
                 faults.size(),
                 options.broken().isEmpty() ? "" : ", **broken variant " + options.broken() + "**",

@@ -95,13 +95,14 @@ final class SpamDesk {
         int digits = Integer.parseInt(format.replaceAll("\\D", ""));
         database.execute("INSERT INTO \"User\" (\"id\", \"email\", \"name\", \"role\", \"updatedAt\")"
                 + " SELECT '" + prefix + "' || lpad(i::text, " + digits + ", '0'),"
-                + " '" + prefix + "' || i || '@taskdesk.example', 'Game day ' || i, 'MANAGER', now()"
+                + " '" + prefix + "' || lpad(i::text, " + digits + ", '0') || '@taskdesk.example', 'Game day ' || i,"
+                + " 'MANAGER', now()"
                 + " FROM generate_series(1, " + count + ") AS i");
     }
 
     /** A manager of the dashboard: who polls it. */
-    String manager(int i) {
-        return MANAGER_PREFIX + String.format("%03d", 1 + i % managers);
+    Bearer manager(int i) {
+        return Bearer.manager(MANAGER_PREFIX + String.format("%03d", 1 + i % managers));
     }
 
     /** A write: a manager never used before, and {@code count} ids of the current window (once in a while an unknown one). */
@@ -121,7 +122,12 @@ final class SpamDesk {
                                 ? "], \"whitelist\": []}"
                                 : "]}"));
         return new Call(
-                endpoint, Map.of(), body, WRITER_PREFIX + String.format("%05d", writer), List.copyOf(ids), source);
+                endpoint,
+                Map.of(),
+                body,
+                Bearer.manager(WRITER_PREFIX + String.format("%05d", writer)),
+                List.copyOf(ids),
+                source);
     }
 
     private List<String> ids(int count) {

@@ -27,8 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>the pages that assign work: agents lists with a filter (each of the task types, none, or
  *       one the function does not know), steadily, and in bursts;
  *   <li>spam writes: a steady trickle of mark-spam and restore on overlapping ids;
- *   <li>every other function of {@link Endpoint#all()} (spam-counts, health, and any added later): its
- *       sample request, steadily;
+ *   <li>the open agent portals ({@link AgentPortals}): each its task list every 5 s, its completed
+ *       column and a heartbeat every 30 s, with its agent's token;
+ *   <li>every other function of {@link Endpoint#all()} (spam-counts, health, the Holds overview's and
+ *       the assistance polls, and any added later): its sample request with a manager's token, steadily;
  *   <li>bursts: every function at once, twice as many requests as it has instances (the dashboards
  *       reloaded together, the assign pages, the spam desk's bulk moves and restores on overlapping
  *       ids): each function at its cap, the rest throttled.
@@ -52,6 +54,7 @@ final class Traffic implements AutoCloseable {
     private final String phase;
     private final Deployment deployment;
     private final SpamDesk desk;
+    private final AgentPortals portals;
     private final Ledger ledger;
     private final GameClock clock;
     private final StageConfig stage;
@@ -64,6 +67,7 @@ final class Traffic implements AutoCloseable {
             String phase,
             Deployment deployment,
             SpamDesk desk,
+            AgentPortals portals,
             Ledger ledger,
             GameClock clock,
             StageConfig stage,
@@ -72,6 +76,7 @@ final class Traffic implements AutoCloseable {
         this.phase = phase;
         this.deployment = deployment;
         this.desk = desk;
+        this.portals = portals;
         this.ledger = ledger;
         this.clock = clock;
         this.stage = stage;
@@ -88,7 +93,7 @@ final class Traffic implements AutoCloseable {
     void start() {
         List<Endpoint> dashboard = DASHBOARD.stream().map(Traffic::endpoint).toList();
         for (int m = 0; m < managers; m++) {
-            String manager = desk.manager(m);
+            Bearer manager = desk.manager(m);
             schedule.scheduleAtFixedRate(
                     () -> dashboard.forEach(endpoint -> send(
                             Call.get(endpoint, Map.of("_", "" + System.currentTimeMillis()), manager, "dashboard"))),
@@ -109,8 +114,22 @@ final class Traffic implements AutoCloseable {
                 WRITE_EVERY_MS / 2,
                 WRITE_EVERY_MS,
                 TimeUnit.MILLISECONDS);
+        for (Endpoint route : Endpoint.all()) {
+            if (AgentPortals.serves(route)) {
+                long every = AgentPortals.POLLS.get(route.functionName());
+                for (int p = 0; p < portals.portals(); p++) {
+                    int portal = p;
+                    schedule.scheduleAtFixedRate(
+                            () -> send(portals.request(route, portal, "agent portal")),
+                            ThreadLocalRandom.current().nextLong(every),
+                            every,
+                            TimeUnit.MILLISECONDS);
+                }
+            }
+        }
         Set<String> named = new HashSet<>(DASHBOARD);
         named.addAll(Ledger.RULES.keySet());
+        named.addAll(AgentPortals.POLLS.keySet());
         for (Endpoint other : Endpoint.all()) {
             if (!named.contains(other.functionName())) {
                 schedule.scheduleAtFixedRate(
@@ -165,6 +184,9 @@ final class Traffic implements AutoCloseable {
         }
         if (Ledger.RULES.containsKey(function)) {
             return desk.write(endpoint, 1 + ThreadLocalRandom.current().nextInt(3), source);
+        }
+        if (AgentPortals.serves(endpoint)) {
+            return portals.request(endpoint, ThreadLocalRandom.current().nextInt(1000), source);
         }
         return sample(endpoint);
     }

@@ -11,6 +11,7 @@ import com.taskdesk.budget.FrontDoorProject;
 import com.taskdesk.budget.config.Endpoint;
 import com.taskdesk.budget.config.FrontDoor;
 import com.taskdesk.testing.Api;
+import com.taskdesk.testing.AppSite;
 import com.taskdesk.testing.Fixtures;
 import com.taskdesk.testing.HeadlessChromium;
 import com.taskdesk.testing.NeedsBrowserPath;
@@ -25,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,15 @@ class FrontDoorBrowserTest {
     private static final Path WORK = Path.of("target/front-door-browser").toAbsolutePath();
     /** The API's own host, as a second name of the mock event server. */
     private static final String API_HOST = "api.test";
+    /** The agent who opens the portal (an active AGENT of the fixtures), and the token of their cookie. */
+    private static final String AGENT = "agent-text";
+
+    private static final String AGENT_EMAIL = AGENT + "@taskdesk.example";
+    private static final String AGENT_TOKEN = Tokens.withRole(AGENT, "AGENT");
+    /** The day the portal's completed column shows (the page sends it), and a task completed on it. */
+    private static final String DAY = "2026-05-20";
+    /** An agent's write the app keeps (the portal's Start button), in the App Router's form. */
+    private static final String START_ROUTE = "/api/agent/tasks/[id]/start";
 
     /** The two app hosts are allowed origins; the metrics are never cached; a statement may run 1 s. */
     public static class AppHosts implements QuarkusTestProfile {
@@ -111,32 +122,30 @@ class FrontDoorBrowserTest {
         assertEquals(
                 0, check.exitCode(), "the test's stages pass check, the front door rules included: " + check.err());
 
-        String setCookie = "auth-token=" + Tokens.manager() + "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict";
         List<String> appRoutes = FrontDoor.appRoutes().stream()
                 .filter(route -> moved.contains(route.functionName()))
                 .map(Endpoint::path)
                 .toList();
+        AppSite site = new AppSite(
+                page,
+                Map.of("manager-1@taskdesk.example", setCookie(Tokens.manager()), AGENT_EMAIL, setCookie(AGENT_TOKEN)),
+                appRoutes,
+                List.of(START_ROUTE));
         nextJs = NextJsApp.start(
-                WORK.resolve("nextjs"),
-                project.read("front-door/nextjs/next-rewrites.js"),
-                appRoutes,
-                page,
-                setCookie,
-                port("nextjs"));
+                WORK.resolve("nextjs"), project.read("front-door/nextjs/next-rewrites.js"), site, port("nextjs"));
         netlify = NetlifyStandIn.start(
-                WORK.resolve("netlify"),
-                project.read("front-door/netlify/netlify.toml"),
-                appRoutes,
-                page,
-                setCookie,
-                port("netlify"));
+                WORK.resolve("netlify"), project.read("front-door/netlify/netlify.toml"), site, port("netlify"));
         chromium = HeadlessChromium.start(Files.createTempDirectory("chromium"));
     }
 
+    /** The app's login answer for this token (the app: httpOnly, sameSite strict, 24 h, no domain). */
+    private static String setCookie(String token) {
+        return "auth-token=" + token + "; Path=/; Max-Age=86400; HttpOnly; SameSite=Strict";
+    }
+
     /**
-     * The functions whose routes the page calls (revision 2's today), as frontDoor.moves names them:
-     * today's front end moves those; a route moves here once the page calls it (revision 3's agent
-     * portal routes: issue 25's browser part).
+     * The functions whose routes the page calls (revisions 2 and 3: the manager pages' and the agent
+     * portal's), as frontDoor.moves names them: today's front end moves those.
      */
     private static List<String> calledBy(String page) {
         return FrontDoor.appRoutes().stream()
@@ -162,6 +171,7 @@ class FrontDoorBrowserTest {
     @Test
     void todaysFrontEndReachesEveryMovedRouteThroughTheRenderedNextJsRewrites() throws IOException {
         List<String> called = thePagesCallsGetTheFunctionsAnswersThrough("nextjs");
+        called.addAll(theAgentsPortalGetsTheFunctionsAnswersAndKeepsItsWritesWithTheAppThrough("nextjs"));
 
         JsonNode rewrites = JSON.readTree(module(project.read("front-door/nextjs/next-rewrites.js")));
         List<String> rules = new ArrayList<>();
@@ -173,6 +183,7 @@ class FrontDoorBrowserTest {
     @Test
     void todaysFrontEndReachesEveryMovedRouteThroughTheRenderedNetlifyRules() throws IOException {
         List<String> called = thePagesCallsGetTheFunctionsAnswersThrough("netlify");
+        called.addAll(theAgentsPortalGetsTheFunctionsAnswersAndKeepsItsWritesWithTheAppThrough("netlify"));
 
         JsonNode toml = new TomlMapper().readTree(project.read("front-door/netlify/netlify.toml"));
         List<String> rules = new ArrayList<>();
@@ -220,7 +231,7 @@ class FrontDoorBrowserTest {
                           "completedToday": 0, "totalCompleted": 0, "inProgress": 1, "assignedNotStarted": 1,
                           "activeWork": 2, "assistanceRequired": 0, "totalAll": 3, "pctDone": 0}}
                         """), metrics.path("body"));
-        assertEquals(direct("/api/manager/dashboard/agent-progress"), progress.path("body"));
+        assertEquals(direct(Tokens.manager(), "/api/manager/dashboard/agent-progress"), progress.path("body"));
         JsonNode rows = progress.path("body").path("agentProgress");
         assertEquals(List.of("agent-text", "agent-gone", "agent-holds"), rows.findValuesAsText("id"));
         assertEquals(
@@ -255,7 +266,7 @@ class FrontDoorBrowserTest {
                            "isLive": false, "lastSeen": null, "agentTypes": ["HOLDS"], "holdsCount": 1}]}
                         """), answer(holds.get(0), 200, called).path("body"));
         JsonNode queues = answer(holds.get(1), 200, called).path("body");
-        assertEquals(direct("/api/holds/queues"), queues);
+        assertEquals(direct(Tokens.manager(), "/api/holds/queues"), queues);
         assertEquals(1, queues.path("data").path("summary").path("totalTasks").asInt());
         assertEquals(
                 json("{\"success\": true, \"requests\": []}"),
@@ -272,7 +283,74 @@ class FrontDoorBrowserTest {
         JsonNode apiHost = tree(
                 chromium.await("desk.onHost('http://" + API_HOST + ":" + Api.port() + "', '/api/manager/agents')"));
         assertEquals(401, apiHost.path("status").asInt(), "no cookie reaches the API's own host: " + apiHost);
-        return called.stream().distinct().toList();
+        return new ArrayList<>(called.stream().distinct().toList());
+    }
+
+    /**
+     * On the app host, an agent signs in (an AGENT cookie) and the portal polls: its task list, its
+     * completed column and its heartbeat, each answered by its function exactly as a direct call with
+     * the same cookie is. Then the portal's Start button, a write under the task list's path, which
+     * the app keeps: the exact-path rules leave it to the app's own route.
+     *
+     * @return the paths the page called through the front door
+     */
+    private List<String> theAgentsPortalGetsTheFunctionsAnswersAndKeepsItsWritesWithTheAppThrough(String host) {
+        seed();
+        try (Fixtures db = Fixtures.connect()) {
+            db.task("task-done")
+                    .status("COMPLETED")
+                    .assignedTo(AGENT)
+                    .endTime(LocalDateTime.parse(DAY + "T18:00:00"))
+                    .insert();
+        }
+        List<String> called = new ArrayList<>();
+        chromium.open(origin(host) + "/desk.html");
+        assertEquals(200, status(chromium.await("desk.signInAs('" + AGENT_EMAIL + "')")));
+        assertEquals(401, status(chromium.await("desk.signInAs('nobody@taskdesk.example')")), "only known logins");
+
+        List<?> portal = (List<?>) chromium.await("desk.portal('" + AGENT_EMAIL + "', '" + DAY + "')");
+        JsonNode tasks = answer(portal.get(0), 200, called).path("body");
+        assertEquals(direct(AGENT_TOKEN, "/api/agent/tasks?email=" + AGENT_EMAIL + "&order=asc"), tasks);
+        assertEquals(List.of("task-promoted:IN_PROGRESS", "task-text:PENDING"), rows(tasks.path("tasks")));
+        JsonNode completed = answer(portal.get(1), 200, called).path("body");
+        assertEquals(
+                direct(AGENT_TOKEN, "/api/agent/completed-today?email=" + AGENT_EMAIL + "&date=" + DAY), completed);
+        assertEquals(List.of("task-done:COMPLETED"), rows(completed.path("tasks")));
+        assertEquals(
+                json("{\"success\": true}"), answer(portal.get(2), 200, called).path("body"));
+        assertEquals(1, lastSeenSet(AGENT), "the heartbeat set the agent's lastSeen");
+
+        JsonNode start = tree(chromium.await("desk.startTask('task-text')"));
+        assertEquals(200, start.path("status").asInt(), "the app's own route answered: " + start);
+        assertEquals(
+                json(AppSite.KEPT_ANSWER),
+                start.path("body"),
+                "an agent's write under a moved path stays with the app (exact-path rules): " + start);
+        return called;
+    }
+
+    /** Each row of an answer's list as id:status, in the answer's order. */
+    private static List<String> rows(JsonNode list) {
+        List<String> rows = new ArrayList<>();
+        list.forEach(row ->
+                rows.add(row.path("id").asText() + ":" + row.path("status").asText()));
+        return rows;
+    }
+
+    /** 1 when the user's "lastSeen" is set, 0 when not. */
+    private static int lastSeenSet(String userId) {
+        try (Fixtures db = Fixtures.connect();
+                var statement = db.connection()
+                        .prepareStatement(
+                                "SELECT count(*) FROM \"User\" WHERE \"id\" = ? AND \"lastSeen\" IS NOT NULL")) {
+            statement.setString(1, userId);
+            try (var result = statement.executeQuery()) {
+                result.next();
+                return result.getInt(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An answer of the page's script, with its status checked; notes the path it called. */
@@ -292,9 +370,9 @@ class FrontDoorBrowserTest {
     }
 
     /** The function's answer to the same request sent to it directly, with the same cookie. */
-    private static JsonNode direct(String pathAndQuery) {
+    private static JsonNode direct(String token, String pathAndQuery) {
         return json(Api.anonymous()
-                .cookie("auth-token", Tokens.manager())
+                .cookie("auth-token", token)
                 .urlEncodingEnabled(false)
                 .get(pathAndQuery)
                 .then()
