@@ -1,19 +1,26 @@
 package com.taskdesk.secrets;
 
+import com.taskdesk.config.ConnectionSettings;
 import com.taskdesk.config.Environment;
 import com.taskdesk.config.InvalidSettingException;
 import com.taskdesk.config.StartupFailure;
+import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.SignIn;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import org.jboss.logging.Logger;
 
 /**
  * What the function accepts as the token secret, in words that never quote it. A deployed
- * function needs one (the plain {@code JWT_SECRET} or {@code JWT_SECRET_ID}) of at least 32
- * bytes, and never the public demo secret: it refuses to start without one, and a value read
+ * function whose endpoint checks a token ({@link SignIn}) needs one (the plain {@code JWT_SECRET}
+ * or {@code JWT_SECRET_ID}) of at least 32 bytes, and never the public demo secret: it refuses to
+ * start without one (a function that checks none, health, is deployed without it), and a value read
  * from Secrets Manager (a rotation) that is too short or the demo secret makes requests that
  * need it a 503 until a usable one is stored. Whitespace at either end is warned about. The
  * local run and the tests, without one, verify with {@link #LOCAL_DEMO_SECRET}
@@ -62,25 +69,48 @@ public class JwtSecretCheck {
     }
 
     /** Static, so it runs before anything creates the secrets. */
-    static void checkAtStart(@Observes StartupEvent start, Environment environment) {
+    static void checkAtStart(@Observes StartupEvent start, Environment environment, BeanManager beans) {
         try {
-            check(environment, LaunchMode.current() == LaunchMode.NORMAL);
+            boolean deployed = LaunchMode.current() == LaunchMode.NORMAL;
+            check(environment, deployed, checksTokens(beans, environment.value(ConnectionSettings.FUNCTION_NAME)));
         } catch (InvalidSettingException e) {
             throw StartupFailure.stop(e);
         }
     }
 
-    /** The plain variable at start: required, long enough and not the demo secret when deployed. */
+    /**
+     * Whether the function named so checks tokens: its resource among the application's beans says
+     * ({@link SignIn}); a name no resource has (the local run's, which serves every route) does.
+     */
+    static boolean checksTokens(BeanManager beans, String functionName) {
+        for (Bean<?> bean : beans.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            LambdaFunction function = bean.getBeanClass().getAnnotation(LambdaFunction.class);
+            if (function != null && function.name().equals(functionName)) {
+                return SignIn.required(bean.getBeanClass());
+            }
+        }
+        return true;
+    }
+
+    /** The plain variable at start, for a function that checks tokens. */
     static void check(Environment environment, boolean deployed) {
+        check(environment, deployed, true);
+    }
+
+    /**
+     * The plain variable at start: when deployed, long enough and not the demo secret, and required
+     * when the function checks tokens.
+     */
+    static void check(Environment environment, boolean deployed, boolean checksTokens) {
         String variable = FunctionSecrets.JWT_SECRET;
-        String plain = environment.value(variable);
-        if (deployed) {
+        if (deployed && checksTokens) {
             Secret.checkGiven(
                     environment,
                     variable,
                     FunctionSecrets.JWT_SECRET_ID,
                     "give the functions the task desk's token secret");
         }
+        String plain = environment.value(variable);
         if (plain == null) {
             return;
         }

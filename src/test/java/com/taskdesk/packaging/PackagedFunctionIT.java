@@ -272,6 +272,30 @@ class PackagedFunctionIT {
         }
     }
 
+    /** Health checks no token, so its deploy gives it no token secret: it starts and answers without one. */
+    @Test
+    void theHealthFunctionStartsAndAnswersWithoutTheTokenSecret() throws Exception {
+        String url = "postgresql://postgres:" + PASSWORD + "@localhost:" + database.port() + "/postgres";
+        try (FakeLambdaRuntime runtime = new FakeLambdaRuntime()) {
+            Map<String, String> env = new java.util.HashMap<>(lambdaEnvironment(runtime, url));
+            env.remove("JWT_SECRET");
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "taskdesk-test-health");
+            env.put("TASKDESK_FUNCTION_NAME", "health");
+            try (PackagedFunction function = start(env)) {
+                waitUntil(runtime::polled, 30_000, () -> "the function's init phase\n" + function.output());
+                JsonNode response = JSON.readTree(
+                        invoke(runtime, function, JSON.writeValueAsString(SampleEvents.withoutCredentials("health"))));
+                assertEquals(200, response.get("statusCode").asInt(), response + "\n" + function.output());
+                assertEquals(
+                        "UP",
+                        JSON.readTree(response.get("body").asText())
+                                .get("database")
+                                .asText());
+                assertFalse(function.output().contains("JWT_SECRET is not set"), function.output());
+            }
+        }
+    }
+
     /** The review's probe: a 10-character secret signed tokens that reached the database. */
     @Test
     void aJwtSecretShorterThan32BytesStopsTheFunctionWithoutPrintingIt() throws Exception {

@@ -64,6 +64,19 @@ class JwtSecretCheckTest {
     }
 
     @Test
+    void aDeployedFunctionThatChecksNoTokenStartsWithoutTheTokenSecretButRefusesAWeakOneIfGiven() {
+        JwtSecretCheck.check(new Environment(Map.of()), true, false);
+        assertEquals(
+                "JWT_SECRET is 10 bytes long; an HS256 secret needs at least 32 (256 bits): generate a longer one "
+                        + "and rotate it",
+                assertThrows(
+                                InvalidSettingException.class,
+                                () -> JwtSecretCheck.check(
+                                        new Environment(Map.of("JWT_SECRET", TEN_CHARACTERS)), true, false))
+                        .getMessage());
+    }
+
+    @Test
     void theLocalRunOnlyWarnsAboutASecretShorterThan32Bytes() {
         List<String> warnings = warningsAtStart("short-but-secret-value");
         assertEquals(1, warnings.size(), warnings.toString());

@@ -381,13 +381,14 @@ public final class GameDay {
      */
     static Map<String, String> environment(StageConfig stage, FunctionBudget function, int port) {
         Map<String, String> environment = new LinkedHashMap<>(DeployContract.stageEnvironment(stage));
+        environment.putAll(DeployContract.functionEnvironment(stage, function));
+        // the token secret's id comes with a function's own variables (only those that check tokens have it)
         environment.remove(FunctionSecrets.DATABASE_URL_SECRET_ID);
         environment.remove(FunctionSecrets.JWT_SECRET_ID);
         environment.put(
                 FunctionSecrets.DATABASE_URL,
                 "postgresql://taskdesk:" + GameDayDatabase.FUNCTION_PASSWORD + "@127.0.0.1:" + port + "/postgres"
                         + stage.database().databaseUrl().query());
-        environment.putAll(DeployContract.functionEnvironment(stage, function));
         return environment;
     }
 

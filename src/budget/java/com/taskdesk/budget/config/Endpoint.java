@@ -1,9 +1,8 @@
 package com.taskdesk.budget.config;
 
 import com.taskdesk.function.LambdaFunction;
+import com.taskdesk.function.SignIn;
 import com.taskdesk.function.Table;
-import io.quarkus.security.Authenticated;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -82,7 +81,12 @@ public record Endpoint(String functionName, Class<?> resource, String method, St
      * API. /api/health is the functions' own probe; the app answers its own /api/health.
      */
     public boolean managerRoute() {
-        return resource.isAnnotationPresent(RolesAllowed.class) || resource.isAnnotationPresent(Authenticated.class);
+        return checksToken();
+    }
+
+    /** Whether its handler checks a sign-in token ({@link SignIn}): only then does it get the token secret. */
+    public boolean checksToken() {
+        return SignIn.required(resource);
     }
 
     public boolean writes() {

@@ -1,20 +1,20 @@
 package com.taskdesk.budget.render;
 
-import static com.taskdesk.budget.render.CfnYaml.getAtt;
 import static com.taskdesk.budget.render.CfnYaml.ifCondition;
-import static com.taskdesk.budget.render.CfnYaml.map;
 import static com.taskdesk.budget.render.CfnYaml.noValue;
-import static com.taskdesk.budget.render.CfnYaml.ref;
 import static com.taskdesk.budget.render.CfnYaml.sub;
 
+import com.taskdesk.budget.config.Endpoint;
+import com.taskdesk.budget.config.FunctionBudget;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * CloudFormation resources both deploy files declare the same way: each function's own role
- * (least privilege: its log group, its stage's two secrets, network interfaces only in a VPC),
- * log groups that outlive the stack, the HTTP API's access log format, and the optional custom
+ * (least privilege: its log group, its stage's secrets it reads, network interfaces only in a VPC),
+ * log groups that outlive the stack (not a failed first create), the HTTP API's access log format, and the optional custom
  * domain of the HTTP API.
  */
 public final class AwsResources {
@@ -26,18 +26,102 @@ public final class AwsResources {
     /**
      * The HTTP API's access log, one JSON object per request: who asked what, what the gateway and the
      * function answered and how long each took. status is a number (the 429 metric filter compares it);
-     * the rest are strings ("-" where the gateway has no value, e.g. no integration after a 429).
+     * the rest are strings ("-" where the gateway has no value, e.g. no integration after a 429). The
+     * gateway's error message can quote the request (a malformed Authorization header), so it comes
+     * through $context.error.messageString, which the gateway writes quoted and escaped.
      */
     static final String ACCESS_LOG_FORMAT = "{\"requestId\":\"$context.requestId\","
             + "\"requestTime\":\"$context.requestTime\",\"apiId\":\"$context.apiId\","
             + "\"routeKey\":\"$context.routeKey\",\"status\":$context.status,"
-            + "\"error\":\"$context.error.message\",\"integrationStatus\":\"$context.integrationStatus\","
+            + "\"error\":$context.error.messageString,\"integrationStatus\":\"$context.integrationStatus\","
             + "\"integrationError\":\"$context.integrationErrorMessage\","
             + "\"responseLatency\":\"$context.responseLatency\","
             + "\"integrationLatency\":\"$context.integrationLatency\","
             + "\"responseLength\":\"$context.responseLength\"}";
 
+    /** A role a service assumes, with one inline policy; boundary: its permissions boundary, or null. */
+    private static final Fragment ROLE = Fragment.of("""
+            Type: AWS::IAM::Role
+            Properties:
+              AssumeRolePolicyDocument:
+                Version: '2012-10-17'
+                Statement:
+                  - Effect: Allow
+                    Principal: {Service: <service>.amazonaws.com}
+                    Action: sts:AssumeRole
+              PermissionsBoundary: <boundary>
+              Policies:
+                - PolicyName: <policyName>
+                  PolicyDocument:
+                    Version: '2012-10-17'
+                    Statement: <statements>
+            """);
+
+    /** What a function's role allows: writing to its own log group, reading its stage's secrets. */
+    private static final Fragment FUNCTION_STATEMENTS = Fragment.of("""
+            - Sid: OwnLogGroup
+              Effect: Allow
+              Action: ['logs:CreateLogStream', 'logs:PutLogEvents']
+              Resource: <logGroupArn>
+            - Sid: StageSecrets
+              Effect: Allow
+              Action: ['secretsmanager:GetSecretValue']
+              Resource: <secretArns>
+            """);
+
+    /** In a VPC, Lambda attaches the function through network interfaces; the two describe calls have no resource-level permissions in IAM. */
+    private static final Fragment VPC_STATEMENTS = Fragment.of("""
+            - Sid: VpcNetworkInterfaces
+              Effect: Allow
+              Action: ['ec2:CreateNetworkInterface', 'ec2:DeleteNetworkInterface', 'ec2:AssignPrivateIpAddresses', 'ec2:UnassignPrivateIpAddresses']
+              Resource:
+                - !Sub 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:network-interface/*'
+                - !Sub 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:subnet/*'
+                - !Sub 'arn:${AWS::Partition}:ec2:${AWS::Region}:${AWS::AccountId}:security-group/*'
+            - Sid: VpcDescribe
+              Effect: Allow
+              Action: ['ec2:DescribeNetworkInterfaces', 'ec2:DescribeSubnets']
+              Resource: '*'
+            """);
+
+    /**
+     * A log group stays when the stack is deleted or the group replaced (logs are evidence), but not
+     * when the stack's first create rolls back: a kept group of that name would fail the retry with
+     * "already exists". (UpdateReplacePolicy has no RetainExceptOnCreate; a replacement is never a
+     * first create.) serverless.yml gives the groups the framework creates the same two policies.
+     */
+    private static final Fragment LOG_GROUP = Fragment.of("""
+            Type: AWS::Logs::LogGroup
+            DeletionPolicy: RetainExceptOnCreate
+            UpdateReplacePolicy: Retain
+            Properties: {LogGroupName: <name>, RetentionInDays: <retentionDays>}
+            """);
+
+    /**
+     * The API on the app's own site, so the browser sends the auth-token cookie to it, mapped to the
+     * API's $default stage (its resource is stageResource).
+     */
+    private static final Fragment CUSTOM_DOMAIN = Fragment.of("""
+            CustomDomain:
+              Type: AWS::ApiGatewayV2::DomainName
+              Properties:
+                DomainName: <domainName>
+                DomainNameConfigurations: [{CertificateArn: <certificateArn>, EndpointType: REGIONAL, SecurityPolicy: TLS_1_2}]
+            CustomDomainMapping:
+              Type: AWS::ApiGatewayV2::ApiMapping
+              DependsOn: [<stageResource>]
+              Properties: {ApiId: !Ref HttpApi, DomainName: !Ref CustomDomain, Stage: $default}
+            """);
+
+    /** A route's throttle on the HTTP API's stage, and its detailed metrics. */
+    private static final Fragment ROUTE_SETTINGS =
+            Fragment.of("{ThrottlingRateLimit: <rate>, ThrottlingBurstLimit: <burst>, DetailedMetricsEnabled: true}");
+
     private AwsResources() {}
+
+    static Map<String, Object> routeSettings(FunctionBudget.Throttle throttle) {
+        return ROUTE_SETTINGS.map("rate", throttle.ratePerSecond(), "burst", throttle.burst());
+    }
 
     /** "arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:" + resource, for !Sub. */
     static String arn(String service, String resource) {
@@ -53,33 +137,9 @@ public final class AwsResources {
         return name.toString();
     }
 
-    /**
-     * A role a service assumes, with one inline policy.
-     *
-     * @param boundary the permissions boundary's ARN (or a variable for it); null: none
-     */
-    static Map<String, Object> role(String service, String policyName, List<Object> statements, Object boundary) {
-        return map(
-                "Type",
-                "AWS::IAM::Role",
-                "Properties",
-                map(
-                        "AssumeRolePolicyDocument",
-                        assumedBy(service),
-                        "PermissionsBoundary",
-                        boundary,
-                        "Policies",
-                        List.of(map("PolicyName", policyName, "PolicyDocument", policy(statements)))));
-    }
-
-    static Map<String, Object> assumedBy(String service) {
-        return policy(List.of(map(
-                "Effect",
-                "Allow",
-                "Principal",
-                map("Service", service + ".amazonaws.com"),
-                "Action",
-                "sts:AssumeRole")));
+    /** A role the service (lambda, codedeploy) assumes, with one inline policy of these statements. */
+    static Map<String, Object> role(String service, String policyName, List<?> statements, Object boundary) {
+        return ROLE.map("service", service, "boundary", boundary, "policyName", policyName, "statements", statements);
     }
 
     /**
@@ -97,29 +157,14 @@ public final class AwsResources {
     }
 
     /**
-     * A function's role. secretIds are !Sub variables or literals naming its stage's two secrets;
-     * Secrets Manager appends six random characters to a secret's ARN.
+     * A function's role. secretArns are !Sub ARNs naming the secrets it reads (secretArns); Secrets Manager
+     * appends six random characters to a secret's ARN.
      */
     static Map<String, Object> functionRole(
             String function, Object logGroupArn, List<Object> secretArns, InVpc inVpc, Object boundary) {
-        List<Object> statements = new ArrayList<>(List.of(
-                statement("OwnLogGroup", List.of("logs:CreateLogStream", "logs:PutLogEvents"), logGroupArn),
-                statement("StageSecrets", List.of("secretsmanager:GetSecretValue"), secretArns)));
-        List<Map<String, Object>> network = List.of(
-                statement(
-                        "VpcNetworkInterfaces",
-                        List.of(
-                                "ec2:CreateNetworkInterface",
-                                "ec2:DeleteNetworkInterface",
-                                "ec2:AssignPrivateIpAddresses",
-                                "ec2:UnassignPrivateIpAddresses"),
-                        List.of(
-                                sub(arn("ec2", "network-interface/*")),
-                                sub(arn("ec2", "subnet/*")),
-                                sub(arn("ec2", "security-group/*")))),
-                // These two read-only calls have no resource-level permissions in IAM.
-                statement("VpcDescribe", List.of("ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets"), "*"));
-        for (Map<String, Object> statement : network) {
+        List<Object> statements = new ArrayList<>(
+                (List<?>) FUNCTION_STATEMENTS.with("logGroupArn", logGroupArn, "secretArns", secretArns));
+        for (Object statement : (List<?>) VPC_STATEMENTS.with()) {
             if (inVpc.condition() != null) {
                 statements.add(ifCondition(inVpc.condition(), statement, noValue()));
             } else if (inVpc.always()) {
@@ -129,70 +174,37 @@ public final class AwsResources {
         return role("lambda", function, statements, boundary);
     }
 
-    /** A log group that stays when the stack is deleted or the group replaced: logs are evidence. */
-    static Map<String, Object> logGroup(Object name, Object retentionDays) {
-        return map(
-                "Type",
-                "AWS::Logs::LogGroup",
-                "DeletionPolicy",
-                "Retain",
-                "UpdateReplacePolicy",
-                "Retain",
-                "Properties",
-                map("LogGroupName", name, "RetentionInDays", retentionDays));
+    /** A function's or the API's log group, kept DeployContract.LOG_RETENTION_DAYS. */
+    static Map<String, Object> logGroup(Object name) {
+        return LOG_GROUP.map("name", name, "retentionDays", DeployContract.LOG_RETENTION_DAYS);
+    }
+
+    /** A log group's DeletionPolicy and UpdateReplacePolicy, as LOG_GROUP states them. */
+    static Map<String, Object> keptExceptOnCreate() {
+        Map<String, Object> policies = new LinkedHashMap<>(logGroup("-"));
+        policies.keySet().retainAll(List.of("DeletionPolicy", "UpdateReplacePolicy"));
+        return policies;
     }
 
     static String secretArn(String secretId) {
         return arn("secretsmanager", "secret:" + secretId + "-??????");
     }
 
-    static Map<String, Object> statement(String sid, List<String> actions, Object resource) {
-        return map("Sid", sid, "Effect", "Allow", "Action", actions, "Resource", resource);
-    }
-
-    private static Map<String, Object> policy(List<Object> statements) {
-        return map("Version", "2012-10-17", "Statement", statements);
-    }
-
     /**
-     * The API on the app's own site, so the browser sends the auth-token cookie to it, mapped to the
-     * API's $default stage (its resource is stageResource).
+     * The secrets a function's role may read, as !Sub ARNs: the database URL's, and the token secret's
+     * only when its endpoint checks tokens (health reads none).
      */
-    static void customDomain(
-            Map<String, Object> resources, Object domainName, Object certificateArn, String stageResource) {
-        resources.put(
-                "CustomDomain",
-                map(
-                        "Type",
-                        "AWS::ApiGatewayV2::DomainName",
-                        "Properties",
-                        map(
-                                "DomainName",
-                                domainName,
-                                "DomainNameConfigurations",
-                                List.of(map(
-                                        "CertificateArn",
-                                        certificateArn,
-                                        "EndpointType",
-                                        "REGIONAL",
-                                        "SecurityPolicy",
-                                        "TLS_1_2")))));
-        resources.put(
-                "CustomDomainMapping",
-                map(
-                        "Type",
-                        "AWS::ApiGatewayV2::ApiMapping",
-                        "DependsOn",
-                        List.of(stageResource),
-                        "Properties",
-                        map("ApiId", ref(HTTP_API), "DomainName", ref("CustomDomain"), "Stage", "$default")));
+    static List<Object> secretArns(Endpoint endpoint, String databaseUrlSecretId, String tokenSecretId) {
+        List<Object> arns = new ArrayList<>(List.of(sub(secretArn(databaseUrlSecretId))));
+        if (endpoint.checksToken()) {
+            arns.add(sub(secretArn(tokenSecretId)));
+        }
+        return arns;
     }
 
-    static Map<String, Object> customDomainOutput() {
-        return map(
-                "Description",
-                "The custom domain's target: point its DNS record (CNAME or alias) here",
-                "Value",
-                getAtt("CustomDomain.RegionalDomainName"));
+    /** The custom domain and its mapping to the API's $default stage (stageResource), by logical id. */
+    static Map<String, Object> customDomain(Object domainName, Object certificateArn, String stageResource) {
+        return CUSTOM_DOMAIN.map(
+                "domainName", domainName, "certificateArn", certificateArn, "stageResource", stageResource);
     }
 }

@@ -72,7 +72,10 @@ public final class CfnYaml {
         return header(comment) + yaml.replaceAll("(!(?:Ref|GetAtt|Condition) )'([A-Za-z0-9.:]+)'", "$1$2");
     }
 
-    /** A list without mappings (but for compact ones), at any depth, fits on one line. */
+    /**
+     * A list goes on one line when every item does: a plain value, or a mapping or list that fits on
+     * one line itself (a list of long plain values stays one line: its items are one thing each).
+     */
     private static boolean flat(List<?> items) {
         return items.stream()
                 .allMatch(item -> !(item instanceof Map<?, ?> map && !compact(map))
@@ -82,25 +85,61 @@ public final class CfnYaml {
                                         || fn.argument() instanceof List<?> list && !flat(list))));
     }
 
-    /**
-     * A small mapping of plain values fits on one line: {Name: Stage, Value: prod}, {LogGroup: !Ref
-     * AgentsLogGroup}. At most this many characters of keys and values.
-     */
-    private static final int COMPACT_CHARACTERS = 60;
+    /** A mapping goes on one line, {Name: Stage, Value: prod}, when written so it is at most this long. */
+    private static final int LINE_CHARACTERS = 100;
 
+    /**
+     * A mapping that fits on one line, with at most one mapping inside another ({Metric: {Namespace:
+     * ...}}); never a resource (Type: AWS::...), which reads best a property a line (a function's
+     * event, Type: HttpApi, is no resource).
+     */
     private static boolean compact(Map<?, ?> map) {
-        int characters = 0;
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            Object value = entry.getValue();
-            if (value instanceof Fn fn) {
-                value = fn.argument();
-            }
-            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                return false;
-            }
-            characters += entry.getKey().toString().length() + value.toString().length();
+        boolean resource = map.get("Type") instanceof String type && type.startsWith("AWS::");
+        return !map.isEmpty() && !resource && depth(map) <= 2 && flowLength(map) <= LINE_CHARACTERS;
+    }
+
+    /** How many mappings deep a value is: 0 for a plain value, 1 for {a: b}, 2 for {a: {b: c}}. */
+    private static int depth(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return 1 + map.values().stream().mapToInt(CfnYaml::depth).max().orElse(0);
         }
-        return !map.isEmpty() && map.size() <= 3 && characters <= COMPACT_CHARACTERS;
+        if (value instanceof List<?> list) {
+            return list.stream().mapToInt(CfnYaml::depth).max().orElse(0);
+        }
+        return value instanceof Fn fn ? depth(fn.argument()) : 0;
+    }
+
+    /** About how long a value is written on one line ({a: b, c: [d]}); a mapping or list too long for it is long. */
+    private static int flowLength(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            int length = 2;
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                length += entry.getKey().toString().length() + 4 + flowLength(entry.getValue());
+            }
+            return length;
+        }
+        if (value instanceof List<?> list) {
+            return 2 + list.stream().mapToInt(item -> flowLength(item) + 2).sum();
+        }
+        if (value instanceof Fn fn) {
+            return fn.name().length() + 2 + flowLength(fn.argument());
+        }
+        return value.toString().length();
+    }
+
+    /**
+     * An ordered mapping of keys and values (key, value, key, value, ...), a null value leaving its key
+     * out: for a renderer that builds its document in Java rather than from {@link Fragment}s
+     * (DeployRoleTemplate).
+     */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return map;
     }
 
     static Fn ref(String name) {
@@ -115,26 +154,11 @@ public final class CfnYaml {
         return new Fn("Sub", text);
     }
 
-    static Fn sub(String text, Map<String, Object> variables) {
-        return new Fn("Sub", List.of(text, variables));
-    }
-
     static Fn ifCondition(String condition, Object whenTrue, Object whenFalse) {
         return new Fn("If", List.of(condition, whenTrue, whenFalse));
     }
 
     static Fn noValue() {
         return ref("AWS::NoValue");
-    }
-
-    /** An insertion-ordered map from key, value, key, value, ... (values may be null: left out). */
-    static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            if (keysAndValues[i + 1] != null) {
-                map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-            }
-        }
-        return map;
     }
 }

@@ -27,6 +27,13 @@ public final class DeployContract {
 
     static final String SERVERLESS_SERVICE = "taskdesk-manager-sls";
 
+    /**
+     * What packages and deploys serverless.yml: osls's 3.x line, the maintained fork of Serverless
+     * Framework v3 (serverless@3 is out of support; v4 needs a licence and a sign-in), which takes
+     * serverless.yml as v3 wrote it (frameworkVersion 3) and gets bug and security fixes.
+     */
+    public static final String SERVERLESS_CLI = "osls@3.77.1";
+
     static final String STAGE = "TASKDESK_STAGE";
     static final String TODAY_TIME_ZONE = "TASKDESK_TODAY_TIME_ZONE";
     static final String CORS_ORIGINS = "TASKDESK_CORS_ORIGINS";
@@ -41,7 +48,7 @@ public final class DeployContract {
     /** What the function emits as CloudWatch EMF, per Stage and Function; the rollback alarms watch it. */
     static final String METRICS_NAMESPACE = RequestMetrics.NAMESPACE;
 
-    static final List<String> HTTP_5XX_METRICS = List.of(RequestMetrics.HTTP_500, RequestMetrics.HTTP_503);
+    static final String HTTP_500 = RequestMetrics.HTTP_500;
 
     static final String HTTP_503 = RequestMetrics.HTTP_503;
     static final String STAGE_DIMENSION = RequestMetrics.STAGE;
@@ -65,7 +72,7 @@ public final class DeployContract {
 
     private DeployContract() {}
 
-    /** The environment every function of a stage shares. */
+    /** The environment every function of a stage shares: the token secret is not (functionEnvironment). */
     public static Map<String, String> stageEnvironment(StageConfig stage) {
         return ordered(
                 STAGE,
@@ -77,18 +84,22 @@ public final class DeployContract {
                 METRICS_CACHE_SECONDS,
                 Integer.toString(stage.metricsCacheSeconds()),
                 DATABASE_URL_SECRET_ID,
-                stage.secretId(DATABASE_URL_SECRET),
-                JWT_SECRET_ID,
-                stage.secretId(JWT_SECRET));
+                stage.secretId(DATABASE_URL_SECRET));
     }
 
-    /** One function's own environment: who it is, its role, and its settings the function reads ({@link FunctionSetting}). */
+    /**
+     * One function's own environment: who it is, its role, the token secret's name when its endpoint
+     * checks tokens (no other function may read it), and its settings the function reads ({@link FunctionSetting}).
+     */
     public static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
         Map<String, String> environment = ordered(
                 ConnectionSettings.FUNCTION_NAME,
                 function.name(),
                 ConnectionSettings.USER,
                 stage.roleName(function.name()));
+        if (function.endpoint().checksToken()) {
+            environment.put(JWT_SECRET_ID, stage.secretId(JWT_SECRET));
+        }
         for (FunctionSetting setting : FunctionSetting.inEnvironment()) {
             environment.put(
                     setting.variable(), Integer.toString(function.numbers().get(setting)));

@@ -32,6 +32,7 @@ public final class DeployFiles {
             files.put(SamTemplate.file(stage), SamTemplate.render(stage));
         }
         files.putAll(EdgeStack.render(config));
+        files.put(SamTemplate.DEFAULT_FILE, SamTemplate.renderDefault(config));
         files.put(ServerlessFile.FILE, ServerlessFile.render(config));
         files.put(SamConfig.FILE, SamConfig.render(config));
         files.putAll(EventFiles.render());
@@ -83,8 +84,8 @@ public final class DeployFiles {
 
     /**
      * One finding per committed file that is not what config/ renders, its message ending in the diff,
-     * and one per SAM template config/ no longer renders (a stage removed, or the one template.yaml of
-     * before), which a deploy could still pick up.
+     * and one per SAM template config/ no longer renders (a stage removed), which a deploy could still
+     * pick up.
      */
     public static List<Finding> stale(Path project, Map<String, String> files) {
         List<Finding> findings = new ArrayList<>();

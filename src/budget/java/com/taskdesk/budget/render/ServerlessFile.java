@@ -3,9 +3,7 @@ package com.taskdesk.budget.render;
 import static com.taskdesk.budget.render.AwsResources.HAS_VPC;
 import static com.taskdesk.budget.render.AwsResources.HTTP_API;
 import static com.taskdesk.budget.render.AwsResources.logicalName;
-import static com.taskdesk.budget.render.CfnYaml.Fn;
 import static com.taskdesk.budget.render.CfnYaml.ifCondition;
-import static com.taskdesk.budget.render.CfnYaml.map;
 import static com.taskdesk.budget.render.CfnYaml.noValue;
 import static com.taskdesk.budget.render.CfnYaml.ref;
 import static com.taskdesk.budget.render.CfnYaml.sub;
@@ -18,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * serverless.yml (Serverless Framework v3): the same functions, roles, routes, throttles, CORS, VPC,
+ * serverless.yml (Serverless Framework v3, run with osls: DeployContract.SERVERLESS_CLI): the same functions, roles, routes, throttles, CORS, VPC,
  * access log, tags and standing alarms as the SAM templates, each stage's values in {@code params}
  * (the framework resolves them when it packages, so the packaged template holds literal values and a
  * changed setting publishes a new version). Without plugins the framework can neither shift traffic
@@ -35,11 +33,69 @@ public final class ServerlessFile {
     static final String HAS_ALARM_TOPIC = "HasAlarmTopic";
     static final String HAS_PERMISSIONS_BOUNDARY = "HasPermissionsBoundary";
 
+    private static final Fragment FILE_TEXT = Fragment.of("""
+            service: <service>
+            frameworkVersion: '3'
+            configValidationMode: error
+            provider:
+              name: aws
+              runtime: <runtime>
+              region: ${param:region}
+              stackTags: <tags>
+              logRetentionInDays: <retentionDays>
+              vpc: ${param:vpc, null}
+              environment: ${param:environment}
+              logs:
+                httpApi: {format: <accessLogFormat>}
+              httpApi:
+                metrics: true
+                cors:
+                  allowedOrigins: ${param:corsOrigins}
+                  allowCredentials: true
+                  allowedMethods: <corsMethods>
+                  allowedHeaders: <corsHeaders>
+                  exposedResponseHeaders: <corsExposedHeaders>
+                  maxAge: <corsMaxAge>
+            package: {artifact: <artifact>}
+            functions: <functions>
+            resources:
+              Conditions:
+                HasVpc: !Equals ['${param:hasVpc}', 'true']
+                HasAlarmTopic: !Equals ['${param:hasAlarmTopic}', 'true']
+                HasPermissionsBoundary: <hasPermissionsBoundary>
+              Resources:
+                AlarmTopic:
+                  Type: AWS::SNS::Topic
+                  Condition: HasAlarmTopic
+                  Properties:
+                    TopicName: !Sub '${AWS::StackName}-alarms'
+                    Subscription: ${param:alarmSubscriptions}
+                ApiThrottledRequestsFilter: <throttledRequestsFilter>
+              extensions: <extensions>
+            params: <params>
+            """);
+
+    private static final Fragment FUNCTION = Fragment.of("""
+            handler: <handler>
+            role: <name>Role
+            snapStart: true
+            memorySize: ${param:<param>MemorySize}
+            timeout: ${param:<param>Timeout}
+            reservedConcurrency: ${param:<param>ReservedConcurrency}
+            environment: ${param:<param>Environment}
+            events: [{httpApi: <route>}]
+            """);
+
+    /** The stage's route settings name the routes, so CloudFormation must create them first; v3 does not say so. */
+    private static final Fragment HTTP_API_STAGE_EXTENSION =
+            Fragment.of("{DependsOn: <routeIds>, Properties: {RouteSettings: <routes>}}");
+
     private ServerlessFile() {}
 
     static String render(BudgetConfig config) {
         return CfnYaml.write(
-                "Serverless Framework v3: npx serverless@3 package|deploy --stage <stage> (stack "
+                "Serverless Framework v3, run with osls: npx " + DeployContract.SERVERLESS_CLI
+                        + " package|deploy --stage <stage> (stack "
                         + DeployContract.SERVERLESS_SERVICE + "-<stage>).\nStages: "
                         + String.join(", ", config.stageNames())
                         + ". What the framework cannot say without plugins is in the SAM templates only: gradual"
@@ -48,56 +104,35 @@ public final class ServerlessFile {
                 document(config));
     }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> document(BudgetConfig config) {
         Map<String, Object> functions = new LinkedHashMap<>();
-        Map<String, Object> resources = new LinkedHashMap<>();
+        // The API's alarms, then each function's role and alarms.
+        Map<String, Object> resources = new LinkedHashMap<>(Alarm.api("${param:alarmActions}", ref(HTTP_API)));
         Map<String, Object> routes = new LinkedHashMap<>();
         Map<String, Object> extensions = new LinkedHashMap<>();
         List<Object> routeIds = new ArrayList<>();
-        Alarms.Stack alarmStack = new Alarms.Stack("${sls:stage}", "${param:alarmActions}");
         // Only when a stage sets one: a stage without gets the condition false (and an unused ARN-shaped value).
-        Object boundary = ServerlessParams.bounded(config)
-                ? ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue())
-                : null;
-        resources.put(
-                SamTemplate.ALARM_TOPIC,
-                map(
-                        "Type",
-                        "AWS::SNS::Topic",
-                        "Condition",
-                        HAS_ALARM_TOPIC,
-                        "Properties",
-                        map(
-                                "TopicName",
-                                sub("${AWS::StackName}-alarms"),
-                                "Subscription",
-                                "${param:alarmSubscriptions}")));
-        resources.put("ApiThrottledRequestsFilter", Alarms.throttledRequestsFilter(ref(HTTP_API_LOG_GROUP)));
-        resources.putAll(Alarms.api(alarmStack, ref(HTTP_API)));
-        extensions.put(HTTP_API_LOG_GROUP, retained());
+        boolean bounded = ServerlessParams.bounded(config);
+        Object boundary =
+                bounded ? ifCondition(HAS_PERMISSIONS_BOUNDARY, "${param:permissionsBoundary}", noValue()) : null;
+        // The log groups the framework creates, kept as the SAM templates' are.
+        extensions.put(HTTP_API_LOG_GROUP, AwsResources.keptExceptOnCreate());
         for (Endpoint endpoint : Endpoint.all()) {
             String function = endpoint.functionName();
             String name = logicalName(function);
             String param = ServerlessParams.prefix(function);
             functions.put(
                     function,
-                    map(
+                    FUNCTION.with(
                             "handler",
                             DeployContract.HANDLER,
-                            "role",
-                            name + "Role",
-                            "snapStart",
-                            true,
-                            "memorySize",
-                            "${param:" + param + "MemorySize}",
-                            "timeout",
-                            "${param:" + param + "Timeout}",
-                            "reservedConcurrency",
-                            "${param:" + param + "ReservedConcurrency}",
-                            "environment",
-                            "${param:" + param + "Environment}",
-                            "events",
-                            List.of(map("httpApi", endpoint.route()))));
+                            "name",
+                            name,
+                            "param",
+                            param,
+                            "route",
+                            endpoint.route()));
             resources.put(
                     name + "Role",
                     AwsResources.functionRole(
@@ -106,96 +141,57 @@ public final class ServerlessFile {
                                     "logs",
                                     "log-group:/aws/lambda/" + DeployContract.SERVERLESS_SERVICE + "-${sls:stage}-"
                                             + function + ":*")),
-                            List.of(
-                                    sub(AwsResources.secretArn("${param:databaseUrlSecretId}")),
-                                    sub(AwsResources.secretArn("${param:jwtSecretId}"))),
+                            AwsResources.secretArns(endpoint, "${param:databaseUrlSecretId}", "${param:jwtSecretId}"),
                             AwsResources.InVpc.when(HAS_VPC),
                             boundary));
-            resources.putAll(Alarms.standing(
-                    alarmStack,
-                    new Alarms.Function(
-                            function,
-                            name,
-                            ref(frameworkName(function) + "LambdaFunction"),
-                            "${param:" + param + "NearTimeoutMs}",
-                            "${param:" + param + "ConcurrencyCap}")));
+            AlarmSubject subject = new AlarmSubject(
+                    function,
+                    ref(frameworkName(function) + "LambdaFunction"),
+                    null,
+                    null,
+                    "${param:" + param + "NearTimeoutMs}",
+                    "${param:" + param + "ConcurrencyCap}",
+                    "${sls:stage}");
+            resources.putAll(
+                    subject.alarms("${param:alarmActions}", name, Alarm.Scope.FUNCTION, Alarm.Scope.CAPPED_FUNCTION));
             routes.put(endpoint.route(), "${param:" + param + "Throttle}");
             routeIds.add(routeLogicalId(endpoint.route()));
-            extensions.put(frameworkName(function) + "LogGroup", retained());
+            extensions.put(frameworkName(function) + "LogGroup", AwsResources.keptExceptOnCreate());
         }
-        // The stage's route settings name the routes, so CloudFormation must create them first; v3 does not say so.
-        extensions.put(HTTP_API_STAGE, map("DependsOn", routeIds, "Properties", map("RouteSettings", routes)));
-        return map(
+        extensions.put(HTTP_API_STAGE, HTTP_API_STAGE_EXTENSION.with("routeIds", routeIds, "routes", routes));
+        Map<String, Object> document = FILE_TEXT.map(
                 "service",
                 DeployContract.SERVERLESS_SERVICE,
-                "frameworkVersion",
-                "3",
-                "configValidationMode",
-                "error",
-                "provider",
-                map(
-                        "name",
-                        "aws",
-                        "runtime",
-                        DeployContract.RUNTIME,
-                        "region",
-                        "${param:region}",
-                        "stackTags",
-                        DeployContract.tags("${sls:stage}"),
-                        "logRetentionInDays",
-                        DeployContract.LOG_RETENTION_DAYS,
-                        "vpc",
-                        "${param:vpc, null}",
-                        "environment",
-                        "${param:environment}",
-                        "logs",
-                        map("httpApi", map("format", AwsResources.ACCESS_LOG_FORMAT)),
-                        "httpApi",
-                        map(
-                                "metrics",
-                                true,
-                                "cors",
-                                map(
-                                        "allowedOrigins",
-                                        "${param:corsOrigins}",
-                                        "allowCredentials",
-                                        true,
-                                        "allowedMethods",
-                                        DeployContract.CORS_METHODS,
-                                        "allowedHeaders",
-                                        DeployContract.CORS_HEADERS,
-                                        "exposedResponseHeaders",
-                                        DeployContract.CORS_EXPOSED_HEADERS,
-                                        "maxAge",
-                                        DeployContract.CORS_MAX_AGE_SECONDS))),
-                "package",
-                map("artifact", DeployContract.ARTIFACT),
+                "runtime",
+                DeployContract.RUNTIME,
+                "tags",
+                DeployContract.tags("${sls:stage}"),
+                "retentionDays",
+                DeployContract.LOG_RETENTION_DAYS,
+                "accessLogFormat",
+                AwsResources.ACCESS_LOG_FORMAT,
+                "corsMethods",
+                DeployContract.CORS_METHODS,
+                "corsHeaders",
+                DeployContract.CORS_HEADERS,
+                "corsExposedHeaders",
+                DeployContract.CORS_EXPOSED_HEADERS,
+                "corsMaxAge",
+                DeployContract.CORS_MAX_AGE_SECONDS,
+                "artifact",
+                DeployContract.ARTIFACT,
                 "functions",
                 functions,
-                "resources",
-                map(
-                        "Conditions",
-                        map(
-                                HAS_VPC,
-                                isTrue("${param:hasVpc}"),
-                                HAS_ALARM_TOPIC,
-                                isTrue("${param:hasAlarmTopic}"),
-                                HAS_PERMISSIONS_BOUNDARY,
-                                boundary == null ? null : isTrue("${param:hasPermissionsBoundary}")),
-                        "Resources",
-                        resources,
-                        "extensions",
-                        extensions),
+                "hasPermissionsBoundary",
+                bounded ? new CfnYaml.Fn("Equals", List.of("${param:hasPermissionsBoundary}", "true")) : null,
+                "throttledRequestsFilter",
+                Alarm.throttledRequestsFilter(ref(HTTP_API_LOG_GROUP)),
+                "extensions",
+                extensions,
                 "params",
                 ServerlessParams.of(config));
-    }
-
-    private static Fn isTrue(String param) {
-        return new Fn("Equals", List.of(param, "true"));
-    }
-
-    private static Map<String, Object> retained() {
-        return map("DeletionPolicy", "Retain", "UpdateReplacePolicy", "Retain");
+        ((Map<String, Object>) ((Map<String, Object>) document.get("resources")).get("Resources")).putAll(resources);
+        return document;
     }
 
     /** The framework's name for a function in logical ids: "agent-progress" -> "AgentDashprogress". */

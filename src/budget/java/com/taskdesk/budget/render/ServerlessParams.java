@@ -1,7 +1,6 @@
 package com.taskdesk.budget.render;
 
 import static com.taskdesk.budget.render.AwsResources.logicalName;
-import static com.taskdesk.budget.render.CfnYaml.map;
 
 import com.taskdesk.budget.config.BudgetConfig;
 import com.taskdesk.budget.config.ConfigSchema;
@@ -21,6 +20,31 @@ final class ServerlessParams {
     /** What a stage without a boundary names where another stage has one (its condition is false: never used). */
     private static final String UNUSED_BOUNDARY = "arn:aws:iam::aws:policy/no-boundary-in-this-stage";
 
+    private static final Fragment STAGE = Fragment.of("""
+            region: <region>
+            corsOrigins: <corsOrigins>
+            environment: <environment>
+            databaseUrlSecretId: <databaseUrlSecretId>
+            jwtSecretId: <jwtSecretId>
+            hasVpc: '<hasVpc>'
+            vpc: {subnetIds: <subnetIds>, securityGroupIds: <securityGroupIds>}
+            hasAlarmTopic: '<hasAlarmTopic>'
+            alarmSubscriptions: <alarmSubscriptions>
+            alarmActions: <alarmActions>
+            hasPermissionsBoundary: <hasPermissionsBoundary>
+            permissionsBoundary: <permissionsBoundary>
+            """);
+
+    private static final Fragment FUNCTION = Fragment.of("""
+            <param>MemorySize: <memory>
+            <param>Timeout: <timeout>
+            <param>NearTimeoutMs: <nearTimeoutMs>
+            <param>ReservedConcurrency: <reservedConcurrency>
+            <param>ConcurrencyCap: <capacity>
+            <param>Throttle: <throttle>
+            <param>Environment: <environment>
+            """);
+
     private ServerlessParams() {}
 
     static boolean bounded(BudgetConfig config) {
@@ -31,74 +55,73 @@ final class ServerlessParams {
     static Map<String, Object> of(BudgetConfig config) {
         Map<String, Object> params = new LinkedHashMap<>();
         for (StageConfig stage : config.stages()) {
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("region", stage.region());
-            values.put("corsOrigins", stage.corsOrigins());
-            values.put("environment", DeployContract.stageEnvironment(stage));
-            values.put("databaseUrlSecretId", stage.secretId(DeployContract.DATABASE_URL_SECRET));
-            values.put("jwtSecretId", stage.secretId(DeployContract.JWT_SECRET));
-            values.put("hasVpc", Boolean.toString(stage.network() != null));
-            if (stage.network() != null) {
-                values.put(
-                        "vpc",
-                        map(
-                                "subnetIds",
-                                stage.network().subnetIds(),
-                                "securityGroupIds",
-                                stage.network().securityGroupIds()));
-            }
-            alarmParams(stage, values);
-            if (bounded(config)) {
-                values.put("hasPermissionsBoundary", Boolean.toString(stage.permissionsBoundary() != null));
-                values.put(
-                        "permissionsBoundary",
-                        stage.permissionsBoundary() == null ? UNUSED_BOUNDARY : stage.permissionsBoundary());
-            }
+            ConfigSchema.Network network = stage.network();
+            ConfigSchema.AlarmNotifications notify = stage.alarmNotifications();
+            boolean ownTopic = notify != null && notify.email() != null;
+            Map<String, Object> values = new LinkedHashMap<>(STAGE.map(
+                    "region",
+                    stage.region(),
+                    "corsOrigins",
+                    stage.corsOrigins(),
+                    "environment",
+                    DeployContract.stageEnvironment(stage),
+                    "databaseUrlSecretId",
+                    stage.secretId(DeployContract.DATABASE_URL_SECRET),
+                    "jwtSecretId",
+                    stage.secretId(DeployContract.JWT_SECRET),
+                    "hasVpc",
+                    Boolean.toString(network != null),
+                    "subnetIds",
+                    network == null ? null : network.subnetIds(),
+                    "securityGroupIds",
+                    network == null ? null : network.securityGroupIds(),
+                    "hasAlarmTopic",
+                    Boolean.toString(ownTopic),
+                    "alarmSubscriptions",
+                    ownTopic
+                            ? notify.email().stream()
+                                    .map(address -> SamTemplate.SUBSCRIPTION.with("address", address))
+                                    .toList()
+                            : List.of(),
+                    // Who the alarms notify: an existing topic, or the AlarmTopic the stack creates for e-mail
+                    // addresses.
+                    "alarmActions",
+                    notify == null
+                            ? List.of()
+                            : List.of(
+                                    notify.topicArn() != null
+                                            ? notify.topicArn()
+                                            : Map.of("Ref", SamTemplate.ALARM_TOPIC)),
+                    "hasPermissionsBoundary",
+                    bounded(config) ? Boolean.toString(stage.permissionsBoundary() != null) : null,
+                    "permissionsBoundary",
+                    bounded(config)
+                            ? stage.permissionsBoundary() == null ? UNUSED_BOUNDARY : stage.permissionsBoundary()
+                            : null));
             for (FunctionBudget configured : stage.functions()) {
                 FunctionBudget function = configured.onDefaultModel();
-                String param = prefix(function.name());
-                values.put(param + "MemorySize", function.memoryMb());
-                values.put(param + "Timeout", function.functionTimeoutSeconds());
-                values.put(
-                        param + "NearTimeoutMs",
-                        function.functionTimeoutSeconds() * 1000 * Alarms.NEAR_TIMEOUT_PERCENT / 100);
-                if (function.maxInstances() != null) {
-                    values.put(param + "ReservedConcurrency", function.reservedConcurrency());
-                    values.put(param + "ConcurrencyCap", function.maxInstances());
-                    values.put(
-                            param + "Throttle",
-                            map(
-                                    "ThrottlingRateLimit",
-                                    function.throttle().ratePerSecond(),
-                                    "ThrottlingBurstLimit",
-                                    function.throttle().burst(),
-                                    "DetailedMetricsEnabled",
-                                    true));
-                }
-                values.put(param + "Environment", DeployContract.functionEnvironment(stage, function));
+                boolean capped = function.maxInstances() != null;
+                values.putAll(FUNCTION.map(
+                        "param",
+                        prefix(function.name()),
+                        "memory",
+                        function.memoryMb(),
+                        "timeout",
+                        function.functionTimeoutSeconds(),
+                        "nearTimeoutMs",
+                        AlarmSubject.nearTimeoutMs(function),
+                        "reservedConcurrency",
+                        capped ? function.reservedConcurrency() : null,
+                        "capacity",
+                        AlarmSubject.capacity(function),
+                        "throttle",
+                        capped ? AwsResources.routeSettings(function.throttle()) : null,
+                        "environment",
+                        DeployContract.functionEnvironment(stage, function)));
             }
             params.put(stage.name(), values);
         }
         return params;
-    }
-
-    /** Who the alarms notify: an existing topic, or the AlarmTopic the stack creates for e-mail addresses. */
-    private static void alarmParams(StageConfig stage, Map<String, Object> values) {
-        ConfigSchema.AlarmNotifications notify = stage.alarmNotifications();
-        boolean ownTopic = notify != null && notify.email() != null;
-        values.put("hasAlarmTopic", Boolean.toString(ownTopic));
-        values.put(
-                "alarmSubscriptions",
-                ownTopic
-                        ? notify.email().stream()
-                                .map(address -> (Object) map("Protocol", "email", "Endpoint", address))
-                                .toList()
-                        : List.of());
-        values.put(
-                "alarmActions",
-                notify == null
-                        ? List.of()
-                        : List.of(notify.topicArn() != null ? notify.topicArn() : map("Ref", SamTemplate.ALARM_TOPIC)));
     }
 
     /** "agent-progress" -> "agentProgress": its params are agentProgressTimeout, ... */

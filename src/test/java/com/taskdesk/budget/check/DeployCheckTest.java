@@ -112,13 +112,13 @@ class DeployCheckTest {
 
     @Test
     void aSamTemplateNoStageRendersFailsTheCheckSoNoOneDeploysIt(@TempDir Path temp) {
-        ProjectCopy copy = ProjectCopy.of(temp).write("template.yaml", "# the one template of before\n");
+        ProjectCopy copy = ProjectCopy.of(temp).write("template-qa.yaml", "# a stage config/ no longer has\n");
 
         ProjectCopy.ToolRun run = copy.run("check");
 
         assertEquals(1, run.exitCode());
         assertEquals(
-                List.of("error: template.yaml is not rendered from config/ (no stage of that name): delete it"),
+                List.of("error: template-qa.yaml is not rendered from config/ (no stage of that name): delete it"),
                 run.errors());
     }
 

@@ -20,16 +20,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The deploy tools the tests run on rendered files: cfn-lint, the SAM translator in cfn-lint's own
- * Python (what CloudFormation's AWS::Serverless transform makes of a template), and the Serverless
- * Framework v3 from npm. A missing tool skips the test with one line saying how to get it; .ci/run
+ * The deploy tools the tests run on rendered files: cfn-lint, and in cfn-lint's own Python its
+ * AWS::LanguageExtensions and the SAM translator (what CloudFormation's transforms make of a
+ * template), and the Serverless
+ * Framework v3's maintained fork, osls, from npm. A missing tool skips the test with one line saying how to get it; .ci/run
  * installs them and sets {@link #REQUIRED}, which makes a missing tool fail instead.
  */
 final class DeployTools {
 
     static final String REQUIRED = "TASKDESK_REQUIRE_DEPLOY_TOOLS";
-    /** The version .ci/run packages with; v4 cannot run offline. */
-    static final String SERVERLESS = "serverless@3.40.0";
+    /** What .ci/run packages with (osls, the maintained v3 fork). */
+    static final String SERVERLESS = DeployContract.SERVERLESS_CLI;
 
     private static final Path TRANSLATE = ProjectCopy.PROJECT.resolve("src/test/resources/deploy/sam-translate.py");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -86,6 +87,18 @@ final class DeployTools {
         Run transform = run(template.getParent(), command);
         assertEquals(0, transform.exitCode(), template.getFileName() + " does not transform:\n" + transform.output());
         return JSON.readTree(transform.stdout());
+    }
+
+    /**
+     * A SAM template with its Fn::ForEach loops written out, as CloudFormation's AWS::LanguageExtensions
+     * transform leaves it for the SAM transform (cfn-lint's implementation of it).
+     */
+    static JsonNode loopsWrittenOut(Path template) throws IOException, InterruptedException {
+        Run expand = run(
+                template.getParent(),
+                List.of(samPython().toString(), TRANSLATE.toString(), "--loops-only", template.toString()));
+        assertEquals(0, expand.exitCode(), template.getFileName() + " does not expand:\n" + expand.output());
+        return JSON.readTree(expand.stdout());
     }
 
     /** The Python cfn-lint runs on (its script's #! line), which has aws-sam-translator. */

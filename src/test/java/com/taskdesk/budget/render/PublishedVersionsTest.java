@@ -71,6 +71,38 @@ class PublishedVersionsTest {
     }
 
     @Test
+    void inEveryStageAFunctionsSettingPublishesThatFunctionOnlyAndTemplateYamlFollowsTheDefaultStage(@TempDir Path temp)
+            throws Exception {
+        ProjectCopy before = ProjectCopy.of(temp.resolve("before"));
+        assertEquals(0, before.run("render").exitCode());
+        String defaultStage = SamTemplate.defaultStage(before.config()).name();
+        Map<String, String> defaultBefore = versions(before.dir().resolve(SamTemplate.DEFAULT_FILE));
+        for (String stage : before.config().stageNames()) {
+            String file = SamTemplate.file(before.config().stage(stage));
+            ProjectCopy after = ProjectCopy.of(temp.resolve(stage))
+                    .set("config/" + stage + ".yaml", "functions.agents.memoryMb", 2048);
+            assertEquals(0, after.run("render").exitCode());
+            assertEquals(
+                    Set.of("agents"),
+                    changed(
+                            versions(before.dir().resolve(file)),
+                            versions(after.dir().resolve(file))),
+                    file);
+            assertEquals(
+                    stage.equals(defaultStage) ? Set.of("agents") : Set.of(),
+                    changed(defaultBefore, versions(after.dir().resolve(SamTemplate.DEFAULT_FILE))),
+                    "template.yaml after a change of " + stage);
+        }
+    }
+
+    private static Set<String> changed(Map<String, String> before, Map<String, String> after) {
+        assertEquals(before.keySet(), after.keySet());
+        return before.keySet().stream()
+                .filter(function -> !before.get(function).equals(after.get(function)))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    @Test
     void withOneStoredCodeObjectAOneFunctionSettingChangeRepublishesThatFunctionAlone(@TempDir Path temp)
             throws Exception {
         assertEquals(
@@ -130,8 +162,12 @@ class PublishedVersionsTest {
         assertEquals(0, copy.run("render").exitCode());
         String template = SamTemplate.file(copy.config().stage("prod"));
         packaging.accept(copy, template);
-        JsonNode resources =
-                DeployTools.samTransform(copy.dir().resolve(template), Map.of()).path("Resources");
+        return versions(copy.dir().resolve(template));
+    }
+
+    /** Function name to the logical id of the version SAM publishes for it, in this template's stack. */
+    private static Map<String, String> versions(Path template) throws Exception {
+        JsonNode resources = DeployTools.samTransform(template, Map.of()).path("Resources");
         Map<String, String> versions = new TreeMap<>();
         for (Endpoint endpoint : Endpoint.all()) {
             String function = AwsResources.logicalName(endpoint.functionName()) + "Function";

@@ -91,23 +91,45 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachStageHasItsOwnTemplateWithItsValuesWrittenOutNoMappingsNoParameters() {
+    void templateYamlAtTheTopIsTheDefaultStagesOwnTemplateAndNoStageDeploysFromIt() {
+        Map<String, String> files = DeployFiles.render(config);
+        String body = files.get(SamTemplate.DEFAULT_FILE).replaceAll("(?m)^#.*\n", "");
+        assertEquals(files.get("template-dev.yaml").replaceAll("(?m)^#.*\n", ""), body, "dev's resources, as they are");
+        assertTrue(files.get(SamTemplate.DEFAULT_FILE).contains("sam deploy --config-env <stage>"));
+        String samconfig = files.get(SamConfig.FILE);
+        for (StageConfig stage : config.stages()) {
+            assertTrue(
+                    samconfig.contains("template_file = \"" + SamTemplate.file(stage) + "\""),
+                    stage.name() + " deploys its own file: " + samconfig);
+        }
+        assertFalse(samconfig.contains(SamTemplate.DEFAULT_FILE + "\""), samconfig);
+    }
+
+    @Test
+    void eachStageHasItsOwnTemplateWhoseFunctionsStateEveryValueLiterallyNoParameters() {
         Map<String, String> files = DeployFiles.render(config);
         assertEquals(
-                List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml"),
+                List.of("template-dev.yaml", "template-prod.yaml", "template-staging.yaml", "template.yaml"),
                 files.keySet().stream()
                         .filter(name -> name.startsWith("template"))
                         .toList());
         for (StageConfig stage : config.stages()) {
             Map<String, Object> document = SamTemplate.document(stage);
-            assertNull(document.get("Mappings"), stage.name());
             assertNull(document.get("Parameters"), stage.name());
+            List<Object> hashed = new ArrayList<>(List.of(at(document, "Globals")));
+            for (Endpoint endpoint : Endpoint.all()) {
+                hashed.add(at(document, "Resources", AwsResources.logicalName(endpoint.functionName()) + "Function"));
+            }
             assertTrue(
-                    maps(document).stream()
+                    maps(hashed).stream()
                             .flatMap(map -> map.values().stream())
                             .noneMatch(value -> value instanceof Fn fn
                                     && List.of("FindInMap", "If").contains(fn.name())),
-                    "no value is picked at deploy time: SAM would not see it change");
+                    "no function's value is picked at deploy time: SAM would not see it change");
+            assertEquals(
+                    Set.of(AlarmSubject.FUNCTIONS_MAPPING),
+                    ((Map<?, ?>) document.get("Mappings")).keySet(),
+                    "the one mapping: the alarms' thresholds, which no function reads");
         }
         assertEquals("prod", at(template, "Globals", "Function", "Environment", "Variables", DeployContract.STAGE));
     }
@@ -132,8 +154,15 @@ class RenderedDeployFilesTest {
                         "Events"),
                 agents.keySet());
         assertEquals(
-                Map.of(ConnectionSettings.FUNCTION_NAME, "agents", ConnectionSettings.USER, "taskdesk_prod_agents"),
-                at(agents, "Environment", "Variables"));
+                Map.of(
+                        ConnectionSettings.FUNCTION_NAME,
+                        "agents",
+                        ConnectionSettings.USER,
+                        "taskdesk_prod_agents",
+                        DeployContract.JWT_SECRET_ID,
+                        "taskdesk/prod/jwt-secret"),
+                at(agents, "Environment", "Variables"),
+                "the token secret's name too: not every function has it (health checks no token)");
         Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
         assertEquals(22, markSpam.get("Timeout"), "its own, above the shared 19 s");
         assertEquals("8", at(markSpam, "Environment", "Variables", FunctionSetting.STATEMENT_TIMEOUT.variable()));
@@ -174,7 +203,51 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesTwoSecrets() {
+    void onlyTheFunctionsThatCheckATokenAreGivenTheTokenSecretsNameAndMayReadIt() {
+        Set<String> withoutToken = new TreeSet<>();
+        for (StageConfig stage : config.stages()) {
+            Map<String, Object> stageTemplate = SamTemplate.document(stage);
+            String tokenSecret = stage.secretId(DeployContract.JWT_SECRET);
+            Object stageParams = at(ServerlessFile.document(config), "params", stage.name());
+            assertNull(at(stageParams, "environment", "JWT_SECRET_ID"), "no stage-wide token secret");
+            for (Endpoint endpoint : Endpoint.all()) {
+                String name = AwsResources.logicalName(endpoint.functionName());
+                boolean checksToken = endpoint.checksToken();
+                if (!checksToken) {
+                    withoutToken.add(endpoint.functionName());
+                }
+                Map<String, Object> function = merged(stageTemplate, name + "Function");
+                assertEquals(
+                        checksToken ? tokenSecret : null,
+                        at(function, "Environment", "Variables", "JWT_SECRET_ID"),
+                        stage.name() + " " + endpoint);
+                List<?> statements = (List<?>) at(
+                        ((List<?>) at(stageTemplate, "Resources", name + "Role", "Properties", "Policies")).get(0),
+                        "PolicyDocument",
+                        "Statement");
+                assertEquals(
+                        checksToken,
+                        String.valueOf(at(statements.get(1), "Resource")).contains(":secret:" + tokenSecret + "-"),
+                        stage.name() + " " + endpoint + "'s role and the token secret");
+                assertEquals(
+                        checksToken ? tokenSecret : null,
+                        at(
+                                stageParams,
+                                ServerlessParams.prefix(endpoint.functionName()) + "Environment",
+                                "JWT_SECRET_ID"),
+                        "serverless.yml: " + stage.name() + " " + endpoint);
+                Object serverlessRole = at(serverless, "resources", "Resources", name + "Role");
+                assertEquals(
+                        checksToken,
+                        String.valueOf(serverlessRole).contains("${param:jwtSecretId}"),
+                        "serverless.yml: " + endpoint + "'s role and the token secret");
+            }
+        }
+        assertEquals(Set.of("health"), withoutToken, "health checks no token; every other function does");
+    }
+
+    @Test
+    void eachFunctionHasItsOwnRoleLogsOnlyToItsLogGroupAndReadsOnlyItsStagesSecrets() {
         for (Endpoint endpoint : Endpoint.all()) {
             String name = AwsResources.logicalName(endpoint.functionName());
             Map<?, ?> function = (Map<?, ?>) at(template, "Resources", name + "Function", "Properties");
@@ -188,7 +261,6 @@ class RenderedDeployFilesTest {
                     "Statement");
             assertEquals(CfnYaml.getAtt(name + "LogGroup.Arn"), at(statements.get(0), "Resource"));
             assertEquals(List.of("secretsmanager:GetSecretValue"), at(statements.get(1), "Action"));
-            assertEquals(2, ((List<?>) at(statements.get(1), "Resource")).size());
             assertEquals(2, statements.size(), "outside a VPC, no network statements");
         }
         for (Map<String, Object> document : List.of(template, serverless)) {
@@ -227,8 +299,10 @@ class RenderedDeployFilesTest {
                 "taskdesk/prod/database-url",
                 at(template, "Globals", "Function", "Environment", "Variables", "DATABASE_URL_SECRET_ID"));
         Map<?, ?> prodEnvironment = (Map<?, ?>) at(serverless, "params", "prod", "environment");
-        assertEquals("taskdesk/prod/jwt-secret", prodEnvironment.get("JWT_SECRET_ID"));
-        assertFalse(prodEnvironment.containsKey("JWT_SECRET"));
+        assertEquals("taskdesk/prod/database-url", prodEnvironment.get("DATABASE_URL_SECRET_ID"));
+        assertEquals(
+                "taskdesk/prod/jwt-secret", at(serverless, "params", "prod", "agentsEnvironment", "JWT_SECRET_ID"));
+        assertFalse(prodEnvironment.containsKey("JWT_SECRET") || prodEnvironment.containsKey("DATABASE_URL"));
     }
 
     @Test
@@ -253,24 +327,9 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGraduallyUnderItsAlarms() {
+    void eachRouteIsThrottledByItsBudgetAndEachFunctionShiftsGradually() {
         Map<?, ?> routes = (Map<?, ?>) at(template, "Resources", "HttpApi", "Properties", "RouteSettings");
         assertEquals(Endpoint.all().size(), routes.size());
-        for (Endpoint endpoint : Endpoint.all()) {
-            String name = AwsResources.logicalName(endpoint.functionName());
-            List<?> alarms = (List<?>)
-                    at(template, "Resources", name + "Function", "Properties", "DeploymentPreference", "Alarms");
-            assertEquals(
-                    List.of(CfnYaml.ref(name + "NewVersionErrorsAlarm"), CfnYaml.ref(name + "NewVersionHttp5xxAlarm")),
-                    alarms);
-            for (Object alarm : alarms) {
-                String resource = (String) ((Fn) alarm).argument();
-                assertEquals(
-                        "notBreaching",
-                        at(template, "Resources", resource, "Properties", "TreatMissingData"),
-                        resource);
-            }
-        }
         FunctionBudget prodAgents = config.stage("prod").function("agents");
         assertEquals(
                 prodAgents.throttle().ratePerSecond(), at(routes, "GET /api/manager/agents", "ThrottlingRateLimit"));
@@ -280,109 +339,6 @@ class RenderedDeployFilesTest {
         assertEquals(
                 config.stage("dev").function("agents").deploymentType().codeDeployName(),
                 at(SamTemplate.document(config.stage("dev")), "Globals", "Function", "DeploymentPreference", "Type"));
-    }
-
-    @Test
-    void theRollbackAlarmsCountTheNewVersionsAnswersOnlySoTheOldVersionCannotRollItBack() {
-        Fn version = CfnYaml.getAtt("MarkSpamFunction.Version.Version");
-        assertEquals(
-                Map.of("Name", "ExecutedVersion", "Value", version),
-                ((List<?>) at(template, "Resources", "MarkSpamNewVersionErrorsAlarm", "Properties", "Dimensions"))
-                        .get(2));
-        List<?> metrics =
-                (List<?>) at(template, "Resources", "MarkSpamNewVersionHttp5xxAlarm", "Properties", "Metrics");
-        List<Object> watched = new ArrayList<>();
-        for (Object metric : metrics.subList(1, metrics.size())) {
-            Map<?, ?> stat = (Map<?, ?>) at(metric, "MetricStat", "Metric");
-            assertEquals("TaskDesk/ManagerFunctions", stat.get("Namespace"));
-            assertEquals(
-                    List.of(
-                            Map.of("Name", "Stage", "Value", "prod"),
-                            Map.of("Name", "Function", "Value", "mark-spam"),
-                            Map.of("Name", "Version", "Value", version)),
-                    stat.get("Dimensions"),
-                    "the dimensions RequestMetrics writes in Lambda");
-            watched.add(stat.get("MetricName"));
-        }
-        assertEquals(List.of("Http500", "Http503"), watched);
-        assertTrue(
-                ofType(resources(template), "AWS::CloudWatch::Alarm").stream()
-                        .noneMatch(alarm -> alarm.contains("Throttles")),
-                "throttles belong to no version: a standing alarm (at capacity) watches them");
-    }
-
-    @Test
-    void standingAlarmsWatchTheGatewayAndEachFunctionAndAreNamedForWhatToDo() {
-        Map<?, ?> resources = resources(template);
-        Set<String> alarms = new TreeSet<>(ofType(resources, "AWS::CloudWatch::Alarm"));
-        assertTrue(alarms.containsAll(Set.of("ApiHttp5xxRateAlarm", "ApiHttp429RateAlarm")), alarms.toString());
-        for (Endpoint endpoint : Endpoint.all()) {
-            String name = AwsResources.logicalName(endpoint.functionName());
-            for (String alarm : List.of("NearTimeoutAlarm", "AtCapacityAlarm", "Http503RateAlarm")) {
-                assertTrue(alarms.contains(name + alarm), name + alarm);
-            }
-        }
-        assertEquals(2 + 5 * Endpoint.all().size(), alarms.size(), alarms.toString());
-        assertEquals(
-                CfnYaml.sub("${AWS::StackName}-mark-spam-raise-timeout-or-find-slow-statement"),
-                at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "AlarmName"));
-        assertEquals(17_600, at(resources, "MarkSpamNearTimeoutAlarm", "Properties", "Threshold"), "80% of 22 s");
-        assertEquals(
-                "100 * FILL(duration, 0) / (60000 * 5)",
-                at(((List<?>) at(resources, "AgentsAtCapacityAlarm", "Properties", "Metrics")).get(0), "Expression"),
-                "busy time over what agents' 5 instances have in a minute");
-        for (String alarm : alarms) {
-            String name = (String) ((Fn) at(resources, alarm, "Properties", "AlarmName")).argument();
-            assertTrue(
-                    name.matches("\\$\\{AWS::StackName}-[a-z0-9-]+-(raise|find|check|read|new-version)-[a-z0-9-]+"),
-                    name);
-        }
-        Map<?, ?> slsResources = (Map<?, ?>) at(serverless, "resources", "Resources");
-        assertEquals(
-                2 + 3 * Endpoint.all().size(),
-                ofType(slsResources, "AWS::CloudWatch::Alarm").size(),
-                "serverless.yml: the standing alarms (it shifts no traffic gradually, so no rollback alarm)");
-        assertEquals(
-                CfnYaml.ref("AgentDashprogressLambdaFunction"),
-                at(
-                        ((List<?>) at(slsResources, "AgentProgressNearTimeoutAlarm", "Properties", "Dimensions"))
-                                .get(0),
-                        "Value"),
-                "the framework's logical id of the function");
-    }
-
-    @Test
-    void withoutAnAlarmTopicTheAlarmsNotifyNoOneAndWithOneEveryAlarmNotifiesIt(@TempDir Path temp) {
-        BudgetConfig withoutTopic = ProjectCopy.of(temp.resolve("none"))
-                .set("config/prod.yaml", "production", null)
-                .set("config/prod.yaml", "alarmNotifications", null)
-                .config();
-        assertTrue(maps(SamTemplate.document(withoutTopic.stage("prod"))).stream()
-                .noneMatch(map -> map.containsKey("AlarmActions")));
-        String topic = "arn:aws:sns:eu-west-1:123456789012:taskdesk-prod-alarms";
-        BudgetConfig withTopic = ProjectCopy.of(temp.resolve("topic"))
-                .set("config/prod.yaml", "alarmNotifications", Map.of("topicArn", topic))
-                .config();
-        BudgetConfig withEmail = ProjectCopy.of(temp.resolve("email"))
-                .set("config/prod.yaml", "alarmNotifications", Map.of("email", List.of("ops@desk.example.com")))
-                .config();
-
-        Map<String, Object> topicTemplate = SamTemplate.document(withTopic.stage("prod"));
-        Map<String, Object> emailTemplate = SamTemplate.document(withEmail.stage("prod"));
-        for (String alarm : ofType(resources(topicTemplate), "AWS::CloudWatch::Alarm")) {
-            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "AlarmActions"), alarm);
-            assertEquals(List.of(topic), at(topicTemplate, "Resources", alarm, "Properties", "OKActions"), alarm);
-            assertEquals(
-                    List.of(CfnYaml.ref("AlarmTopic")),
-                    at(emailTemplate, "Resources", alarm, "Properties", "AlarmActions"),
-                    alarm);
-        }
-        assertEquals(List.of(), ofType(resources(topicTemplate), "AWS::SNS::Topic"), "its topic exists already");
-        assertEquals(
-                List.of(Map.of("Protocol", "email", "Endpoint", "ops@desk.example.com")),
-                at(emailTemplate, "Resources", "AlarmTopic", "Properties", "Subscription"));
-        assertEquals(List.of(topic), at(ServerlessFile.document(withTopic), "params", "prod", "alarmActions"));
-        assertEquals(List.of(), at(ServerlessFile.document(withTopic), "params", "dev", "alarmActions"));
     }
 
     @Test
@@ -414,19 +370,32 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void logGroupsOutliveTheStackAndEveryStackIsTaggedWithItsStage() {
-        for (Object resource : ofType(resources(template), "AWS::Logs::LogGroup")) {
-            assertEquals("Retain", at(template, "Resources", (String) resource, "DeletionPolicy"), resource.toString());
-            assertEquals("Retain", at(template, "Resources", (String) resource, "UpdateReplacePolicy"));
+    void logGroupsOutliveTheStackButAFailedFirstCreateRemovesThemSoItsRetryCanCreateThemAgain() {
+        for (StageConfig stage : config.stages()) {
+            Map<String, Object> stageTemplate = SamTemplate.document(stage);
+            List<String> groups = ofType(resources(stageTemplate), "AWS::Logs::LogGroup");
+            assertEquals(Endpoint.all().size() + 1, groups.size(), "each function's and the access log's");
+            for (String group : groups) {
+                assertEquals(
+                        "RetainExceptOnCreate",
+                        at(stageTemplate, "Resources", group, "DeletionPolicy"),
+                        stage.name() + ": " + group + " kept after a rolled-back first create fails the retry");
+                assertEquals("Retain", at(stageTemplate, "Resources", group, "UpdateReplacePolicy"), group);
+            }
         }
-        assertEquals(
-                Endpoint.all().size() + 1,
-                ofType(resources(template), "AWS::Logs::LogGroup").size());
         Map<?, ?> extensions = (Map<?, ?>) at(serverless, "resources", "extensions");
-        for (String group : List.of("HttpApiLogGroup", "AgentDashprogressLogGroup", "MarkDashspamLogGroup")) {
-            assertEquals("Retain", at(extensions, group, "DeletionPolicy"), group);
+        List<String> frameworkGroups = new ArrayList<>(List.of(ServerlessFile.HTTP_API_LOG_GROUP));
+        Endpoint.all()
+                .forEach(endpoint ->
+                        frameworkGroups.add(ServerlessFile.frameworkName(endpoint.functionName()) + "LogGroup"));
+        for (String group : frameworkGroups) {
+            assertEquals("RetainExceptOnCreate", at(extensions, group, "DeletionPolicy"), group);
             assertEquals("Retain", at(extensions, group, "UpdateReplacePolicy"), group);
         }
+    }
+
+    @Test
+    void everyStackIsTaggedWithItsStage() {
         String samconfig = SamConfig.render(config);
         assertTrue(samconfig.contains("[prod.deploy.parameters]\ntemplate_file = \"template-prod.yaml\"\n"), samconfig);
         assertTrue(samconfig.contains("tags = \"Service=\\\"taskdesk-manager\\\" Stage=\\\"prod\\\"\"\n"), samconfig);
