@@ -70,6 +70,8 @@ public class AgentTasksResource {
                 FROM open_tasks o
                 LEFT JOIN holds_by_queue q ON q."id" = o."id"
                 LEFT JOIN holds_places p ON p.nth = q.nth
+            ), page AS ( -- the cap before the wide columns: only the rows answered read them
+                SELECT "id", place FROM ordered ORDER BY place LIMIT ?
             )
             SELECT u."isActive" AS target_active,
                    t."id", t."status", t."taskType", t."assignedToId", t."brand", t."phone", t."text",
@@ -90,11 +92,10 @@ public class AgentTasksResource {
                    t."yotpoSfOrderLink",
                    r."brand" AS raw_brand, r."phone" AS raw_phone, r."text" AS raw_text
             FROM target u
-            LEFT JOIN ordered o ON true
+            LEFT JOIN page o ON true
             LEFT JOIN "Task" t ON t."id" = o."id"
             LEFT JOIN "RawMessage" r ON r."id" = t."rawMessageId"
             ORDER BY o.place
-            LIMIT ?
             """;
 
     record AgentTasks(boolean success, List<AgentTask> tasks) {}

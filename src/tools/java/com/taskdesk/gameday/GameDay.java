@@ -377,7 +377,7 @@ public final class GameDay {
     /**
      * What the deploy files give the function (the stage's and its own variables), with the
      * database-url secret's value in DATABASE_URL instead of its Secrets Manager id: the relay's
-     * address, and what config/ says the URL carries (pgbouncer=true behind PgBouncer).
+     * address, and what config/ says the URL carries (pgbouncer=true behind PgBouncer) but its TLS.
      */
     static Map<String, String> environment(StageConfig stage, FunctionBudget function, int port) {
         Map<String, String> environment = new LinkedHashMap<>(DeployContract.stageEnvironment(stage));
@@ -388,8 +388,13 @@ public final class GameDay {
         environment.put(
                 FunctionSecrets.DATABASE_URL,
                 "postgresql://taskdesk:" + GameDayDatabase.FUNCTION_PASSWORD + "@127.0.0.1:" + port + "/postgres"
-                        + stage.database().databaseUrl().query());
+                        + withoutTls(stage.database().databaseUrl()).query());
         return environment;
+    }
+
+    /** The game day's own PostgreSQL serves no TLS: a production stage's verify-full would refuse it. */
+    private static DatabaseUrlParameters withoutTls(DatabaseUrlParameters url) {
+        return new DatabaseUrlParameters(url.pgbouncer(), url.schema(), null, null);
     }
 
     private FunctionInstance.HandlerFactory handlers(String function) {

@@ -57,14 +57,16 @@ public final class AwsResources {
                     Statement: <statements>
             """);
 
-    /** What a function's role allows: writing to its own log group, reading its stage's secrets. */
+    /**
+     * What a function's role allows: writing to its own log group, reading its own secrets (its
+     * database-url, and the token secret when it checks tokens). No Sid: the resources say it, and
+     * fourteen functions' two lines each keep a stage's template within 900 lines.
+     */
     private static final Fragment FUNCTION_STATEMENTS = Fragment.of("""
-            - Sid: OwnLogGroup
-              Effect: Allow
+            - Effect: Allow
               Action: ['logs:CreateLogStream', 'logs:PutLogEvents']
               Resource: <logGroupArn>
-            - Sid: StageSecrets
-              Effect: Allow
+            - Effect: Allow
               Action: ['secretsmanager:GetSecretValue']
               Resource: <secretArns>
             """);

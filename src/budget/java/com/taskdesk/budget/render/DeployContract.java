@@ -82,13 +82,12 @@ public final class DeployContract {
                 CORS_ORIGINS,
                 String.join(",", stage.corsOrigins()),
                 METRICS_CACHE_SECONDS,
-                Integer.toString(stage.metricsCacheSeconds()),
-                DATABASE_URL_SECRET_ID,
-                stage.secretId(DATABASE_URL_SECRET));
+                Integer.toString(stage.metricsCacheSeconds()));
     }
 
     /**
-     * One function's own environment: who it is, its role, the token secret's name when its endpoint
+     * One function's own environment: who it is, its role, its own database-url secret (its role's
+     * password, no other function's), the token secret's name when its endpoint
      * checks tokens (no other function may read it), and its settings the function reads ({@link FunctionSetting}).
      */
     public static Map<String, String> functionEnvironment(StageConfig stage, FunctionBudget function) {
@@ -96,7 +95,9 @@ public final class DeployContract {
                 ConnectionSettings.FUNCTION_NAME,
                 function.name(),
                 ConnectionSettings.USER,
-                stage.roleName(function.name()));
+                stage.roleName(function.name()),
+                DATABASE_URL_SECRET_ID,
+                stage.databaseUrlSecretId(function.name()));
         if (function.endpoint().checksToken()) {
             environment.put(JWT_SECRET_ID, stage.secretId(JWT_SECRET));
         }

@@ -75,7 +75,7 @@ public final class SamFunction {
                         getAtt(name + "LogGroup.Arn"),
                         AwsResources.secretArns(
                                 function.endpoint(),
-                                stage.secretId(DeployContract.DATABASE_URL_SECRET),
+                                stage.databaseUrlSecretId(function.name()),
                                 stage.secretId(DeployContract.JWT_SECRET)),
                         AwsResources.InVpc.of(vpc(stage, function) != null),
                         stage.permissionsBoundary()));

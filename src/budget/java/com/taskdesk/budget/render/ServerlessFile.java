@@ -141,7 +141,8 @@ public final class ServerlessFile {
                                     "logs",
                                     "log-group:/aws/lambda/" + DeployContract.SERVERLESS_SERVICE + "-${sls:stage}-"
                                             + function + ":*")),
-                            AwsResources.secretArns(endpoint, "${param:databaseUrlSecretId}", "${param:jwtSecretId}"),
+                            AwsResources.secretArns(
+                                    endpoint, "${param:databaseUrlSecretId}/" + function, "${param:jwtSecretId}"),
                             AwsResources.InVpc.when(HAS_VPC),
                             boundary));
             AlarmSubject subject = new AlarmSubject(

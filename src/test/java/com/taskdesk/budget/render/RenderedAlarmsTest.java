@@ -129,7 +129,7 @@ class RenderedAlarmsTest {
                 "${AWS::StackName}-mark-spam-raise-timeout-or-find-slow-statement",
                 sub(properties("MarkSpamNearTimeoutAlarm").path("AlarmName")));
         assertEquals(
-                16_000, properties("MarkSpamNearTimeoutAlarm").path("Threshold").asInt(), "80% of 20 s");
+                17_600, properties("MarkSpamNearTimeoutAlarm").path("Threshold").asInt(), "80% of 22 s");
         assertEquals(
                 "100 * FILL(duration, 0) / (60000 * 5)",
                 sub(properties("AgentsAtCapacityAlarm").path("Metrics").get(0).path("Expression")),
@@ -159,8 +159,14 @@ class RenderedAlarmsTest {
 
     @Test
     void withoutAnAlarmTopicTheAlarmsNotifyNoOneAndWithOneEveryAlarmNotifiesIt(@TempDir Path temp) throws Exception {
-        assertTrue(alarms(prod.path("Resources")).stream()
-                .noneMatch(alarm -> properties(alarm).has("AlarmActions")));
+        ProjectCopy withoutTopic = ProjectCopy.of(temp.resolve("none"))
+                .set("config/prod.yaml", "production", null) // a production stage must say where alarms go
+                .set("config/prod.yaml", "alarmNotifications", null)
+                .rendered();
+        JsonNode silent = DeployTools.loopsWrittenOut(withoutTopic.dir().resolve("template-prod.yaml"))
+                .path("Resources");
+        assertTrue(alarms(silent).stream()
+                .noneMatch(alarm -> silent.path(alarm).path("Properties").has("AlarmActions")));
         String topic = "arn:aws:sns:eu-west-1:123456789012:taskdesk-prod-alarms";
         ProjectCopy withTopic = ProjectCopy.of(temp.resolve("topic"))
                 .set("config/prod.yaml", "alarmNotifications", Map.of("topicArn", topic))

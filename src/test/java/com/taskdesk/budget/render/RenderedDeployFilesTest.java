@@ -159,10 +159,12 @@ class RenderedDeployFilesTest {
                         "agents",
                         ConnectionSettings.USER,
                         "taskdesk_prod_agents",
+                        DeployContract.DATABASE_URL_SECRET_ID,
+                        "taskdesk/prod/database-url/agents",
                         DeployContract.JWT_SECRET_ID,
                         "taskdesk/prod/jwt-secret"),
                 at(agents, "Environment", "Variables"),
-                "the token secret's name too: not every function has it (health checks no token)");
+                "its own database-url secret, and the token secret's name: not every function has it (health checks no token)");
         Map<?, ?> markSpam = (Map<?, ?>) at(template, "Resources", "MarkSpamFunction", "Properties");
         assertEquals(22, markSpam.get("Timeout"), "its own, above the shared 19 s");
         assertEquals("8", at(markSpam, "Environment", "Variables", FunctionSetting.STATEMENT_TIMEOUT.variable()));
@@ -287,7 +289,7 @@ class RenderedDeployFilesTest {
     }
 
     @Test
-    void noSecretIsInAFunctionsEnvironmentOnlyTheNamesOfItsStagesSecrets() {
+    void noSecretIsInAFunctionsEnvironmentOnlyTheNamesOfItsOwnSecrets() {
         Set<Object> variables = new TreeSet<>(
                 ((Map<?, ?>) at(merged(template, "AgentsFunction"), "Environment", "Variables")).keySet());
         assertFalse(variables.contains("DATABASE_URL") || variables.contains("JWT_SECRET"), variables.toString());
@@ -295,14 +297,51 @@ class RenderedDeployFilesTest {
                 variables.containsAll(List.of(
                         "DATABASE_URL_SECRET_ID", "JWT_SECRET_ID", "DB_TIMEOUT_MARGIN_SECONDS", "TASKDESK_STAGE")),
                 variables.toString());
-        assertEquals(
-                "taskdesk/prod/database-url",
-                at(template, "Globals", "Function", "Environment", "Variables", "DATABASE_URL_SECRET_ID"));
         Map<?, ?> prodEnvironment = (Map<?, ?>) at(serverless, "params", "prod", "environment");
-        assertEquals("taskdesk/prod/database-url", prodEnvironment.get("DATABASE_URL_SECRET_ID"));
         assertEquals(
                 "taskdesk/prod/jwt-secret", at(serverless, "params", "prod", "agentsEnvironment", "JWT_SECRET_ID"));
         assertFalse(prodEnvironment.containsKey("JWT_SECRET") || prodEnvironment.containsKey("DATABASE_URL"));
+    }
+
+    @Test
+    void eachFunctionReadsItsOwnDatabaseUrlSecretSoALeakedOneOpensOneRolesShare() {
+        assertNull(
+                at(template, "Globals", "Function", "Environment", "Variables", "DATABASE_URL_SECRET_ID"),
+                "no stage-wide database-url secret");
+        assertNull(at(serverless, "params", "prod", "environment", "DATABASE_URL_SECRET_ID"));
+        for (Endpoint endpoint : Endpoint.all()) {
+            String function = endpoint.functionName();
+            String name = AwsResources.logicalName(function);
+            String own = "taskdesk/prod/database-url/" + function;
+            assertEquals(
+                    own,
+                    at(
+                            template,
+                            "Resources",
+                            name + "Function",
+                            "Properties",
+                            "Environment",
+                            "Variables",
+                            "DATABASE_URL_SECRET_ID"));
+            assertEquals(
+                    own,
+                    at(
+                            serverless,
+                            "params",
+                            "prod",
+                            ServerlessParams.prefix(function) + "Environment",
+                            "DATABASE_URL_SECRET_ID"));
+            String readable = String.valueOf(at(template, "Resources", name + "Role", "Properties", "Policies"));
+            assertTrue(readable.contains(":secret:" + own + "-??????"), function + " may read its own: " + readable);
+            assertFalse(readable.contains(":secret:taskdesk/prod/database-url-"), function + ": no stage-wide one");
+            for (Endpoint other : Endpoint.all()) {
+                if (!other.equals(endpoint)) {
+                    assertFalse(
+                            readable.contains("/database-url/" + other.functionName() + "-"),
+                            function + " may not read " + other.functionName() + "'s");
+                }
+            }
+        }
     }
 
     @Test
