@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -45,7 +46,9 @@ final class PayloadLimit {
         REFUSED
     }
 
-    record Fitted(APIGatewayV2HTTPResponse response, Outcome outcome, long plainBytes, long sentBytes) {}
+    /** What leaves; {@code errorId} only when refused (the id its body and the log line name). */
+    record Fitted(
+            APIGatewayV2HTTPResponse response, Outcome outcome, long plainBytes, long sentBytes, String errorId) {}
 
     /**
      * A response event as the Lambda runtime writes it: quarkus-amazon-lambda's mapper differs from
@@ -77,22 +80,24 @@ final class PayloadLimit {
 
     /**
      * The response as it can leave: unchanged when it fits; else gzipped if {@code acceptsGzip}
-     * and that fits; else a JSON 500 naming the limit, with {@code errorId}.
+     * and that fits; else a JSON 500 naming the limit, with an id from {@code errorIds} (asked only
+     * then: most answers fit, and need none).
      */
-    Fitted fit(APIGatewayV2HTTPResponse response, boolean acceptsGzip, String errorId) {
+    Fitted fit(APIGatewayV2HTTPResponse response, boolean acceptsGzip, Supplier<String> errorIds) {
         long plain = bytes(response);
         if (plain <= maxBytes) {
-            return new Fitted(response, Outcome.FITS, plain, plain);
+            return new Fitted(response, Outcome.FITS, plain, plain, null);
         }
         if (acceptsGzip && !Boolean.TRUE.equals(response.getIsBase64Encoded()) && response.getBody() != null) {
             APIGatewayV2HTTPResponse gzipped = gzipped(response);
             long compressed = bytes(gzipped);
             if (compressed <= maxBytes) {
-                return new Fitted(gzipped, Outcome.GZIPPED, plain, compressed);
+                return new Fitted(gzipped, Outcome.GZIPPED, plain, compressed, null);
             }
         }
+        String errorId = errorIds.get();
         APIGatewayV2HTTPResponse refused = refused(response, plain, acceptsGzip, errorId);
-        return new Fitted(refused, Outcome.REFUSED, plain, bytes(refused));
+        return new Fitted(refused, Outcome.REFUSED, plain, bytes(refused), errorId);
     }
 
     private static APIGatewayV2HTTPResponse gzipped(APIGatewayV2HTTPResponse response) {

@@ -35,32 +35,31 @@ public abstract class ResponseSizeLimit implements RequestHandler<APIGatewayV2HT
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         APIGatewayV2HTTPResponse response = bridge.handleRequest(event, context);
-        String errorId = UUID.randomUUID().toString();
+        boolean acceptsGzip = PayloadLimit.acceptsGzip(header(event, "accept-encoding"));
         PayloadLimit.Fitted fitted =
-                limit.fit(response, PayloadLimit.acceptsGzip(header(event, "accept-encoding")), errorId);
+                limit.fit(response, acceptsGzip, () -> UUID.randomUUID().toString());
+        if (fitted.outcome() == PayloadLimit.Outcome.FITS) {
+            return fitted.response();
+        }
         String route =
                 event.getRequestContext() == null || event.getRequestContext().getHttp() == null
                         ? "?"
                         : event.getRequestContext().getHttp().getMethod() + " " + event.getRawPath();
-        switch (fitted.outcome()) {
-            case GZIPPED ->
-                LOG.infof(
-                        "%s: the answer's %,d bytes leave gzipped as %,d (Lambda's limit: %,d)",
-                        route, fitted.plainBytes(), fitted.sentBytes(), limit.maxBytes());
-            case REFUSED ->
-                LOG.errorf(
-                        "500 error id %s, request %s: the answer of %s is %,d bytes, over Lambda's %,d%s; answered 500"
-                                + " (the request's own log line says %d)",
-                        errorId,
-                        context == null ? "?" : context.getAwsRequestId(),
-                        route,
-                        fitted.plainBytes(),
-                        limit.maxBytes(),
-                        PayloadLimit.acceptsGzip(header(event, "accept-encoding"))
-                                ? " even gzipped"
-                                : " (gzip not accepted)",
-                        response.getStatusCode());
-            case FITS -> {}
+        if (fitted.outcome() == PayloadLimit.Outcome.GZIPPED) {
+            LOG.infof(
+                    "%s: the answer's %,d bytes leave gzipped as %,d (Lambda's limit: %,d)",
+                    route, fitted.plainBytes(), fitted.sentBytes(), limit.maxBytes());
+        } else {
+            LOG.errorf(
+                    "500 error id %s, request %s: the answer of %s is %,d bytes, over Lambda's %,d%s; answered 500"
+                            + " (the request's own log line says %d)",
+                    fitted.errorId(),
+                    context == null ? "?" : context.getAwsRequestId(),
+                    route,
+                    fitted.plainBytes(),
+                    limit.maxBytes(),
+                    acceptsGzip ? " even gzipped" : " (gzip not accepted)",
+                    response.getStatusCode());
         }
         return fitted.response();
     }

@@ -57,7 +57,7 @@ class PayloadLimitTest {
     @Test
     void anEventOfExactlySixMegabytesLeavesAsItIs() {
         APIGatewayV2HTTPResponse response = answer(bodyFilling(6_291_456));
-        PayloadLimit.Fitted fitted = LIMIT.fit(response, true, "id");
+        PayloadLimit.Fitted fitted = LIMIT.fit(response, true, () -> "id");
         assertEquals(PayloadLimit.Outcome.FITS, fitted.outcome());
         assertEquals(6_291_456, fitted.sentBytes());
         assertSame(response, fitted.response());
@@ -66,7 +66,7 @@ class PayloadLimitTest {
     @Test
     void oneByteMoreLeavesGzippedAsBase64WhenTheRequestAcceptsGzip() throws IOException {
         String body = bodyFilling(6_291_457);
-        PayloadLimit.Fitted fitted = LIMIT.fit(answer(body), true, "id");
+        PayloadLimit.Fitted fitted = LIMIT.fit(answer(body), true, () -> "id");
 
         assertEquals(PayloadLimit.Outcome.GZIPPED, fitted.outcome());
         assertEquals(6_291_457, fitted.plainBytes());
@@ -83,7 +83,7 @@ class PayloadLimitTest {
 
     @Test
     void oneByteMoreIsAJson500NamingTheLimitWhenTheRequestDoesNotAcceptGzip() throws IOException {
-        PayloadLimit.Fitted fitted = LIMIT.fit(answer(bodyFilling(6_291_457)), false, "e-1");
+        PayloadLimit.Fitted fitted = LIMIT.fit(answer(bodyFilling(6_291_457)), false, () -> "e-1");
 
         assertEquals(PayloadLimit.Outcome.REFUSED, fitted.outcome());
         APIGatewayV2HTTPResponse refused = fitted.response();
@@ -106,7 +106,7 @@ class PayloadLimitTest {
         while (random.length() < 8_000_000) {
             random.append(Long.toString(numbers.nextLong(), 36));
         }
-        PayloadLimit.Fitted fitted = LIMIT.fit(answer(random.toString()), true, "e-2");
+        PayloadLimit.Fitted fitted = LIMIT.fit(answer(random.toString()), true, () -> "e-2");
 
         assertEquals(PayloadLimit.Outcome.REFUSED, fitted.outcome());
         JsonNode error = JSON.readTree(fitted.response().getBody());
