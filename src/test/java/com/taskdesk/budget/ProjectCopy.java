@@ -239,6 +239,14 @@ public final class ProjectCopy {
         return BudgetCheck.run(config());
     }
 
+    /** The messages of check's findings of one kind. */
+    public List<String> messages(Finding.Kind kind) {
+        return findings().stream()
+                .filter(finding -> finding.kind() == kind)
+                .map(Finding::message)
+                .toList();
+    }
+
     /** Runs the tool's command line against this copy. */
     public ToolRun run(String... args) {
         return runWith(Map.of(), args);

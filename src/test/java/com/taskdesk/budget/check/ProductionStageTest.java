@@ -30,13 +30,6 @@ class ProductionStageTest {
     @TempDir
     Path temp;
 
-    private static List<String> messages(ProjectCopy copy, Finding.Kind kind) {
-        return copy.findings().stream()
-                .filter(f -> f.kind() == kind)
-                .map(Finding::message)
-                .toList();
-    }
-
     @Test
     void theShippedProdSaysItIsProductionAndCheckPassesIt() {
         ProjectCopy copy = ProjectCopy.of(temp);
@@ -72,7 +65,7 @@ class ProductionStageTest {
                         "a dry run in a sandbox account: nobody answers its pages and the stack is deleted tonight")
                 .rendered();
 
-        assertEquals(List.of(), messages(copy, Finding.Kind.PRODUCTION_ALARMS_PAGE_NO_ONE));
+        assertEquals(List.of(), copy.messages(Finding.Kind.PRODUCTION_ALARMS_PAGE_NO_ONE));
         assertEquals(0, copy.run("check", "--stage", "prod").exitCode());
     }
 
@@ -126,7 +119,7 @@ class ProductionStageTest {
                         + " (a failed first create is deleted and retried), which leaves every moved route pointing at"
                         + " nothing; give the stage a domain, or apiUrl: fromStack (the stack's ApiUrl output, filled"
                         + " in when the rules are installed)"),
-                messages(copy, Finding.Kind.PRODUCTION_API_URL_NOT_REAL));
+                copy.messages(Finding.Kind.PRODUCTION_API_URL_NOT_REAL));
         assertEquals(1, copy.run("check", "--stage", "prod").exitCode());
     }
 
@@ -141,7 +134,7 @@ class ProductionStageTest {
                 List.of("config/prod.yaml: frontDoor.apiUrl https://api.desk.example.com is an example address: the"
                         + " app's host would send every moved route there; give the stage a domain, or apiUrl:"
                         + " fromStack"),
-                messages(copy, Finding.Kind.PRODUCTION_API_URL_NOT_REAL));
+                copy.messages(Finding.Kind.PRODUCTION_API_URL_NOT_REAL));
     }
 
     @Test
@@ -164,7 +157,7 @@ class ProductionStageTest {
                         + " server's certificate and name; give databaseUrl: {sslmode: verify-full, sslrootcert:"
                         + " /var/task/rds-ca/global-bundle.pem} and end each function's database-url secret as check"
                         + " prints it"),
-                messages(copy, Finding.Kind.PRODUCTION_DATABASE_TLS));
+                copy.messages(Finding.Kind.PRODUCTION_DATABASE_TLS));
     }
 
     @Test

@@ -24,13 +24,6 @@ class TimeoutsAndBurstsTest {
     @TempDir
     Path temp;
 
-    private static List<String> messages(ProjectCopy copy, Finding.Kind kind) {
-        return copy.findings().stream()
-                .filter(f -> f.kind() == kind)
-                .map(Finding::message)
-                .toList();
-    }
-
     @Test
     void everyShippedFunctionOutlastsTheFirstRequestAfterARestore() {
         BudgetConfig config = ProjectCopy.of(temp).config();
@@ -63,7 +56,7 @@ class TimeoutsAndBurstsTest {
                                 + " 2 + statementTimeoutSeconds 5 + timeoutMarginSeconds 3 = 18 s is not below"
                                 + " functionTimeoutSeconds 15: the first request after a restore could outlast the function;"
                                 + " set functionTimeoutSeconds to at least 19"),
-                messages(copy, Finding.Kind.TIMEOUTS_DO_NOT_NEST));
+                copy.messages(Finding.Kind.TIMEOUTS_DO_NOT_NEST));
         assertEquals(1, copy.run("check", "--stage", "prod").exitCode());
     }
 
@@ -81,7 +74,7 @@ class TimeoutsAndBurstsTest {
                         + " once (HoldsOverview's loadData and AssemblyLineQueues' first load, both on mount): the"
                         + " gateway answers the others 429, which no page retries; set maxInstances to at least 3"
                         + " (burst = 80% of the requests its instances serve at once)"),
-                messages(copy, Finding.Kind.BURST_BELOW_PAGE));
+                copy.messages(Finding.Kind.BURST_BELOW_PAGE));
     }
 
     @Test
@@ -92,7 +85,7 @@ class TimeoutsAndBurstsTest {
                 .set("config/prod.yaml", "frontDoor.moves", List.of("agents"))
                 .rendered();
 
-        assertEquals(List.of(), messages(copy, Finding.Kind.BURST_BELOW_PAGE));
+        assertEquals(List.of(), copy.messages(Finding.Kind.BURST_BELOW_PAGE));
     }
 
     @Test
